@@ -1,0 +1,202 @@
+package org.switchboard.base.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.switchboard.shared.ValidationFailedException;
+
+/**
+ * The edit form beside a grid: fields bound with bean validation, Save / Cancel / Delete, and the
+ * service's own rule violations shown next to the field they concern. The bean being edited is always a
+ * fresh copy, so nothing the user typed leaks into the grid before the service accepted it.
+ *
+ * @param <T> the edited record type
+ */
+public class EditorPanel<T> extends VerticalLayout {
+
+    private final BeanValidationBinder<T> binder;
+    private final FormLayout form = new FormLayout();
+    private final H3 heading = new H3();
+    private final Span globalError = new Span();
+    private final Button save = new Button("Save");
+    private final Button cancel = new Button("Cancel");
+    private final Button delete = new Button("Delete");
+    private final Function<T, T> saver;
+    private Runnable afterChange = () -> {};
+    private Consumer<T> deleter;
+    private Function<T, String> titleOf = bean -> "";
+    private T bean;
+
+    public EditorPanel(Class<T> type, Function<T, T> saver) {
+        this.binder = new BeanValidationBinder<>(type);
+        this.saver = saver;
+        addClassName("editor-panel");
+        setWidth("32rem");
+        setPadding(true);
+        globalError.addClassName("form-error");
+        globalError.setVisible(false);
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        save.addClickListener(e -> save());
+        cancel.addClickListener(e -> edit(null));
+        delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        delete.addClickListener(e -> delete());
+        delete.setVisible(false);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
+        add(heading, globalError, form, new HorizontalLayout(save, cancel, delete));
+        setVisible(false);
+    }
+
+    public BeanValidationBinder<T> binder() {
+        return binder;
+    }
+
+    public FormLayout form() {
+        return form;
+    }
+
+    public EditorPanel<T> withTitle(Function<T, String> titleOf) {
+        this.titleOf = titleOf;
+        return this;
+    }
+
+    /** Enables Delete for saved records. */
+    public EditorPanel<T> withDelete(Consumer<T> deleter) {
+        this.deleter = deleter;
+        return this;
+    }
+
+    /** Called after a successful save or delete (the grid reloads). */
+    public void setAfterChange(Runnable afterChange) {
+        this.afterChange = afterChange;
+    }
+
+    /** Read-only users see the values but no Save or Delete. */
+    public void setEditable(boolean editable) {
+        binder.setReadOnly(!editable);
+        save.setVisible(editable);
+        delete.setEnabled(editable);
+    }
+
+    public boolean isEditable() {
+        return save.isVisible();
+    }
+
+    /** Shows {@code bean} in the form, or hides the form for {@code null}. */
+    public void edit(T bean) {
+        this.bean = bean;
+        clearErrors();
+        setVisible(bean != null);
+        if (bean != null) {
+            binder.readBean(bean);
+            heading.setText(titleOf.apply(bean));
+            delete.setVisible(deleter != null && isEditable() && !isNew(bean));
+        }
+    }
+
+    public T bean() {
+        return bean;
+    }
+
+    protected boolean isNew(T bean) {
+        try {
+            return bean.getClass().getMethod("getId").invoke(bean) == null;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    public Button saveButton() {
+        return save;
+    }
+
+    public Button deleteButton() {
+        return delete;
+    }
+
+    public Span globalError() {
+        return globalError;
+    }
+
+    void save() {
+        clearErrors();
+        if (bean == null || !binder.writeBeanIfValid(bean)) {
+            return;
+        }
+        try {
+            T saved = saver.apply(bean);
+            Notifications.success("Saved " + titleOf.apply(saved));
+            edit(null);
+            afterChange.run();
+        } catch (ValidationFailedException e) {
+            showErrors(e.fieldErrors());
+        } catch (AccessDeniedException e) {
+            showGlobal("You are not allowed to change this.");
+        } catch (OptimisticLockingFailureException e) {
+            showGlobal("Someone else changed this record meanwhile. Cancel and open it again to see their change.");
+        } catch (DataIntegrityViolationException e) {
+            showGlobal("The database refused the change: " + Notifications.rootMessage(e));
+        }
+    }
+
+    private void delete() {
+        if (bean == null || deleter == null) {
+            return;
+        }
+        try {
+            deleter.accept(bean);
+            Notifications.success("Deleted " + titleOf.apply(bean));
+            edit(null);
+            afterChange.run();
+        } catch (ValidationFailedException e) {
+            showErrors(e.fieldErrors());
+        } catch (AccessDeniedException e) {
+            showGlobal("You are not allowed to delete this.");
+        } catch (DataIntegrityViolationException e) {
+            showGlobal("It is still in use, so it cannot be deleted.");
+        }
+    }
+
+    /** Puts each reason next to its field; reasons for unknown fields go to the top of the form. */
+    public void showErrors(Map<String, String> errors) {
+        List<String> unplaced = new ArrayList<>();
+        errors.forEach((field, reason) -> binder.getBinding(field)
+                .map(b -> b.getField())
+                .filter(HasValidation.class::isInstance)
+                .map(HasValidation.class::cast)
+                .ifPresentOrElse(
+                        f -> {
+                            f.setErrorMessage(reason);
+                            f.setInvalid(true);
+                        },
+                        () -> unplaced.add(reason)));
+        if (!unplaced.isEmpty()) {
+            showGlobal(String.join(" ", unplaced));
+        }
+    }
+
+    private void showGlobal(String message) {
+        globalError.setText(message);
+        globalError.setVisible(true);
+    }
+
+    private void clearErrors() {
+        globalError.setText("");
+        globalError.setVisible(false);
+    }
+}

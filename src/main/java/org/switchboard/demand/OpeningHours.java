@@ -1,0 +1,33 @@
+package org.switchboard.demand;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * The hours a queue is open on one weekday, in the queue's local time. {@code closes} 00:00 means open until
+ * midnight; a weekday without opening hours is closed.
+ */
+@Table("queue_opening_hours")
+public record OpeningHours(int dayOfWeek, LocalTime opens, LocalTime closes) {
+
+    public DayOfWeek day() {
+        return DayOfWeek.of(dayOfWeek);
+    }
+
+    public boolean isValid() {
+        return dayOfWeek >= 1 && dayOfWeek <= 7 && opens != null && closes != null
+                && (closes.isAfter(opens) || closes.equals(LocalTime.MIDNIGHT));
+    }
+
+    public Duration length() {
+        return closes.equals(LocalTime.MIDNIGHT)
+                ? Duration.between(opens, LocalTime.MAX).plusNanos(1)
+                : Duration.between(opens, closes);
+    }
+
+    public boolean roundTheClock() {
+        return opens.equals(LocalTime.MIDNIGHT) && closes.equals(LocalTime.MIDNIGHT);
+    }
+}

@@ -1,0 +1,235 @@
+package org.switchboard.demand;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A queue (a skill operators can have): the line callers reach, with its service targets. */
+@Table("queue")
+public class Queue {
+
+    @Id
+    private Long id;
+
+    @NotBlank(message = "Enter a code")
+    @Pattern(regexp = "[A-Z0-9_-]{2,16}", message = "Use 2 to 16 capital letters, digits, - or _")
+    private String code;
+
+    @NotBlank(message = "Enter a name")
+    @Size(max = 100, message = "Use at most 100 characters")
+    private String name;
+
+    @NotNull(message = "Choose inbound or outbound")
+    private Direction direction = Direction.INBOUND;
+
+    @Pattern(regexp = "|[a-z]{2,3}", message = "Use a two- or three-letter language code such as ru or en")
+    private String language;
+
+    @NotBlank(message = "Choose the site's time zone")
+    private String timeZone = "Europe/Moscow";
+
+    @NotNull(message = "Enter the share of calls to answer in time")
+    @DecimalMin(value = "1", message = "Use 1 to 100 %")
+    @DecimalMax(value = "100", message = "Use 1 to 100 %")
+    private Double serviceLevelPercent = 80.0;
+
+    @NotNull(message = "Enter the answer time of the service level")
+    @Min(value = 1, message = "Use at least 1 second")
+    @Max(value = 3600, message = "Use at most 3600 seconds")
+    private Integer answerWithinSeconds = 20;
+
+    @Min(value = 1, message = "Use at least 1 second")
+    private Integer asaTargetSeconds;
+
+    @DecimalMin(value = "0", message = "Use 0 to 99 %")
+    @DecimalMax(value = "99", message = "Use 0 to 99 %")
+    private Double abandonTargetPercent;
+
+    @NotNull(message = "Enter the maximum occupancy")
+    @DecimalMin(value = "50", message = "Use 50 to 100 %")
+    @DecimalMax(value = "100", message = "Use 50 to 100 %")
+    private Double maxOccupancyPercent = 85.0;
+
+    @NotNull(message = "Enter the shrinkage")
+    @DecimalMin(value = "0", message = "Use 0 to 90 %")
+    @DecimalMax(value = "90", message = "Use 0 to 90 %")
+    private Double shrinkagePercent = 30.0;
+
+    private boolean active = true;
+
+    @Version
+    private Integer version;
+
+    @MappedCollection(idColumn = "queue_id")
+    private Set<OpeningHours> openingHours = new LinkedHashSet<>();
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code == null ? null : code.trim().toUpperCase();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null ? null : name.trim();
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public void setDirection(Direction direction) {
+        this.direction = direction;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language == null || language.isBlank() ? null : language.trim().toLowerCase();
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public Double getServiceLevelPercent() {
+        return serviceLevelPercent;
+    }
+
+    public void setServiceLevelPercent(Double serviceLevelPercent) {
+        this.serviceLevelPercent = serviceLevelPercent;
+    }
+
+    public Integer getAnswerWithinSeconds() {
+        return answerWithinSeconds;
+    }
+
+    public void setAnswerWithinSeconds(Integer answerWithinSeconds) {
+        this.answerWithinSeconds = answerWithinSeconds;
+    }
+
+    public Integer getAsaTargetSeconds() {
+        return asaTargetSeconds;
+    }
+
+    public void setAsaTargetSeconds(Integer asaTargetSeconds) {
+        this.asaTargetSeconds = asaTargetSeconds;
+    }
+
+    public Double getAbandonTargetPercent() {
+        return abandonTargetPercent;
+    }
+
+    public void setAbandonTargetPercent(Double abandonTargetPercent) {
+        this.abandonTargetPercent = abandonTargetPercent;
+    }
+
+    public Double getMaxOccupancyPercent() {
+        return maxOccupancyPercent;
+    }
+
+    public void setMaxOccupancyPercent(Double maxOccupancyPercent) {
+        this.maxOccupancyPercent = maxOccupancyPercent;
+    }
+
+    public Double getShrinkagePercent() {
+        return shrinkagePercent;
+    }
+
+    public void setShrinkagePercent(Double shrinkagePercent) {
+        this.shrinkagePercent = shrinkagePercent;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    /** Opening hours sorted Monday to Sunday. */
+    public List<OpeningHours> getOpeningHours() {
+        List<OpeningHours> list = new ArrayList<>(openingHours);
+        list.sort(Comparator.comparingInt(OpeningHours::dayOfWeek));
+        return list;
+    }
+
+    public void setOpeningHours(List<OpeningHours> hours) {
+        this.openingHours = hours == null ? new LinkedHashSet<>() : new LinkedHashSet<>(hours);
+    }
+
+    /** "80 % in 20 s" */
+    public String serviceLevelLabel() {
+        return String.format("%s %% in %d s", trim(serviceLevelPercent), answerWithinSeconds);
+    }
+
+    /** "Mon–Fri 08:00–20:00, Sat 09:00–18:00" style summary, or "closed". */
+    public String openingHoursLabel() {
+        List<OpeningHours> list = getOpeningHours();
+        if (list.isEmpty()) {
+            return "closed";
+        }
+        if (list.size() == 7 && list.stream().allMatch(OpeningHours::roundTheClock)) {
+            return "24/7";
+        }
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < list.size()) {
+            int j = i;
+            while (j + 1 < list.size() && list.get(j + 1).dayOfWeek() == list.get(j).dayOfWeek() + 1
+                    && list.get(j + 1).opens().equals(list.get(i).opens())
+                    && list.get(j + 1).closes().equals(list.get(i).closes())) {
+                j++;
+            }
+            String days = dayName(list.get(i).day()) + (j > i ? "–" + dayName(list.get(j).day()) : "");
+            String closes = list.get(i).closes().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : list.get(i).closes().toString();
+            parts.add(days + " " + list.get(i).opens() + "–" + closes);
+            i = j + 1;
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String dayName(DayOfWeek day) {
+        return day.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+    }
+
+    private static String trim(Double d) {
+        return d == null ? "" : (d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(d));
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

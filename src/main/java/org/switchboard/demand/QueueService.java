@@ -1,0 +1,77 @@
+package org.switchboard.demand;
+
+import jakarta.validation.Validator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.TimeZones;
+import org.switchboard.shared.Violations;
+
+/** Keeps the queues (skills). Planners and admins change them; managers read them. */
+@Service
+@Transactional
+public class QueueService {
+
+    private final QueueRepository queues;
+    private final Validator validator;
+
+    QueueService(QueueRepository queues, Validator validator) {
+        this.queues = queues;
+        this.validator = validator;
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<Queue> list() {
+        return queues.findAllByOrderByCode();
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Queue get(long id) {
+        return queues.findById(id).orElseThrow(() -> new NotFoundException("Queue", id));
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Optional<Queue> findByCode(String code) {
+        return queues.findByCode(code);
+    }
+
+    /** Whether every id names an existing queue. */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public boolean allExist(Set<Long> ids) {
+        return ids.isEmpty() || queues.countExisting(ids) == ids.size();
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public Queue save(Queue queue) {
+        Violations v = Violations.of(validator, queue);
+        v.check(!v.has("code") && queues.findByCode(queue.getCode())
+                        .filter(other -> !other.getId().equals(queue.getId())).isPresent(),
+                "code", "Another queue already has this code");
+        v.check(!v.has("timeZone") && !TimeZones.isValid(queue.getTimeZone()), "timeZone", "Unknown time zone");
+        Set<Integer> days = new HashSet<>();
+        for (var hours : queue.getOpeningHours()) {
+            v.check(!hours.isValid(), "openingHours",
+                    hours.day() + ": the closing time must be after the opening time (00:00 = midnight)");
+            v.check(!days.add(hours.dayOfWeek()), "openingHours", hours.day() + " is listed twice");
+        }
+        v.check(queue.isActive() && queue.getDirection() == Direction.INBOUND && queue.getOpeningHours().isEmpty(),
+                "openingHours", "An active inbound queue needs opening hours on at least one day");
+        v.throwIfAny();
+        return queues.save(queue);
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public void delete(long id) {
+        queues.deleteById(id);
+    }
+}

@@ -1,0 +1,237 @@
+package org.switchboard.demo;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.base.DemoMode;
+import org.switchboard.demand.Direction;
+import org.switchboard.demand.OpeningHours;
+import org.switchboard.demand.Queue;
+import org.switchboard.demand.QueueService;
+import org.switchboard.operators.Contract;
+import org.switchboard.operators.ContractService;
+import org.switchboard.operators.Grade;
+import org.switchboard.operators.Operator;
+import org.switchboard.operators.OperatorService;
+import org.switchboard.operators.OperatorSkill;
+import org.switchboard.operators.Team;
+import org.switchboard.operators.TeamService;
+import org.switchboard.rostering.ShiftBreak;
+import org.switchboard.rostering.ShiftTemplate;
+import org.switchboard.rostering.ShiftTemplateService;
+import org.switchboard.security.UserAccount;
+import org.switchboard.security.UserAccountService;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.SystemAuthentication;
+
+/**
+ * In demo mode, fills an empty database with a bank's call center in Moscow: four queues (a Russian-language
+ * general line, billing, English technical support, outbound surveys), four teams with 64 operators, full-time,
+ * part-time and night contracts, day / evening / night shift templates, and one login per role. Runs once:
+ * a database that already has users is left alone, so edits survive restarts.
+ */
+@Component
+@Conditional(DemoMode.On.class)
+@Order(0)
+class DemoDataSeeder implements ApplicationRunner {
+
+    static final String PASSWORD = "switchboard";
+    static final String ZONE = "Europe/Moscow";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private static final String[] MALE_FIRST = {"Alexei", "Dmitry", "Sergei", "Ivan", "Mikhail", "Andrei", "Pavel",
+        "Nikolai", "Artem", "Roman", "Oleg", "Yuri", "Maxim", "Kirill", "Denis", "Viktor"};
+    private static final String[] FEMALE_FIRST = {"Anna", "Maria", "Elena", "Olga", "Natalia", "Tatiana", "Irina",
+        "Svetlana", "Ekaterina", "Yulia", "Daria", "Polina", "Ksenia", "Anastasia", "Vera", "Alina"};
+    private static final String[] LAST = {"Ivanov", "Smirnov", "Kuznetsov", "Popov", "Vasiliev", "Petrov",
+        "Sokolov", "Mikhailov", "Novikov", "Fedorov", "Morozov", "Volkov", "Alekseev", "Lebedev", "Semenov",
+        "Egorov", "Pavlov", "Kozlov", "Stepanov", "Nikolaev", "Orlov", "Andreev", "Makarov", "Nikitin",
+        "Zakharov", "Zaitsev", "Soloviev", "Borisov", "Yakovlev", "Grigoriev", "Romanov", "Vorobiev"};
+
+    private final UserAccountService accounts;
+    private final QueueService queues;
+    private final TeamService teams;
+    private final ContractService contracts;
+    private final OperatorService operators;
+    private final ShiftTemplateService templates;
+    private final TransactionTemplate tx;
+
+    DemoDataSeeder(UserAccountService accounts, QueueService queues, TeamService teams, ContractService contracts,
+            OperatorService operators, ShiftTemplateService templates, TransactionTemplate tx) {
+        this.accounts = accounts;
+        this.queues = queues;
+        this.teams = teams;
+        this.contracts = contracts;
+        this.operators = operators;
+        this.templates = templates;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.anyUserExists()) {
+            return;
+        }
+        SystemAuthentication.runAsSystem(() -> tx.executeWithoutResult(s -> seed()));
+        log.info("Demo data created: sign in as planner, manager, operator or admin with password '{}'", PASSWORD);
+    }
+
+    void seed() {
+        UserAccount admin = accounts.createWithPassword("admin", "Alexandra Admin", Set.of(Roles.ADMIN), PASSWORD, false);
+        accounts.createWithPassword("planner", "Pavel Planner", Set.of(Roles.PLANNER), PASSWORD, false);
+        accounts.createWithPassword("manager", "Marina Manager", Set.of(Roles.MANAGER), PASSWORD, false);
+        UserAccount operatorLogin = accounts.createWithPassword("operator", "Anna Ivanova", Set.of(Roles.OPERATOR), PASSWORD, false);
+
+        Queue general = queues.save(queue("RU-GEN", "General line (Russian)", Direction.INBOUND, "ru", 80, 20, 85, 32,
+                hours(1, 7, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)));
+        Queue billing = queues.save(queue("BILL", "Billing and cards", Direction.INBOUND, "ru", 80, 30, 88, 30,
+                concat(hours(1, 5, LocalTime.of(8, 0), LocalTime.of(22, 0)), hours(6, 7, LocalTime.of(9, 0), LocalTime.of(18, 0)))));
+        Queue tech = queues.save(queue("EN-TECH", "Technical support (English)", Direction.INBOUND, "en", 90, 60, 85, 30,
+                hours(1, 5, LocalTime.of(8, 0), LocalTime.of(20, 0))));
+        Queue survey = queues.save(queue("OUT-SURV", "Customer surveys (outbound)", Direction.OUTBOUND, "ru", 80, 20, 90, 25,
+                hours(1, 5, LocalTime.of(10, 0), LocalTime.of(20, 0))));
+
+        List<Team> teamList = List.of(teams.save(new Team("Aurora (day)")), teams.save(new Team("Borealis (day)")),
+                teams.save(new Team("Comet (evening)")), teams.save(new Team("Owls (night)")));
+
+        Contract fullTime = contracts.save(contract("Full time 40 h", 2400, 2400, 5, 2, 11 * 60, 0, 48 * 60, 2));
+        Contract partTime20 = contracts.save(contract("Part time 20 h", 1080, 1200, 5, 2, 11 * 60, 0, 48 * 60, 2));
+        Contract partTime30 = contracts.save(contract("Part time 30 h", 1680, 1800, 5, 2, 11 * 60, 0, 48 * 60, 2));
+        Contract night = contracts.save(contract("Night 36 h", 2040, 2160, 4, 2, 12 * 60, 4, 48 * 60, 2));
+        Contract flexible = contracts.save(contract("Full time 40 h, nights allowed", 2400, 2400, 5, 2, 11 * 60, 3, 48 * 60, 2));
+
+        seedTemplates();
+
+        Random random = new Random(1999);
+        int number = 1001;
+        for (int t = 0; t < teamList.size(); t++) {
+            Team team = teamList.get(t);
+            for (int i = 0; i < 16; i++, number++) {
+                Operator o = new Operator();
+                boolean female = random.nextBoolean() || number == 1001;
+                o.setEmployeeNumber("E" + number);
+                o.setFirstName(number == 1001 ? "Anna" : pick(random, female ? FEMALE_FIRST : MALE_FIRST));
+                String last = number == 1001 ? "Ivanov" : pick(random, LAST);
+                o.setLastName(female ? feminine(last) : last);
+                o.setTeamId(team.getId());
+                o.setTimeZone(ZONE);
+                o.setGrade(i == 0 ? Grade.LEAD : i < 4 ? Grade.SENIOR : i < 12 ? Grade.REGULAR : i < 15 ? Grade.JUNIOR : Grade.TRAINEE);
+                Contract c;
+                if (t == 3) {
+                    c = i < 12 ? night : flexible;
+                } else if (t == 2) {
+                    c = i < 8 ? fullTime : i < 12 ? partTime30 : i < 14 ? partTime20 : flexible;
+                } else {
+                    c = i < 11 ? fullTime : i < 14 ? partTime30 : partTime20;
+                }
+                o.setContractId(c.getId());
+                o.setNightEligible(c.allowsNights());
+                o.setSkills(skills(random, t, i, general, billing, tech, survey));
+                if (number == 1001) {
+                    o.setUserId(operatorLogin.id());
+                }
+                operators.save(o);
+            }
+        }
+        log.debug("Seeded by {}", admin.username());
+    }
+
+    private void seedTemplates() {
+        templates.save(template("D07", "Early day", LocalTime.of(7, 0), 9 * 60, new ShiftBreak(240, 60, false)));
+        templates.save(template("D08", "Day", LocalTime.of(8, 0), 9 * 60, new ShiftBreak(240, 60, false)));
+        templates.save(template("D09", "Day late start", LocalTime.of(9, 0), 9 * 60, new ShiftBreak(240, 60, false)));
+        templates.save(template("P08", "Morning part-time", LocalTime.of(8, 0), 4 * 60));
+        templates.save(template("E13", "Evening early", LocalTime.of(13, 0), 9 * 60, new ShiftBreak(270, 60, false)));
+        templates.save(template("E14", "Evening", LocalTime.of(14, 0), 9 * 60, new ShiftBreak(270, 60, false)));
+        templates.save(template("P18", "Evening part-time", LocalTime.of(18, 0), 4 * 60));
+        templates.save(template("N22", "Night", LocalTime.of(22, 0), 9 * 60,
+                new ShiftBreak(180, 30, false), new ShiftBreak(360, 30, false)));
+    }
+
+    private static List<OperatorSkill> skills(Random random, int team, int index, Queue general, Queue billing,
+            Queue tech, Queue survey) {
+        List<OperatorSkill> list = new ArrayList<>();
+        int level = 2 + random.nextInt(4);
+        list.add(new OperatorSkill(general.getId(), level));
+        if (team != 3 && index % 2 == 0) {
+            list.add(new OperatorSkill(billing.getId(), 1 + random.nextInt(5)));
+        }
+        if (index % 5 == 1 || (team == 3 && index % 4 == 0)) {
+            list.add(new OperatorSkill(tech.getId(), 2 + random.nextInt(4)));
+        }
+        if (team == 2 && index % 3 == 0) {
+            list.add(new OperatorSkill(survey.getId(), 3));
+        }
+        return list;
+    }
+
+    private static Queue queue(String code, String name, Direction direction, String language, double sl, int within,
+            double occupancy, double shrinkage, List<OpeningHours> hours) {
+        Queue q = new Queue();
+        q.setCode(code);
+        q.setName(name);
+        q.setDirection(direction);
+        q.setLanguage(language);
+        q.setTimeZone(ZONE);
+        q.setServiceLevelPercent(sl);
+        q.setAnswerWithinSeconds(within);
+        q.setMaxOccupancyPercent(occupancy);
+        q.setShrinkagePercent(shrinkage);
+        q.setOpeningHours(hours);
+        return q;
+    }
+
+    private static List<OpeningHours> hours(int fromDay, int toDay, LocalTime opens, LocalTime closes) {
+        return IntStream.rangeClosed(fromDay, toDay).mapToObj(d -> new OpeningHours(d, opens, closes)).toList();
+    }
+
+    private static List<OpeningHours> concat(List<OpeningHours> a, List<OpeningHours> b) {
+        List<OpeningHours> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Contract contract(String name, int minWeek, int maxWeek, int maxDays, int minOff, int rest,
+            int maxNights, int restAfterNights, int weekends) {
+        Contract c = new Contract(name);
+        c.setMinMinutesPerWeek(minWeek);
+        c.setMaxMinutesPerWeek(maxWeek);
+        c.setMaxConsecutiveDays(maxDays);
+        c.setMinConsecutiveDaysOff(minOff);
+        c.setMinRestMinutes(rest);
+        c.setMaxNightsInRow(maxNights);
+        c.setMinRestAfterNightsMinutes(restAfterNights);
+        c.setMaxWeekendsPerPeriod(weekends);
+        return c;
+    }
+
+    private static ShiftTemplate template(String code, String name, LocalTime start, int minutes, ShiftBreak... breaks) {
+        ShiftTemplate t = new ShiftTemplate();
+        t.setCode(code);
+        t.setName(name);
+        t.setStartTime(start);
+        t.setLengthMinutes(minutes);
+        t.setBreaks(List.of(breaks));
+        return t;
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** Russian surnames take -a in the feminine: Ivanov → Ivanova, Zaitsev → Zaitseva. */
+    static String feminine(String last) {
+        return last + "a";
+    }
+}

@@ -1,0 +1,176 @@
+package org.switchboard.operators;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A named set of working-time rules that operators are employed under. Durations are in minutes. */
+@Table("contract")
+public class Contract implements ContractTerms {
+
+    @Id
+    private Long id;
+
+    @NotBlank(message = "Enter a name")
+    @Size(max = 100, message = "Use at most 100 characters")
+    private String name;
+
+    @NotNull(message = "Enter the minimum hours per week")
+    @Min(value = 0, message = "Cannot be negative")
+    private Integer minMinutesPerWeek = 40 * 60;
+
+    @NotNull(message = "Enter the maximum hours per week")
+    @Min(value = 60, message = "Use at least 1 hour")
+    @Max(value = 7 * 24 * 60, message = "A week has 168 hours")
+    private Integer maxMinutesPerWeek = 40 * 60;
+
+    @NotNull(message = "Enter the maximum working days in a row")
+    @Min(value = 1, message = "Use 1 to 14 days")
+    @Max(value = 14, message = "Use 1 to 14 days")
+    private Integer maxConsecutiveDays = 5;
+
+    @NotNull(message = "Enter the minimum days off in a row")
+    @Min(value = 1, message = "Use 1 to 7 days")
+    @Max(value = 7, message = "Use 1 to 7 days")
+    private Integer minConsecutiveDaysOff = 2;
+
+    @NotNull(message = "Enter the minimum rest between shifts")
+    @Min(value = 0, message = "Cannot be negative")
+    @Max(value = 24 * 60, message = "Use at most 24 hours")
+    private Integer minRestMinutes = 11 * 60;
+
+    @NotNull(message = "Enter the maximum nights in a row (0 = no night shifts)")
+    @Min(value = 0, message = "Use 0 to 14 nights")
+    @Max(value = 14, message = "Use 0 to 14 nights")
+    private Integer maxNightsInRow = 0;
+
+    @NotNull(message = "Enter the rest after a block of nights")
+    @Min(value = 0, message = "Cannot be negative")
+    @Max(value = 96 * 60, message = "Use at most 96 hours")
+    private Integer minRestAfterNightsMinutes = 48 * 60;
+
+    @NotNull(message = "Enter the maximum weekends worked per planning period")
+    @Min(value = 0, message = "Cannot be negative")
+    @Max(value = 52, message = "Use at most 52")
+    private Integer maxWeekendsPerPeriod = 2;
+
+    @Version
+    private Integer version;
+
+    public Contract() {}
+
+    public Contract(String name) {
+        this.name = name;
+    }
+
+    /** Copies the rules of a preset (or another contract) into this one. */
+    public void applyTerms(ContractTerms t) {
+        minMinutesPerWeek = t.getMinMinutesPerWeek();
+        maxMinutesPerWeek = t.getMaxMinutesPerWeek();
+        maxConsecutiveDays = t.getMaxConsecutiveDays();
+        minConsecutiveDaysOff = t.getMinConsecutiveDaysOff();
+        minRestMinutes = t.getMinRestMinutes();
+        maxNightsInRow = t.getMaxNightsInRow();
+        minRestAfterNightsMinutes = t.getMinRestAfterNightsMinutes();
+        maxWeekendsPerPeriod = t.getMaxWeekendsPerPeriod();
+    }
+
+    /** Whether operators under this contract may work night shifts at all. */
+    public boolean allowsNights() {
+        return maxNightsInRow != null && maxNightsInRow > 0;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null ? null : name.trim();
+    }
+
+    @Override
+    public Integer getMinMinutesPerWeek() {
+        return minMinutesPerWeek;
+    }
+
+    public void setMinMinutesPerWeek(Integer v) {
+        this.minMinutesPerWeek = v;
+    }
+
+    @Override
+    public Integer getMaxMinutesPerWeek() {
+        return maxMinutesPerWeek;
+    }
+
+    public void setMaxMinutesPerWeek(Integer v) {
+        this.maxMinutesPerWeek = v;
+    }
+
+    @Override
+    public Integer getMaxConsecutiveDays() {
+        return maxConsecutiveDays;
+    }
+
+    public void setMaxConsecutiveDays(Integer v) {
+        this.maxConsecutiveDays = v;
+    }
+
+    @Override
+    public Integer getMinConsecutiveDaysOff() {
+        return minConsecutiveDaysOff;
+    }
+
+    public void setMinConsecutiveDaysOff(Integer v) {
+        this.minConsecutiveDaysOff = v;
+    }
+
+    @Override
+    public Integer getMinRestMinutes() {
+        return minRestMinutes;
+    }
+
+    public void setMinRestMinutes(Integer v) {
+        this.minRestMinutes = v;
+    }
+
+    @Override
+    public Integer getMaxNightsInRow() {
+        return maxNightsInRow;
+    }
+
+    public void setMaxNightsInRow(Integer v) {
+        this.maxNightsInRow = v;
+    }
+
+    @Override
+    public Integer getMinRestAfterNightsMinutes() {
+        return minRestAfterNightsMinutes;
+    }
+
+    public void setMinRestAfterNightsMinutes(Integer v) {
+        this.minRestAfterNightsMinutes = v;
+    }
+
+    @Override
+    public Integer getMaxWeekendsPerPeriod() {
+        return maxWeekendsPerPeriod;
+    }
+
+    public void setMaxWeekendsPerPeriod(Integer v) {
+        this.maxWeekendsPerPeriod = v;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,79 @@
+package org.switchboard.operators;
+
+import jakarta.validation.Validator;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.ValidationFailedException;
+import org.switchboard.shared.Violations;
+
+/** Keeps contracts (working-time rules) and offers the labour-law presets to start from. */
+@Service
+@Transactional
+public class ContractService {
+
+    private final ContractRepository contracts;
+    private final ContractPresetRepository presets;
+    private final OperatorRepository operators;
+    private final Validator validator;
+
+    ContractService(ContractRepository contracts, ContractPresetRepository presets, OperatorRepository operators,
+            Validator validator) {
+        this.contracts = contracts;
+        this.presets = presets;
+        this.operators = operators;
+        this.validator = validator;
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<Contract> list() {
+        return contracts.findAllByOrderByName();
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Contract get(long id) {
+        return contracts.findById(id).orElseThrow(() -> new NotFoundException("Contract", id));
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<ContractPreset> presets() {
+        return presets.findAllByOrderByName();
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public Contract save(Contract contract) {
+        Violations v = Violations.of(validator, contract);
+        v.check(!v.has("name") && contracts.findByName(contract.getName())
+                        .filter(other -> !other.getId().equals(contract.getId())).isPresent(),
+                "name", "Another contract already has this name");
+        v.check(!v.has("minMinutesPerWeek") && !v.has("maxMinutesPerWeek")
+                        && contract.getMinMinutesPerWeek() > contract.getMaxMinutesPerWeek(),
+                "minMinutesPerWeek", "The minimum cannot exceed the maximum hours per week");
+        v.check(!v.has("maxConsecutiveDays") && !v.has("minConsecutiveDaysOff")
+                        && contract.getMaxConsecutiveDays() + contract.getMinConsecutiveDaysOff() < 2,
+                "maxConsecutiveDays", "Working days and days off in a row must allow a cycle");
+        if (contract.getId() != null && !contract.allowsNights()) {
+            long nightWorkers = operators.findAll().stream()
+                    .filter(o -> contract.getId().equals(o.getContractId()) && o.isNightEligible())
+                    .count();
+            v.check(nightWorkers > 0, "maxNightsInRow", nightWorkers
+                    + " night-eligible operator(s) have this contract: allow at least one night or change them first");
+        }
+        v.throwIfAny();
+        return contracts.save(contract);
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public void delete(long id) {
+        if (operators.existsByContractId(id)) {
+            throw ValidationFailedException.of("name", "Operators still have this contract: give them another one first");
+        }
+        contracts.deleteById(id);
+    }
+}

@@ -1,0 +1,104 @@
+package org.switchboard.operators;
+
+import jakarta.validation.Validator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.demand.QueueService;
+import org.switchboard.security.UserAccountService;
+import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.TimeZones;
+import org.switchboard.shared.Violations;
+
+/**
+ * Keeps operators. Planners and admins change them; managers read them; an operator sees only their own
+ * record.
+ */
+@Service
+@Transactional
+public class OperatorService {
+
+    private final OperatorRepository operators;
+    private final TeamRepository teams;
+    private final ContractRepository contracts;
+    private final QueueService queues;
+    private final UserAccountService accounts;
+    private final Validator validator;
+
+    OperatorService(OperatorRepository operators, TeamRepository teams, ContractRepository contracts,
+            QueueService queues, UserAccountService accounts, Validator validator) {
+        this.operators = operators;
+        this.teams = teams;
+        this.contracts = contracts;
+        this.queues = queues;
+        this.accounts = accounts;
+        this.validator = validator;
+    }
+
+    /** All operators, sorted by last and first name. */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<Operator> list() {
+        return operators.findAllByOrderByLastNameAscFirstNameAsc();
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Operator get(long id) {
+        return operators.findById(id).orElseThrow(() -> new NotFoundException("Operator", id));
+    }
+
+    /** The operator record linked to the signed-in user, if any. */
+    @PreAuthorize(Roles.SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<Operator> mine() {
+        return accounts.current().flatMap(a -> operators.findByUserId(a.id()));
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public Operator save(Operator operator) {
+        Violations v = Violations.of(validator, operator);
+        v.check(!v.has("employeeNumber") && operators.findByEmployeeNumber(operator.getEmployeeNumber())
+                        .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
+                "employeeNumber", "Another operator already has this employee number");
+        v.check(operator.getTeamId() != null && !teams.existsById(operator.getTeamId()), "teamId", "Unknown team");
+        Optional<Contract> contract = Optional.ofNullable(operator.getContractId()).flatMap(contracts::findById);
+        v.check(operator.getContractId() != null && contract.isEmpty(), "contractId", "Unknown contract");
+        v.check(operator.isNightEligible() && contract.filter(c -> !c.allowsNights()).isPresent(), "nightEligible",
+                "The contract '" + contract.map(Contract::getName).orElse("") + "' allows no night shifts");
+        v.check(!v.has("timeZone") && !TimeZones.isValid(operator.getTimeZone()), "timeZone", "Unknown time zone");
+        checkSkills(operator, v);
+        if (operator.getUserId() != null) {
+            v.check(accounts.find(operator.getUserId()).isEmpty(), "userId", "Unknown user account");
+            v.check(operators.findByUserId(operator.getUserId())
+                            .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
+                    "userId", "This account is already linked to another operator");
+        }
+        v.throwIfAny();
+        return operators.save(operator);
+    }
+
+    private void checkSkills(Operator operator, Violations v) {
+        Set<Long> queueIds = new HashSet<>();
+        for (OperatorSkill skill : operator.getSkills()) {
+            v.check(skill.queueId() == null, "skills", "Choose a queue for every skill");
+            v.check(skill.proficiency() == null || skill.proficiency() < OperatorSkill.MIN_PROFICIENCY
+                            || skill.proficiency() > OperatorSkill.MAX_PROFICIENCY,
+                    "skills", "Proficiency runs from 1 (learning) to 5 (expert)");
+            v.check(skill.queueId() != null && !queueIds.add(skill.queueId()), "skills", "A queue is listed twice");
+        }
+        v.check(!queueIds.isEmpty() && !queues.allExist(queueIds), "skills", "Unknown queue");
+        v.check(operator.isActive() && operator.getSkills().isEmpty(), "skills",
+                "An active operator needs at least one skill");
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public void delete(long id) {
+        operators.deleteById(id);
+    }
+}

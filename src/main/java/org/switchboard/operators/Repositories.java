@@ -1,0 +1,37 @@
+package org.switchboard.operators;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface OperatorRepository extends ListCrudRepository<Operator, Long> {
+
+    Optional<Operator> findByEmployeeNumber(String employeeNumber);
+
+    Optional<Operator> findByUserId(Long userId);
+
+    List<Operator> findAllByOrderByLastNameAscFirstNameAsc();
+
+    boolean existsByTeamId(Long teamId);
+
+    boolean existsByContractId(Long contractId);
+}
+
+interface TeamRepository extends ListCrudRepository<Team, Long> {
+
+    List<Team> findAllByOrderByName();
+
+    Optional<Team> findByName(String name);
+}
+
+interface ContractRepository extends ListCrudRepository<Contract, Long> {
+
+    List<Contract> findAllByOrderByName();
+
+    Optional<Contract> findByName(String name);
+}
+
+interface ContractPresetRepository extends ListCrudRepository<ContractPreset, Long> {
+
+    List<ContractPreset> findAllByOrderByName();
+}

@@ -1,0 +1,57 @@
+package org.switchboard.operators;
+
+import jakarta.validation.Validator;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.ValidationFailedException;
+import org.switchboard.shared.Violations;
+
+/** Keeps the teams operators belong to. */
+@Service
+@Transactional
+public class TeamService {
+
+    private final TeamRepository teams;
+    private final OperatorRepository operators;
+    private final Validator validator;
+
+    TeamService(TeamRepository teams, OperatorRepository operators, Validator validator) {
+        this.teams = teams;
+        this.operators = operators;
+        this.validator = validator;
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<Team> list() {
+        return teams.findAllByOrderByName();
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Team get(long id) {
+        return teams.findById(id).orElseThrow(() -> new NotFoundException("Team", id));
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public Team save(Team team) {
+        Violations v = Violations.of(validator, team);
+        v.check(!v.has("name") && teams.findByName(team.getName())
+                        .filter(other -> !other.getId().equals(team.getId())).isPresent(),
+                "name", "Another team already has this name");
+        v.throwIfAny();
+        return teams.save(team);
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public void delete(long id) {
+        if (operators.existsByTeamId(id)) {
+            throw ValidationFailedException.of("name", "The team still has operators: move them to another team first");
+        }
+        teams.deleteById(id);
+    }
+}

@@ -1,0 +1,163 @@
+package org.switchboard.security;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.ValidationFailedException;
+import org.switchboard.shared.Violations;
+
+/** Creates and maintains user accounts. Passwords are stored only as hashes. */
+@Service
+@Transactional
+public class UserAccountService {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    UserAccountService(AppUserRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<UserAccount> list() {
+        return users.findAllByOrderByUsername().stream().map(AppUser::toAccount).toList();
+    }
+
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> find(long id) {
+        return users.findById(id).map(AppUser::toAccount);
+    }
+
+    /** The signed-in user's account. */
+    @PreAuthorize(Roles.SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? Optional.empty() : users.findByUsername(auth.getName()).map(AppUser::toAccount);
+    }
+
+    /**
+     * Creates an account with a generated one-time password that must be changed at first sign-in.
+     *
+     * @return the one-time password, to hand to the user
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public String create(String username, String displayName, Set<String> roles) {
+        String oneTime = generatePassword();
+        createWithPassword(username, displayName, roles, oneTime, true);
+        return oneTime;
+    }
+
+    /** Creates an account with a known password (demo users, start-up admin). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public UserAccount createWithPassword(
+            String username, String displayName, Set<String> roles, String password, boolean mustChange) {
+        String name = username == null ? "" : username.trim().toLowerCase();
+        Violations.none()
+                .check(!name.matches("[a-z0-9._-]{3,64}"), "username",
+                        "Use 3 to 64 lower-case letters, digits, dots, dashes or underscores")
+                .check(users.existsByUsername(name), "username", "This user name is taken")
+                .check(displayName == null || displayName.isBlank(), "displayName", "Enter the person's name")
+                .check(roles == null || roles.isEmpty(), "roles", "Choose at least one role")
+                .check(roles != null && !Roles.ALL.containsAll(roles), "roles", "Unknown role")
+                .throwIfAny();
+        checkPasswordStrength(password, "password");
+        AppUser user = new AppUser(name, displayName.trim(), passwordEncoder.encode(password), roles);
+        user.setMustChangePassword(mustChange);
+        return users.save(user).toAccount();
+    }
+
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public UserAccount update(long id, String displayName, Set<String> roles, boolean enabled) {
+        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        Violations.none()
+                .check(displayName == null || displayName.isBlank(), "displayName", "Enter the person's name")
+                .check(roles == null || roles.isEmpty(), "roles", "Choose at least one role")
+                .check(roles != null && !Roles.ALL.containsAll(roles), "roles", "Unknown role")
+                .check(isSelf(user) && (!enabled || roles == null || !roles.contains(Roles.ADMIN)), "roles",
+                        "You cannot remove your own administrator role or disable yourself")
+                .throwIfAny();
+        user.setDisplayName(displayName.trim());
+        user.setRoleNames(roles);
+        user.setEnabled(enabled);
+        return users.save(user).toAccount();
+    }
+
+    /** Sets a new generated one-time password. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public String resetPassword(long id) {
+        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        String oneTime = generatePassword();
+        user.setPasswordHash(passwordEncoder.encode(oneTime));
+        user.setMustChangePassword(true);
+        users.save(user);
+        return oneTime;
+    }
+
+    /** The signed-in user replaces their password, proving they know the current one. */
+    @PreAuthorize(Roles.SIGNED_IN)
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        AppUser user = users.findByUsername(auth.getName())
+                .orElseThrow(() -> new NotFoundException("User", auth.getName()));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw ValidationFailedException.of("currentPassword", "This is not your current password");
+        }
+        checkPasswordStrength(newPassword, "newPassword");
+        if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+            throw ValidationFailedException.of("newPassword", "Choose a password different from the current one");
+        }
+        user.setPasswordHash(passwordEncoder.encode(newPassword));
+        user.setMustChangePassword(false);
+        users.save(user);
+    }
+
+    /** Whether any account exists (the first start of an empty database has none). */
+    @Transactional(readOnly = true)
+    public boolean anyUserExists() {
+        return users.count() > 0;
+    }
+
+    /** Whether the named user still has to replace a one-time password. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return users.findByUsername(username).map(AppUser::isMustChangePassword).orElse(false);
+    }
+
+    static void checkPasswordStrength(String password, String field) {
+        Violations.none()
+                .check(password == null || password.length() < MIN_PASSWORD_LENGTH, field,
+                        "Use at least " + MIN_PASSWORD_LENGTH + " characters")
+                .check(password != null && password.length() > 128, field, "Use at most 128 characters")
+                .throwIfAny();
+    }
+
+    static String generatePassword() {
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    private static boolean isSelf(AppUser user) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getName().equals(user.getUsername());
+    }
+}

@@ -1,0 +1,132 @@
+package org.switchboard.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.switchboard.base.ui.Notifications;
+import org.switchboard.security.UserAccount;
+import org.switchboard.security.UserAccountService;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.ValidationFailedException;
+
+/** Administrators create accounts, assign roles, disable accounts and reset passwords. */
+@Route("users")
+@PageTitle("Users")
+@Menu(title = "Users", order = 90, icon = "vaadin:key")
+@RolesAllowed(Roles.ADMIN)
+public class UsersView extends HorizontalLayout {
+
+    final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
+    final TextField username = new TextField("User name");
+    final TextField displayName = new TextField("Name");
+    final CheckboxGroup<String> roles = new CheckboxGroup<>("Roles");
+    final Checkbox enabled = new Checkbox("Enabled");
+    final Button save = new Button("Save");
+    final Button resetPassword = new Button("Reset password");
+    private final VerticalLayout form;
+    private final UserAccountService accounts;
+    private UserAccount editing;
+
+    public UsersView(UserAccountService accounts) {
+        this.accounts = accounts;
+        setSizeFull();
+        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true);
+        grid.addColumn(UserAccount::displayName).setHeader("Name").setSortable(true);
+        grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles()))).setHeader("Roles");
+        grid.addColumn(a -> a.enabled() ? "yes" : "no").setHeader("Enabled");
+        grid.addColumn(a -> a.mustChangePassword() ? "one-time" : "").setHeader("Password");
+        grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
+        roles.setItems(Roles.ALL);
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> save());
+        resetPassword.addClickListener(e -> resetPassword());
+        Button add = new Button("New user", e -> {
+            grid.asSingleSelect().clear();
+            edit(new UserAccount(null, "", "", Set.of(Roles.OPERATOR), true, true));
+        });
+        form = new VerticalLayout(new H3("User"), username, displayName, roles, enabled,
+                new HorizontalLayout(save, resetPassword));
+        form.setWidth("24rem");
+        form.setVisible(false);
+        VerticalLayout left = new VerticalLayout(add, grid);
+        left.setSizeFull();
+        add(left, form);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(accounts.list());
+    }
+
+    private void edit(UserAccount account) {
+        editing = account;
+        form.setVisible(account != null);
+        if (account == null) {
+            return;
+        }
+        username.setValue(account.username());
+        username.setReadOnly(account.id() != null);
+        username.setInvalid(false);
+        displayName.setValue(account.displayName());
+        displayName.setInvalid(false);
+        roles.setValue(account.roles());
+        roles.setInvalid(false);
+        enabled.setValue(account.enabled());
+        resetPassword.setVisible(account.id() != null);
+    }
+
+    private void save() {
+        try {
+            Set<String> chosen = new HashSet<>(roles.getValue());
+            if (editing.id() == null) {
+                String oneTime = accounts.create(username.getValue(), displayName.getValue(), chosen);
+                showPassword(username.getValue().trim().toLowerCase(), oneTime);
+            } else {
+                accounts.update(editing.id(), displayName.getValue(), chosen, enabled.getValue());
+                Notifications.success("Saved " + editing.username());
+            }
+            form.setVisible(false);
+            refresh();
+        } catch (ValidationFailedException ex) {
+            ex.fieldErrors().forEach((field, reason) -> {
+                switch (field) {
+                    case "username" -> { username.setErrorMessage(reason); username.setInvalid(true); }
+                    case "displayName" -> { displayName.setErrorMessage(reason); displayName.setInvalid(true); }
+                    default -> { roles.setErrorMessage(reason); roles.setInvalid(true); }
+                }
+            });
+        }
+    }
+
+    private void resetPassword() {
+        String oneTime = accounts.resetPassword(editing.id());
+        showPassword(editing.username(), oneTime);
+        refresh();
+    }
+
+    private void showPassword(String user, String oneTime) {
+        Dialog dialog = new Dialog();
+        Span password = new Span(oneTime);
+        password.setId("one-time-password");
+        dialog.add(new Paragraph("One-time password for " + user + " (shown only now; it must be changed at"
+                + " first sign-in):"), password);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+}

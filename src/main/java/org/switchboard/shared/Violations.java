@@ -1,0 +1,48 @@
+package org.switchboard.shared;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Collects rule violations for one object: bean-validation annotations first, then the rules a service
+ * adds by hand. {@link #throwIfAny()} turns them into a {@link ValidationFailedException}.
+ */
+public final class Violations {
+
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    private Violations() {}
+
+    /** Starts with the object's bean-validation violations (the first reason per property). */
+    public static <T> Violations of(Validator validator, T bean) {
+        Violations v = new Violations();
+        for (ConstraintViolation<T> cv : validator.validate(bean)) {
+            v.errors.putIfAbsent(cv.getPropertyPath().toString(), cv.getMessage());
+        }
+        return v;
+    }
+
+    public static Violations none() {
+        return new Violations();
+    }
+
+    /** Records {@code reason} for {@code field} when {@code broken} holds and the field has no reason yet. */
+    public Violations check(boolean broken, String field, String reason) {
+        if (broken) {
+            errors.putIfAbsent(field, reason);
+        }
+        return this;
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+    }
+}

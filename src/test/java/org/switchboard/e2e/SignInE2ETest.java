@@ -1,0 +1,60 @@
+package org.switchboard.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A planner signs in in a real headless Chromium, opens the operators screen and sees the demo operators. */
+@Tag("e2e")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignInE2ETest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void plannerSignsInAndOpensOperators() {
+        String base = "http://localhost:" + port;
+        try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+            page.setDefaultTimeout(60_000);
+            try {
+                signInAndOpenOperators(page, base);
+            } finally {
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/last-e2e-page.png")));
+            }
+        }
+    }
+
+    private static void signInAndOpenOperators(Page page, String base) {
+        page.navigate(base + "/operators");
+        page.waitForURL(url -> url.contains("/login"));
+
+        page.locator("input[name='username']").fill("planner");
+        page.locator("input[name='password']").fill("wrong-password");
+        page.locator("vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> url.contains("/login?error"));
+        assertThat(page.locator("vaadin-login-form")).hasAttribute("error", "");
+
+        page.locator("input[name='username']").fill("planner");
+        page.locator("input[name='password']").fill("switchboard");
+        page.locator("vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> url.contains("/operators"));
+
+        Locator menu = page.locator("vaadin-side-nav-item");
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("Operators"))).isVisible();
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("Users"))).hasCount(0); // admins only
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("E1001")))
+                .isVisible();
+        assertThat(page.locator("#signed-in-user")).containsText("planner");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/operators.png")));
+    }
+}

@@ -1,0 +1,93 @@
+package org.switchboard.operators.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.SortDirection;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.operators.Operator;
+import org.switchboard.operators.OperatorService;
+
+/** The operators screen without a browser: grid search and sort, edit form, validation next to fields, roles. */
+@SpringBootTest
+@Transactional
+class OperatorsViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    OperatorService operators;
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void plannerSearchesAndSortsTheGrid() {
+        OperatorsView view = navigate(OperatorsView.class);
+        Grid<Operator> grid = view.crud.grid();
+        assertThat(test(grid).size()).isGreaterThanOrEqualTo(64);
+
+        test(view.crud.search()).setValue("e1001");
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).getRow(0).getFirstName()).isEqualTo("Anna");
+
+        test(view.crud.search()).setValue("");
+        test(grid).sortByColumn("employeeNumber", SortDirection.DESCENDING);
+        String first = test(grid).getRow(0).getEmployeeNumber();
+        test(grid).sortByColumn("employeeNumber", SortDirection.ASCENDING);
+        assertThat(test(grid).getRow(0).getEmployeeNumber()).isEqualTo("E1001").isLessThan(first);
+
+        test(view.teamFilter).selectItem("Owls (night)");
+        assertThat(test(grid).size()).isEqualTo(16);
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void plannerEditsAnOperatorInTheForm() {
+        OperatorsView view = navigate(OperatorsView.class);
+        test(view.crud.search()).setValue("E1002");
+        test(view.crud.grid()).select(0);
+        assertThat(view.crud.editor().isVisible()).isTrue();
+        assertThat(view.employeeNumber.getValue()).isEqualTo("E1002");
+
+        test(view.lastName).setValue("Edited-Surname");
+        test(view.crud.editor().saveButton()).click();
+
+        assertThat(view.crud.editor().isVisible()).as("form closes after saving").isFalse();
+        Operator saved = operators.list().stream().filter(o -> o.getEmployeeNumber().equals("E1002")).findFirst().orElseThrow();
+        assertThat(saved.getLastName()).isEqualTo("Edited-Surname");
+        assertThat(test(view.crud.grid()).getRow(0).getLastName()).isEqualTo("Edited-Surname");
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void invalidInputShowsTheReasonNextToTheFieldAndSavesNothing() {
+        OperatorsView view = navigate(OperatorsView.class);
+        int before = operators.list().size();
+        test(view.crud.addButton()).click();
+        test(view.employeeNumber).setValue("E1001"); // taken
+        test(view.firstName).setValue("Ivan");
+        test(view.lastName).setValue("Petrov");
+        test(view.team).selectItem("Aurora (day)");
+        test(view.contract).selectItem("Full time 40 h");
+        test(view.crud.editor().saveButton()).click();
+
+        assertThat(view.crud.editor().isVisible()).isTrue();
+        assertThat(view.skills.isInvalid()).isTrue();
+        assertThat(view.skills.getErrorMessage()).isEqualTo("An active operator needs at least one skill");
+        assertThat(view.employeeNumber.isInvalid()).isTrue();
+        assertThat(view.employeeNumber.getErrorMessage()).isEqualTo("Another operator already has this employee number");
+        assertThat(operators.list()).hasSize(before);
+    }
+
+    @Test
+    @WithMockUser(username = "manager", roles = "MANAGER")
+    void managerSeesOperatorsReadOnly() {
+        OperatorsView view = navigate(OperatorsView.class);
+        assertThat(view.crud.addButton().isVisible()).isFalse();
+        test(view.crud.grid()).select(0);
+        assertThat(view.crud.editor().saveButton().isVisible()).isFalse();
+        assertThat(view.lastName.isReadOnly()).isTrue();
+    }
+}
