@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,28 @@ class SignInE2ETest {
                 .isVisible();
         assertThat(page.locator("#signed-in-user")).containsText("planner");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/operators.png")));
+
+        // edit an operator in the form beside the grid
+        page.locator("#search input").fill("E1002");
+        Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("E1002"));
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("E1003")))
+                .hasCount(0);
+        row.click();
+        Locator lastName = page.getByLabel("Last name", new Page.GetByLabelOptions().setExact(true));
+        assertThat(lastName).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/operator-form.png")));
+        lastName.fill("Browser-Edited");
+        lastName.press("Tab");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Browser-Edited")))
+                .isVisible();
+
+        for (String screen : new String[] {"shift-templates", "queues", "contracts"}) {
+            page.locator("vaadin-side-nav-item[path='" + screen + "']").click();
+            page.waitForURL(url -> url.endsWith("/" + screen));
+            assertThat(page.locator("vaadin-grid")).isVisible();
+            page.locator("vaadin-grid-cell-content").first().waitFor();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + screen + ".png")));
+        }
     }
 }
