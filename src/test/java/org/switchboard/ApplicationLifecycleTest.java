@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.switchboard.base.database.EmbeddedPostgresLauncher;
 import org.switchboard.operators.Operator;
 import org.switchboard.operators.OperatorService;
@@ -23,6 +27,22 @@ class ApplicationLifecycleTest {
 
     @TempDir
     Path dataDir;
+
+    /**
+     * Each application context installs Vaadin's security-context strategy into the static
+     * SecurityContextHolder; the shared test context of the other test classes must get its own back.
+     */
+    private SecurityContextHolderStrategy sharedStrategy;
+
+    @BeforeEach
+    void rememberSecurityStrategy() {
+        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @AfterEach
+    void restoreSecurityStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
+    }
 
     @Test
     void anEditSurvivesARestart() {
