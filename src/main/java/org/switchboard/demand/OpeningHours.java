@@ -10,15 +10,19 @@ import org.springframework.data.relational.core.mapping.Table;
  * midnight; a weekday without opening hours is closed.
  */
 @Table("queue_opening_hours")
-public record OpeningHours(int dayOfWeek, LocalTime opens, LocalTime closes) {
+public record OpeningHours(Integer dayOfWeek, LocalTime opens, LocalTime closes) {
 
     public DayOfWeek day() {
         return DayOfWeek.of(dayOfWeek);
     }
 
+    /** Whether weekday, opening and closing time are all given. */
+    public boolean isComplete() {
+        return dayOfWeek != null && dayOfWeek >= 1 && dayOfWeek <= 7 && opens != null && closes != null;
+    }
+
     public boolean isValid() {
-        return dayOfWeek >= 1 && dayOfWeek <= 7 && opens != null && closes != null
-                && (closes.isAfter(opens) || closes.equals(LocalTime.MIDNIGHT));
+        return isComplete() && (closes.isAfter(opens) || closes.equals(LocalTime.MIDNIGHT));
     }
 
     public Duration length() {

@@ -181,7 +181,7 @@ public class Queue {
     /** Opening hours sorted Monday to Sunday. */
     public List<OpeningHours> getOpeningHours() {
         List<OpeningHours> list = new ArrayList<>(openingHours);
-        list.sort(Comparator.comparingInt(OpeningHours::dayOfWeek));
+        list.sort(Comparator.comparing(OpeningHours::dayOfWeek, Comparator.nullsLast(Comparator.naturalOrder())));
         return list;
     }
 

@@ -44,6 +44,15 @@ public class QueueService {
         return queues.findByCode(code);
     }
 
+    /** "CODE Name" of every queue by id: what any signed-in user (an operator too) may know of queues. */
+    @PreAuthorize(Roles.SIGNED_IN)
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> labels() {
+        java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+        queues.findAllByOrderByCode().forEach(q -> labels.put(q.getId(), q.getCode() + " " + q.getName()));
+        return labels;
+    }
+
     /** Whether every id names an existing queue. */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     @Transactional(readOnly = true)
@@ -60,6 +69,10 @@ public class QueueService {
         v.check(!v.has("timeZone") && !TimeZones.isValid(queue.getTimeZone()), "timeZone", "Unknown time zone");
         Set<Integer> days = new HashSet<>();
         for (var hours : queue.getOpeningHours()) {
+            if (!hours.isComplete()) {
+                v.check(true, "openingHours", "Give every row a weekday, an opening and a closing time");
+                continue;
+            }
             v.check(!hours.isValid(), "openingHours",
                     hours.day() + ": the closing time must be after the opening time (00:00 = midnight)");
             v.check(!days.add(hours.dayOfWeek()), "openingHours", hours.day() + " is listed twice");

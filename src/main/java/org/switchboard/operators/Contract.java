@@ -80,6 +80,21 @@ public class Contract implements ContractTerms {
         maxWeekendsPerPeriod = t.getMaxWeekendsPerPeriod();
     }
 
+    /** "40 h a week, at most 5 days in a row, 11 h rest, no nights, ..." in words. */
+    public String summary() {
+        String hours = minMinutesPerWeek.equals(maxMinutesPerWeek)
+                ? hoursText(maxMinutesPerWeek) + " a week"
+                : hoursText(minMinutesPerWeek) + " to " + hoursText(maxMinutesPerWeek) + " a week";
+        String nights = allowsNights() ? "at most " + maxNightsInRow + " nights in a row" : "no night shifts";
+        return hours + ", at most " + maxConsecutiveDays + " days in a row, at least " + minConsecutiveDaysOff
+                + " days off in a row, " + hoursText(minRestMinutes) + " rest between shifts, " + nights
+                + ", at most " + maxWeekendsPerPeriod + " weekends per period";
+    }
+
+    private static String hoursText(int minutes) {
+        return (minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.format(java.util.Locale.ROOT, "%.1f", minutes / 60.0)) + " h";
+    }
+
     /** Whether operators under this contract may work night shifts at all. */
     public boolean allowsNights() {
         return maxNightsInRow != null && maxNightsInRow > 0;

@@ -60,6 +60,22 @@ public class OperatorService {
         return accounts.current().flatMap(a -> operators.findByUserId(a.id()));
     }
 
+    /** What the signed-in operator may see of their own record, with names resolved. */
+    @PreAuthorize(Roles.SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<OperatorProfile> myProfile() {
+        return mine().map(o -> {
+            Contract contract = contracts.findById(o.getContractId()).orElseThrow();
+            var queueLabels = queues.labels();
+            List<String> skills = o.getSkills().stream()
+                    .map(s -> queueLabels.getOrDefault(s.queueId(), "?") + ": " + s.proficiency() + " of 5")
+                    .toList();
+            return new OperatorProfile(o.getEmployeeNumber(), o.getFirstName() + " " + o.getLastName(),
+                    teams.findById(o.getTeamId()).map(Team::getName).orElse(""), o.getGrade().label(),
+                    contract.getName(), contract.summary(), skills, o.isNightEligible(), o.getTimeZone());
+        });
+    }
+
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Operator save(Operator operator) {
         Violations v = Violations.of(validator, operator);

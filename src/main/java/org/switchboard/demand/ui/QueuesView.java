@@ -137,9 +137,8 @@ public class QueuesView extends VerticalLayout {
 
             @Override
             public OpeningHours value() {
-                return day.getValue() == null || opens.getValue() == null || closes.getValue() == null
-                        ? null
-                        : new OpeningHours(day.getValue().getValue(), opens.getValue(), closes.getValue());
+                return new OpeningHours(day.getValue() == null ? null : day.getValue().getValue(), opens.getValue(),
+                        closes.getValue());
             }
         };
     }

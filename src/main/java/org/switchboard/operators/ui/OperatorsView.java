@@ -193,7 +193,7 @@ public class OperatorsView extends VerticalLayout {
 
             @Override
             public OperatorSkill value() {
-                return queue.getValue() == null ? null : new OperatorSkill(queue.getValue().getId(), proficiency.getValue());
+                return new OperatorSkill(queue.getValue() == null ? null : queue.getValue().getId(), proficiency.getValue());
             }
         };
     }

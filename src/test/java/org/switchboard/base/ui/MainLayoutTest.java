@@ -20,7 +20,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
     void plannerSeesPlanningScreensButNotUsers() {
         navigate(HomeView.class);
         assertThat(menu()).contains("Home", "Operators", "Teams", "Contracts", "Queues", "Shift templates")
-                .doesNotContain("Users");
+                .doesNotContain("Users", "My profile");
     }
 
     @Test
@@ -36,7 +36,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
     @WithMockUser(username = "operator", roles = "OPERATOR")
     void operatorSeesOnlyHomeAndCannotOpenOperators() {
         navigate(HomeView.class);
-        assertThat(menu()).containsExactly("Home");
+        assertThat(menu()).containsExactly("Home", "My profile");
         try {
             navigate(OperatorsView.class);
         } catch (RuntimeException | AssertionError refused) {
