@@ -23,6 +23,7 @@ import java.util.Locale;
 import org.switchboard.base.ui.CrudLayout;
 import org.switchboard.base.ui.EditorPanel;
 import org.switchboard.base.ui.ListField;
+import org.switchboard.base.ui.TextFields;
 import org.switchboard.demand.Direction;
 import org.switchboard.demand.OpeningHours;
 import org.switchboard.demand.Queue;
@@ -78,7 +79,7 @@ public class QueuesView extends VerticalLayout {
         Checkbox active = new Checkbox("Active");
         ListField<OpeningHours> hours = new ListField<>("Opening hours (site time; 00:00–00:00 = all day)",
                 "Add day", QueuesView::hoursRow);
-        binder.bind(code, "code");
+        binder.forField(code).withConverter(TextFields.UPPER_CASE).bind("code");
         binder.bind(name, "name");
         binder.bind(direction, "direction");
         binder.bind(language, "language");

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.switchboard.base.ui.CrudLayout;
 import org.switchboard.base.ui.EditorPanel;
 import org.switchboard.base.ui.ListField;
+import org.switchboard.base.ui.TextFields;
 import org.switchboard.rostering.ShiftBreak;
 import org.switchboard.rostering.ShiftKindRules;
 import org.switchboard.rostering.ShiftTemplate;
@@ -68,7 +69,7 @@ public class ShiftTemplatesView extends VerticalLayout {
         ListField<ShiftBreak> breaks = new ListField<>("Breaks (minutes after the start, length in minutes)",
                 "Add break", ShiftTemplatesView::breakRow);
         var binder = editor.binder();
-        binder.bind(code, "code");
+        binder.forField(code).withConverter(TextFields.UPPER_CASE).bind("code");
         binder.bind(name, "name");
         binder.bind(start, "startTime");
         binder.forField(length).withConverter(Converter.<Double, Integer>from(

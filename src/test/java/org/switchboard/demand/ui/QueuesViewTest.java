@@ -1,0 +1,43 @@
+package org.switchboard.demand.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.customfield.CustomField;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.demand.OpeningHours;
+
+/** Queues screen: opening hours that close before they open are refused with the reason at the field. */
+@SpringBootTest
+@Transactional
+class QueuesViewTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    @SuppressWarnings("unchecked")
+    void openingHoursAreCheckedAndShownAtTheField() {
+        QueuesView view = navigate(QueuesView.class);
+        test(view.crud.addButton()).click();
+        var binder = view.crud.editor().binder();
+        ((HasValue<?, String>) binder.getBinding("code").orElseThrow().getField()).setValue("loans");
+        ((HasValue<?, String>) binder.getBinding("name").orElseThrow().getField()).setValue("Loans");
+        var hours = (CustomField<List<OpeningHours>>) binder.getBinding("openingHours").orElseThrow().getField();
+        hours.setValue(List.of(new OpeningHours(1, LocalTime.of(20, 0), LocalTime.of(8, 0))));
+
+        test(view.crud.editor().saveButton()).click();
+        assertThat(hours.isInvalid()).isTrue();
+        assertThat(hours.getErrorMessage()).contains("MONDAY: the closing time must be after the opening time");
+
+        hours.setValue(List.of(new OpeningHours(1, LocalTime.of(8, 0), LocalTime.MIDNIGHT)));
+        test(view.crud.editor().saveButton()).click();
+        assertThat(view.crud.editor().isVisible()).isFalse();
+        view.crud.search().setValue("LOANS");
+        assertThat(test(view.crud.grid()).getRow(0).openingHoursLabel()).isEqualTo("Mon 08:00–24:00");
+    }
+}
