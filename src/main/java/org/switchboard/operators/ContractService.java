@@ -59,9 +59,7 @@ public class ContractService {
                         && contract.getMaxConsecutiveDays() + contract.getMinConsecutiveDaysOff() < 2,
                 "maxConsecutiveDays", "Working days and days off in a row must allow a cycle");
         if (contract.getId() != null && !contract.allowsNights()) {
-            long nightWorkers = operators.findAll().stream()
-                    .filter(o -> contract.getId().equals(o.getContractId()) && o.isNightEligible())
-                    .count();
+            long nightWorkers = operators.countByContractIdAndNightEligibleTrue(contract.getId());
             v.check(nightWorkers > 0, "maxNightsInRow", nightWorkers
                     + " night-eligible operator(s) have this contract: allow at least one night or change them first");
         }

@@ -15,6 +15,8 @@ interface OperatorRepository extends ListCrudRepository<Operator, Long> {
     boolean existsByTeamId(Long teamId);
 
     boolean existsByContractId(Long contractId);
+
+    long countByContractIdAndNightEligibleTrue(Long contractId);
 }
 
 interface TeamRepository extends ListCrudRepository<Team, Long> {

@@ -110,6 +110,22 @@ class OperatorServiceTest {
                         .containsEntry("skills", "A queue is listed twice"));
     }
 
+    @Test
+    @WithMockUser(roles = "PLANNER")
+    void teamsAndContractsInUseCannotBeDeleted() {
+        Operator any = operators.list().getFirst();
+        assertThatThrownBy(() -> teams.delete(any.getTeamId()))
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> assertThat(e.fieldErrors().get("name"))
+                        .startsWith("The team still has operators"));
+        assertThatThrownBy(() -> contracts.delete(any.getContractId()))
+                .isInstanceOf(ValidationFailedException.class);
+        Contract night = contract("Night 36 h");
+        night.setMaxNightsInRow(0);
+        assertThatThrownBy(() -> contracts.save(night))
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> assertThat(e.fieldErrors().get("maxNightsInRow"))
+                        .endsWith("night-eligible operator(s) have this contract: allow at least one night or change them first"));
+    }
+
     private Operator validOperator(String number) {
         Operator o = new Operator();
         o.setEmployeeNumber(number);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -37,14 +38,20 @@ public class EditorPanel<T> extends VerticalLayout {
     private final Button cancel = new Button("Cancel");
     private final Button delete = new Button("Delete");
     private final Function<T, T> saver;
+    private final Function<T, ?> idOf;
     private Runnable afterChange = () -> {};
     private Consumer<T> deleter;
     private Function<T, String> titleOf = bean -> "";
     private T bean;
 
-    public EditorPanel(Class<T> type, Function<T, T> saver) {
+    /**
+     * @param saver the service call that validates and stores a record, returning the stored one
+     * @param idOf the record's id, {@code null} while it is new
+     */
+    public EditorPanel(Class<T> type, Function<T, T> saver, Function<T, ?> idOf) {
         this.binder = new BeanValidationBinder<>(type);
         this.saver = saver;
+        this.idOf = idOf;
         addClassName("editor-panel");
         setWidth("32rem");
         setPadding(true);
@@ -55,7 +62,7 @@ public class EditorPanel<T> extends VerticalLayout {
         save.addClickListener(e -> save());
         cancel.addClickListener(e -> edit(null));
         delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
-        delete.addClickListener(e -> delete());
+        delete.addClickListener(e -> confirmDelete());
         delete.setVisible(false);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
         add(heading, globalError, form, new HorizontalLayout(save, cancel, delete));
@@ -113,12 +120,8 @@ public class EditorPanel<T> extends VerticalLayout {
         return bean;
     }
 
-    protected boolean isNew(T bean) {
-        try {
-            return bean.getClass().getMethod("getId").invoke(bean) == null;
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
+    private boolean isNew(T bean) {
+        return idOf.apply(bean) == null;
     }
 
     public Button saveButton() {
@@ -152,6 +155,20 @@ public class EditorPanel<T> extends VerticalLayout {
         } catch (DataIntegrityViolationException e) {
             showGlobal("The database refused the change: " + Notifications.rootMessage(e));
         }
+    }
+
+    private void confirmDelete() {
+        if (bean == null || deleter == null) {
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Delete " + titleOf.apply(bean) + "?");
+        confirm.setText("This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> delete());
+        confirm.open();
     }
 
     private void delete() {

@@ -54,7 +54,7 @@ public class QueuesView extends VerticalLayout {
         grid.addColumn(Queue::openingHoursLabel).setHeader("Open").setFlexGrow(2);
         grid.addColumn(q -> q.isActive() ? "" : "inactive").setHeader("Status");
 
-        EditorPanel<Queue> editor = new EditorPanel<>(Queue.class, queues::save)
+        EditorPanel<Queue> editor = new EditorPanel<>(Queue.class, queues::save, Queue::getId)
                 .withTitle(q -> q.getId() == null ? "New queue" : q.getCode() + " " + q.getName())
                 .withDelete(q -> queues.delete(q.getId()));
         var binder = editor.binder();

@@ -46,7 +46,7 @@ public class ContractsView extends VerticalLayout {
         grid.addColumn(Contract::getMaxNightsInRow).setHeader("Max nights in a row").setSortable(true);
         grid.addColumn(Contract::getMaxWeekendsPerPeriod).setHeader("Max weekends per period");
 
-        EditorPanel<Contract> editor = new EditorPanel<>(Contract.class, contracts::save)
+        EditorPanel<Contract> editor = new EditorPanel<>(Contract.class, contracts::save, Contract::getId)
                 .withTitle(c -> c.getId() == null ? "New contract" : c.getName())
                 .withDelete(c -> contracts.delete(c.getId()));
         var binder = editor.binder();

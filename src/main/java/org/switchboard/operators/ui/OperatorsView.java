@@ -95,7 +95,7 @@ public class OperatorsView extends VerticalLayout {
         }
         grid.addColumn(o -> o.isActive() ? "" : "inactive").setHeader("Status").setKey("status").setSortable(true);
 
-        EditorPanel<Operator> editor = new EditorPanel<>(Operator.class, operators::save)
+        EditorPanel<Operator> editor = new EditorPanel<>(Operator.class, operators::save, Operator::getId)
                 .withTitle(o -> o.getId() == null ? "New operator" : o.getEmployeeNumber() + " " + o.fullName())
                 .withDelete(o -> operators.delete(o.getId()));
         grade.setLabel("Grade");

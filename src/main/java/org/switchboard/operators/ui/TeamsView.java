@@ -28,7 +28,7 @@ public class TeamsView extends VerticalLayout {
         setPadding(false);
         Grid<Team> grid = new Grid<>(Team.class, false);
         grid.addColumn(Team::getName).setHeader("Name").setSortable(true);
-        EditorPanel<Team> editor = new EditorPanel<>(Team.class, teams::save)
+        EditorPanel<Team> editor = new EditorPanel<>(Team.class, teams::save, Team::getId)
                 .withTitle(t -> t.getId() == null ? "New team" : t.getName())
                 .withDelete(t -> teams.delete(t.getId()));
         TextField name = new TextField("Name");

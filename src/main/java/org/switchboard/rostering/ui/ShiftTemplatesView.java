@@ -55,7 +55,7 @@ public class ShiftTemplatesView extends VerticalLayout {
                 .setComparator(Comparator.comparing(t -> t.kind(rules)));
         grid.addColumn(t -> t.isActive() ? "" : "inactive").setHeader("Status");
 
-        EditorPanel<ShiftTemplate> editor = new EditorPanel<>(ShiftTemplate.class, templates::save)
+        EditorPanel<ShiftTemplate> editor = new EditorPanel<>(ShiftTemplate.class, templates::save, ShiftTemplate::getId)
                 .withTitle(t -> t.getId() == null ? "New shift template" : t.getCode() + " " + t.getName())
                 .withDelete(t -> templates.delete(t.getId()));
         TextField code = new TextField("Code");

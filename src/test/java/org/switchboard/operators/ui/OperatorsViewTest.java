@@ -3,6 +3,7 @@ package org.switchboard.operators.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.SortDirection;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,21 @@ class OperatorsViewTest extends SpringBrowserlessTest {
         assertThat(view.employeeNumber.isInvalid()).isTrue();
         assertThat(view.employeeNumber.getErrorMessage()).isEqualTo("Another operator already has this employee number");
         assertThat(operators.list()).hasSize(before);
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void deletingAsksFirst() {
+        OperatorsView view = navigate(OperatorsView.class);
+        int before = operators.list().size();
+        test(view.crud.search()).setValue("E1064");
+        test(view.crud.grid()).select(0);
+        test(view.crud.editor().deleteButton()).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        assertThat(operators.list()).as("nothing deleted before confirming").hasSize(before);
+        test(confirm).confirm();
+        assertThat(operators.list()).hasSize(before - 1)
+                .noneMatch(o -> o.getEmployeeNumber().equals("E1064"));
     }
 
     @Test
