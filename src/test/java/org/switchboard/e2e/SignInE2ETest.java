@@ -35,6 +35,55 @@ class SignInE2ETest {
         }
     }
 
+    @Test
+    void adminCreatesAnAccountWhoseOwnerMustChooseAPassword() {
+        String base = "http://localhost:" + port;
+        try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+            page.setDefaultTimeout(60_000);
+            try {
+                createAccountAndFirstSignIn(page, base);
+            } finally {
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/last-e2e-admin-page.png")));
+            }
+        }
+    }
+
+    private static void createAccountAndFirstSignIn(Page page, String base) {
+        page.navigate(base + "/users");
+        signIn(page, "admin", "switchboard");
+        page.waitForURL(url -> url.contains("/users"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user")).click();
+        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill("olga.petrova");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Olga Petrova");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        String oneTime = page.locator("#one-time-password").innerText().trim();
+        org.assertj.core.api.Assertions.assertThat(oneTime).hasSize(16);
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("olga.petrova")))
+                .isVisible();
+
+        page.locator("#sign-out").click();
+        page.waitForURL(url -> url.contains("/login"));
+        page.navigate(base + "/");
+        signIn(page, "olga.petrova", oneTime);
+        page.waitForURL(url -> url.contains("/change-password"));
+        page.getByLabel("Current password", new Page.GetByLabelOptions().setExact(true)).fill(oneTime);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("olga-chose-this-one");
+        page.getByLabel("New password again", new Page.GetByLabelOptions().setExact(true)).fill("olga-chose-this-one");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        page.waitForURL(url -> !url.contains("/change-password"));
+        Locator menu = page.locator("vaadin-side-nav-item");
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("My profile"))).isVisible();
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("Operators"))).hasCount(0);
+    }
+
+    private static void signIn(Page page, String user, String password) {
+        page.locator("input[name='username']").fill(user);
+        page.locator("input[name='password']").fill(password);
+        page.locator("vaadin-button[slot='submit']").click();
+    }
+
     private static void signInAndOpenOperators(Page page, String base) {
         page.navigate(base + "/operators");
         page.waitForURL(url -> url.contains("/login"));

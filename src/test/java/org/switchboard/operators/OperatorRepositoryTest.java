@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,6 +75,17 @@ class OperatorRepositoryTest {
         assertThat(presets.findAll()).extracting(ContractPreset::name)
                 .anyMatch(n -> n.startsWith("Russian Labour Code"))
                 .anyMatch(n -> n.startsWith("EU Working Time Directive"));
+    }
+
+    @Test
+    void aStaleCopyCannotOverwriteANewerChange() {
+        Operator first = operators.findAllByOrderByLastNameAscFirstNameAsc().getFirst();
+        Operator stale = operators.findById(first.getId()).orElseThrow();
+        first.setFirstName("Newer");
+        operators.save(first);
+        stale.setFirstName("Older");
+        assertThatThrownBy(() -> operators.save(stale)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(operators.findById(first.getId()).orElseThrow().getFirstName()).isEqualTo("Newer");
     }
 
     @Test

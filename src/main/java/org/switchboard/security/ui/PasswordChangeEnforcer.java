@@ -26,7 +26,7 @@ class PasswordChangeEnforcer implements VaadinServiceInitListener {
             }
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth != null && auth.isAuthenticated() && accounts.mustChangePassword(auth.getName())) {
-                enter.rerouteTo(ChangePasswordView.class);
+                enter.forwardTo(ChangePasswordView.class);
             }
         }));
     }
