@@ -3,6 +3,10 @@ package org.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +49,7 @@ class ApplicationLifecycleTest {
     }
 
     @Test
-    void anEditSurvivesARestart() {
+    void anEditSurvivesARestart() throws Exception {
         Map<String, Object> props = Map.of(
                 "switchboard.embedded-db.directory", dataDir.resolve("postgres").toString(),
                 "switchboard.embedded-db.clean", "false",
@@ -65,6 +69,14 @@ class ApplicationLifecycleTest {
                     .filter(o -> o.getEmployeeNumber().equals("E1001")).findFirst().orElseThrow().getLastName());
             assertThat(lastName).isEqualTo("Smirnova");
             assertThat(SystemAuthentication.callAsSystem(operators::list)).as("demo data seeded once").hasSize(64);
+
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> health = get(base + "/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+            HttpResponse<String> home = get(base + "/operators");
+            assertThat(home.statusCode()).as("signed-out users go to the sign-in page").isEqualTo(302);
+            assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         }
     }
 
@@ -84,6 +96,12 @@ class ApplicationLifecycleTest {
                 assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
                         .isGreaterThanOrEqualTo(5);
             }
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
