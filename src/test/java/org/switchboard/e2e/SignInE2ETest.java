@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,28 +24,24 @@ class SignInE2ETest {
 
     @Test
     void plannerSignsInAndOpensOperators() {
-        String base = "http://localhost:" + port;
-        try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
-            page.setDefaultTimeout(60_000);
-            try {
-                signInAndOpenOperators(page, base);
-            } finally {
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/last-e2e-page.png")));
-            }
-        }
+        inBrowser("last-e2e-page.png", SignInE2ETest::signInAndOpenOperators);
     }
 
     @Test
     void adminCreatesAnAccountWhoseOwnerMustChooseAPassword() {
+        inBrowser("last-e2e-admin-page.png", SignInE2ETest::createAccountAndFirstSignIn);
+    }
+
+    /** Runs a journey in a fresh headless Chromium page and keeps a screenshot of where it ended. */
+    private void inBrowser(String lastScreenshot, BiConsumer<Page, String> journey) {
         String base = "http://localhost:" + port;
         try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
             page.setDefaultTimeout(60_000);
             try {
-                createAccountAndFirstSignIn(page, base);
+                journey.accept(page, base);
             } finally {
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/last-e2e-admin-page.png")));
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + lastScreenshot)));
             }
         }
     }
@@ -88,15 +85,11 @@ class SignInE2ETest {
         page.navigate(base + "/operators");
         page.waitForURL(url -> url.contains("/login"));
 
-        page.locator("input[name='username']").fill("planner");
-        page.locator("input[name='password']").fill("wrong-password");
-        page.locator("vaadin-button[slot='submit']").click();
+        signIn(page, "planner", "wrong-password");
         page.waitForURL(url -> url.contains("/login?error"));
         assertThat(page.locator("vaadin-login-form")).hasAttribute("error", "");
 
-        page.locator("input[name='username']").fill("planner");
-        page.locator("input[name='password']").fill("switchboard");
-        page.locator("vaadin-button[slot='submit']").click();
+        signIn(page, "planner", "switchboard");
         page.waitForURL(url -> url.contains("/operators"));
 
         Locator menu = page.locator("vaadin-side-nav-item");
