@@ -1,7 +1,6 @@
 package org.switchboard.demand;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalTime;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -23,12 +22,6 @@ public record OpeningHours(Integer dayOfWeek, LocalTime opens, LocalTime closes)
 
     public boolean isValid() {
         return isComplete() && (closes.isAfter(opens) || closes.equals(LocalTime.MIDNIGHT));
-    }
-
-    public Duration length() {
-        return closes.equals(LocalTime.MIDNIGHT)
-                ? Duration.between(opens, LocalTime.MAX).plusNanos(1)
-                : Duration.between(opens, closes);
     }
 
     public boolean roundTheClock() {

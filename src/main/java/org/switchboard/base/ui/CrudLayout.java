@@ -122,9 +122,4 @@ public class CrudLayout<T> extends HorizontalLayout {
     public Button addButton() {
         return add;
     }
-
-    /** Number of rows after filtering. */
-    public int visibleRows() {
-        return dataView.getItemCount();
-    }
 }

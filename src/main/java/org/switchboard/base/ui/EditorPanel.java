@@ -132,10 +132,6 @@ public class EditorPanel<T> extends VerticalLayout {
         return delete;
     }
 
-    public Span globalError() {
-        return globalError;
-    }
-
     void save() {
         clearErrors();
         if (bean == null || !binder.writeBeanIfValid(bean)) {

@@ -10,12 +10,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
  * A form field holding a list of small records (skills, breaks, opening hours), one editable row each,
- * with Add and Remove. Rows whose value is incomplete ({@code null}) are left out of the field's value.
+ * with Add and Remove. Incomplete rows stay in the value, so the service can say what is missing.
  *
  * @param <R> the row record type
  */
@@ -72,7 +71,7 @@ public class ListField<R> extends CustomField<List<R>> {
 
     @Override
     protected List<R> generateModelValue() {
-        return rowEditors.stream().map(Row::value).filter(Objects::nonNull).toList();
+        return rowEditors.stream().map(Row::value).toList();
     }
 
     @Override
@@ -88,10 +87,5 @@ public class ListField<R> extends CustomField<List<R>> {
     public void setReadOnly(boolean readOnly) {
         super.setReadOnly(readOnly);
         add.setVisible(!readOnly);
-    }
-
-    /** Number of rows, complete or not. */
-    public int rowCount() {
-        return rowEditors.size();
     }
 }

@@ -13,11 +13,6 @@ public final class Notifications {
         n.addThemeVariants(NotificationVariant.SUCCESS);
     }
 
-    public static void error(String text) {
-        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.ERROR);
-    }
-
     static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
