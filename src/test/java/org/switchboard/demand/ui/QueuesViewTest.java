@@ -3,11 +3,11 @@ package org.switchboard.demand.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.customfield.CustomField;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.base.ui.EditorFields;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +20,13 @@ class QueuesViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "planner", roles = "PLANNER")
-    @SuppressWarnings("unchecked")
     void openingHoursAreCheckedAndShownAtTheField() {
         QueuesView view = navigate(QueuesView.class);
         test(view.crud.addButton()).click();
-        var binder = view.crud.editor().binder();
-        ((HasValue<?, String>) binder.getBinding("code").orElseThrow().getField()).setValue("loans");
-        ((HasValue<?, String>) binder.getBinding("name").orElseThrow().getField()).setValue("Loans");
-        var hours = (CustomField<List<OpeningHours>>) binder.getBinding("openingHours").orElseThrow().getField();
+        var editor = view.crud.editor();
+        EditorFields.set(editor, "code", "loans");
+        EditorFields.set(editor, "name", "Loans");
+        CustomField<List<OpeningHours>> hours = EditorFields.field(editor, "openingHours");
         hours.setValue(List.of(new OpeningHours(1, LocalTime.of(20, 0), LocalTime.of(8, 0))));
 
         test(view.crud.editor().saveButton()).click();

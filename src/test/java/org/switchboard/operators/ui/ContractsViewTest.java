@@ -3,8 +3,8 @@ package org.switchboard.operators.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.HasValue;
 import org.junit.jupiter.api.Test;
+import org.switchboard.base.ui.EditorFields;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -22,13 +22,11 @@ class ContractsViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "planner", roles = "PLANNER")
-    @SuppressWarnings("unchecked")
     void plannerCreatesAContractFromAPreset() {
         ContractsView view = navigate(ContractsView.class);
         test(view.crud.addButton()).click();
         test(view.preset).selectItem("EU Working Time Directive: 48 h");
-        var binder = view.crud.editor().binder();
-        ((HasValue<?, String>) binder.getBinding("name").orElseThrow().getField()).setValue("EU 48 h call center");
+        EditorFields.set(view.crud.editor(), "name", "EU 48 h call center");
         assertThat(view.maxHours.getValue()).isEqualTo(48.0);
 
         view.minHours.setValue(50.0);

@@ -3,11 +3,11 @@ package org.switchboard.rostering.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.customfield.CustomField;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.base.ui.EditorFields;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +38,15 @@ class ShiftTemplatesViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "planner", roles = "PLANNER")
-    @SuppressWarnings("unchecked")
     void plannerCreatesANightShiftAndSeesBreakErrorsAtTheField() {
         ShiftTemplatesView view = navigate(ShiftTemplatesView.class);
         test(view.crud.addButton()).click();
-        var binder = view.crud.editor().binder();
-        ((HasValue<?, String>) binder.getBinding("code").orElseThrow().getField()).setValue("N21");
-        ((HasValue<?, String>) binder.getBinding("name").orElseThrow().getField()).setValue("Long night");
-        ((HasValue<?, LocalTime>) binder.getBinding("startTime").orElseThrow().getField()).setValue(LocalTime.of(21, 0));
-        ((HasValue<?, Double>) binder.getBinding("lengthMinutes").orElseThrow().getField()).setValue(10.0);
-        var breaks = (CustomField<List<ShiftBreak>>) binder.getBinding("breaks").orElseThrow().getField();
+        var editor = view.crud.editor();
+        EditorFields.set(editor, "code", "N21");
+        EditorFields.set(editor, "name", "Long night");
+        EditorFields.set(editor, "startTime", LocalTime.of(21, 0));
+        EditorFields.set(editor, "lengthMinutes", 10.0);
+        CustomField<List<ShiftBreak>> breaks = EditorFields.field(editor, "breaks");
         breaks.setValue(List.of(new ShiftBreak(300, 60, false), new ShiftBreak(320, 30, false)));
 
         test(view.crud.editor().saveButton()).click();
