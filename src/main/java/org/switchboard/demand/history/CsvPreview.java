@@ -1,0 +1,12 @@
+package org.switchboard.demand.history;
+
+import java.util.List;
+
+/**
+ * The start of a file as the import sees it, with the settings the import suggests for it.
+ *
+ * @param queueValues distinct values of the suggested queue column over the whole file
+ */
+public record CsvPreview(
+        char delimiter, List<String> headers, List<List<String>> rows, long dataRows, ImportSettings suggested,
+        List<String> queueValues) {}
