@@ -60,6 +60,11 @@ public class Queue {
     @DecimalMax(value = "99", message = "Use 0 to 99 %")
     private Double abandonTargetPercent;
 
+    /** Callers' average patience before hanging up; set, staffing uses Erlang A (with abandonment). */
+    @Min(value = 1, message = "Use at least 1 second")
+    @Max(value = 3600, message = "Use at most 3600 seconds")
+    private Integer patienceSeconds;
+
     @NotNull(message = "Enter the maximum occupancy")
     @DecimalMin(value = "50", message = "Use 50 to 100 %")
     @DecimalMax(value = "100", message = "Use 50 to 100 %")
@@ -152,6 +157,28 @@ public class Queue {
 
     public void setAbandonTargetPercent(Double abandonTargetPercent) {
         this.abandonTargetPercent = abandonTargetPercent;
+    }
+
+    public Integer getPatienceSeconds() {
+        return patienceSeconds;
+    }
+
+    public void setPatienceSeconds(Integer patienceSeconds) {
+        this.patienceSeconds = patienceSeconds;
+    }
+
+    /** Whether the staffing targets differ (what requirements are computed from). */
+    public boolean sameTargets(Queue other) {
+        return java.util.Objects.equals(serviceLevelPercent, other.serviceLevelPercent)
+                && java.util.Objects.equals(answerWithinSeconds, other.answerWithinSeconds)
+                && java.util.Objects.equals(asaTargetSeconds, other.asaTargetSeconds)
+                && java.util.Objects.equals(abandonTargetPercent, other.abandonTargetPercent)
+                && java.util.Objects.equals(patienceSeconds, other.patienceSeconds)
+                && java.util.Objects.equals(maxOccupancyPercent, other.maxOccupancyPercent)
+                && java.util.Objects.equals(shrinkagePercent, other.shrinkagePercent)
+                && direction == other.direction
+                && java.util.Objects.equals(timeZone, other.timeZone)
+                && java.util.Objects.equals(openingHours, other.openingHours);
     }
 
     public Double getMaxOccupancyPercent() {

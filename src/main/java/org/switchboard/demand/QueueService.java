@@ -20,10 +20,12 @@ public class QueueService {
 
     private final QueueRepository queues;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    QueueService(QueueRepository queues, Validator validator) {
+    QueueService(QueueRepository queues, Validator validator, org.springframework.context.ApplicationEventPublisher events) {
         this.queues = queues;
         this.validator = validator;
+        this.events = events;
     }
 
     @PreAuthorize(Roles.READ_MASTER_DATA)
@@ -80,7 +82,13 @@ public class QueueService {
         v.check(queue.isActive() && queue.getDirection() == Direction.INBOUND && queue.getOpeningHours().isEmpty(),
                 "openingHours", "An active inbound queue needs opening hours on at least one day");
         v.throwIfAny();
-        return queues.save(queue);
+        boolean changed = queue.getId() == null
+                || queues.findById(queue.getId()).map(stored -> !stored.sameTargets(queue)).orElse(true);
+        Queue saved = queues.save(queue);
+        if (changed) {
+            events.publishEvent(new QueueTargetsChanged(saved.getId()));
+        }
+        return saved;
     }
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)

@@ -88,11 +88,14 @@ public class QueuesView extends VerticalLayout {
         binder.bind(within, "answerWithinSeconds");
         binder.bind(asa, "asaTargetSeconds");
         binder.bind(abandon, "abandonTargetPercent");
+        IntegerField patience = new IntegerField("Average patience (s)");
+        patience.setHelperText("optional: set, staffing uses Erlang A with abandonment");
+        binder.bind(patience, "patienceSeconds");
         binder.bind(occupancy, "maxOccupancyPercent");
         binder.bind(shrinkage, "shrinkagePercent");
         binder.bind(active, "active");
         binder.bind(hours, "openingHours");
-        editor.form().add(code, name, direction, language, zone, sl, within, asa, abandon, occupancy, shrinkage, active);
+        editor.form().add(code, name, direction, language, zone, sl, within, asa, abandon, patience, occupancy, shrinkage, active);
         editor.form().add(hours, 2);
 
         crud = new CrudLayout<>(grid, editor, queues::list, q -> q.getCode() + " " + q.getName(), "New queue",
