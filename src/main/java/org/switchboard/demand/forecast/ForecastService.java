@@ -17,7 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.demand.Direction;
@@ -47,15 +46,17 @@ public class ForecastService {
     private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.switchboard.shared.CurrentUser currentUser;
 
     ForecastService(QueueService queues, CallHistoryService history, JdbcClient jdbc, JdbcTemplate template,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Optional<Clock> clock, org.switchboard.shared.CurrentUser currentUser) {
         this.queues = queues;
         this.history = history;
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.currentUser = currentUser;
     }
 
     /** What a forecast run stored. */
@@ -294,7 +295,7 @@ public class ForecastService {
         v.throwIfAny();
         Instant starts = from.atZone(zone).toInstant();
         Instant ends = to.atZone(zone).toInstant();
-        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        String user = currentUser.name();
         Instant now = clock.instant();
         long id = jdbc.sql("""
                 insert into forecast_adjustment (queue_id, starts_at, ends_at, kind, amount, note, created_by, created_at)

@@ -18,7 +18,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.demand.Queue;
@@ -38,14 +37,16 @@ public class HistoryImportService {
     private final JdbcClient client;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.switchboard.shared.CurrentUser currentUser;
 
     HistoryImportService(QueueService queues, JdbcTemplate jdbc, ApplicationEventPublisher events,
-            java.util.Optional<Clock> clock) {
+            java.util.Optional<Clock> clock, org.switchboard.shared.CurrentUser currentUser) {
         this.queues = queues;
         this.jdbc = jdbc;
         this.client = JdbcClient.create(jdbc);
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.currentUser = currentUser;
     }
 
     /** The first rows of a file, its queue values, and the mapping the import suggests. */
@@ -76,7 +77,7 @@ public class HistoryImportService {
         intervals.forEach(i -> perQueue.merge(i.queueCode(), 1, Integer::sum));
 
         int replaced = countExisting(intervals, byCode);
-        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        String user = currentUser.name();
         long importId = client.sql("""
                 insert into history_import (file_name, kind, sha256, data_rows, intervals_written, queues,
                     first_day, last_day, imported_by, imported_at)

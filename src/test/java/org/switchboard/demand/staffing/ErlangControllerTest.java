@@ -53,11 +53,11 @@ class ErlangControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.agents").value(14))
                 .andExpect(jsonPath("$.positions").value(20))
-                .andExpect(jsonPath("$.serviceLevel").value(Matchers.closeTo(0.888, 0.0005)))
-                .andExpect(jsonPath("$.occupancy").value(Matchers.closeTo(0.714, 0.0005)))
-                .andExpect(jsonPath("$.probabilityOfWaiting").value(Matchers.closeTo(0.174, 0.0005)))
+                .andExpect(jsonPath("$.serviceLevel", Double.class).value(Matchers.closeTo(0.888, 0.0005)))
+                .andExpect(jsonPath("$.occupancy", Double.class).value(Matchers.closeTo(0.714, 0.0005)))
+                .andExpect(jsonPath("$.probabilityOfWaiting", Double.class).value(Matchers.closeTo(0.174, 0.0005)))
                 .andExpect(jsonPath("$.asaSeconds").isNumber())
-                .andExpect(jsonPath("$.abandonmentProbability").value(0.0));
+                .andExpect(jsonPath("$.abandonmentProbability", Double.class).value(0.0));
     }
 
     @Test
@@ -68,8 +68,8 @@ class ErlangControllerTest {
                                 {"callsPerInterval":100,"intervalMinutes":30,"ahtSeconds":180,
                                  "serviceLevelTarget":0.8,"answerWithinSeconds":20,"patienceSeconds":60}"""))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.agents").value(Matchers.lessThanOrEqualTo(14)))
-                .andExpect(jsonPath("$.abandonmentProbability").value(Matchers.greaterThan(0.0)));
+                .andExpect(jsonPath("$.agents", Integer.class).value(Matchers.lessThanOrEqualTo(14)))
+                .andExpect(jsonPath("$.abandonmentProbability", Double.class).value(Matchers.greaterThan(0.0)));
     }
 
     @Test
