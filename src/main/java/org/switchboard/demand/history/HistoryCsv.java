@@ -117,6 +117,25 @@ final class HistoryCsv {
         }
     }
 
+    /** Distinct values of one column (at most 200), for mapping them to queues. */
+    static List<String> distinct(byte[] content, String column) {
+        String text = text(content);
+        Set<String> values = new TreeSet<>();
+        try (CSVParser parser = parser(text, delimiter(text))) {
+            if (!parser.getHeaderNames().contains(column)) {
+                return List.of();
+            }
+            for (CSVRecord r : parser) {
+                if (r.isSet(column) && values.size() < 200) {
+                    values.add(r.get(column));
+                }
+            }
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+        return List.copyOf(values);
+    }
+
     /** The mapping for a header: the bank call-center files, the documented standard format, or a best guess. */
     static ImportSettings suggest(List<String> headers, Set<String> knownQueueCodes) {
         Map<String, String> lower = new HashMap<>();

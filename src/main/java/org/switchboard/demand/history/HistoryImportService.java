@@ -56,6 +56,12 @@ public class HistoryImportService {
         return HistoryCsv.preview(content, rows, zonesByCode().keySet());
     }
 
+    /** The distinct values of a file's column (at most 200): what the queue mapping offers. */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public List<String> distinctValues(byte[] content, String column) {
+        return HistoryCsv.distinct(content, column);
+    }
+
     /**
      * Reads and stores a file. Throws {@link ImportFailedException} with every problem found (line and
      * column each; at most {@value HistoryCsv#MAX_PROBLEMS}) and then nothing is written.

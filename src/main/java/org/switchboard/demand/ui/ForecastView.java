@@ -85,6 +85,7 @@ public class ForecastView extends VerticalLayout {
     private final RequirementService requirements;
     private final CallHistoryService history;
     private final List<Queue> queueList;
+    private Long shownQueue;
 
     public ForecastView(QueueService queues, ForecastService forecasts, RequirementService requirements,
             CallHistoryService history, AuthenticationContext auth) {
@@ -233,7 +234,9 @@ public class ForecastView extends VerticalLayout {
                 bar.firstDay(), bar.lastDay(), h, f, a, coverage.map(c -> "History of " + q.getCode() + ": "
                         + c.first().atZone(zone).toLocalDate() + " to " + c.last().atZone(zone).toLocalDate() + ", "
                         + c.intervalMinutes() + "-minute intervals.").orElse("No history imported for " + q.getCode() + " yet.")));
-        if (forecastFrom.getValue() == null) {
+        if (!q.getId().equals(shownQueue)) {
+            shownQueue = q.getId();
+            // a new forecast starts by default the day after the queue's history ends
             forecastFrom.setValue(coverage.map(c -> c.last().atZone(zone).toLocalDate().plusDays(1)).orElse(LocalDate.now()));
         }
         adjustments.setItems(forecasts.adjustments(q.getId(), LocalGrid.startOfDay(bar.firstDay(), zone),

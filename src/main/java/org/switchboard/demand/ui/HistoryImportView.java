@@ -96,6 +96,12 @@ public class HistoryImportView extends VerticalLayout {
             c.setId("column-" + f.standardColumn());
             columns.put(f, c);
         }
+        columns.get(HistoryField.QUEUE).addValueChangeListener(e -> {
+            if (e.isFromClient() || content != null && current != null && e.getValue() != null
+                    && !e.getValue().equals(current.suggested().column(HistoryField.QUEUE))) {
+                showQueueValues(e.getValue() == null ? List.of() : service.distinctValues(content, e.getValue()), Map.of());
+            }
+        });
         mapping.add(kind, intervalMinutes);
         columns.values().forEach(mapping::add);
         mapping.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
@@ -160,20 +166,7 @@ public class HistoryImportView extends VerticalLayout {
         s.columns().forEach((f, col) -> columns.get(f).setValue(col));
         kind.setValue(s.kind());
         intervalMinutes.setValue(s.intervalMinutes() == null ? 30 : s.intervalMinutes());
-        queueMapping.removeAll();
-        queueChoices.clear();
-        List<String> choices = new ArrayList<>();
-        choices.add(SKIP);
-        choices.addAll(queueCodes);
-        for (String value : current.queueValues()) {
-            ComboBox<String> c = new ComboBox<>("\"" + value + "\" →", choices);
-            String code = s.queueCodes().get(value);
-            c.setValue(code == null ? null : code.isEmpty() ? SKIP : code);
-            c.setPlaceholder("choose a queue");
-            c.setId("queue-" + value);
-            queueChoices.put(value, c);
-            queueMapping.add(c);
-        }
+        showQueueValues(current.queueValues(), s.queueCodes());
         preview.removeAllColumns();
         for (int i = 0; i < current.headers().size(); i++) {
             int col = i;
@@ -182,6 +175,27 @@ public class HistoryImportView extends VerticalLayout {
         preview.setItems(current.rows());
         settingsPanel.setVisible(true);
         showFields();
+    }
+
+    /** One queue choice per value of the queue column; a value named like a queue code starts on that queue. */
+    private void showQueueValues(List<String> values, Map<String, String> suggested) {
+        queueMapping.removeAll();
+        queueChoices.clear();
+        List<String> choices = new ArrayList<>();
+        choices.add(SKIP);
+        choices.addAll(queueCodes);
+        for (String value : values) {
+            ComboBox<String> c = new ComboBox<>("\"" + value + "\" →", choices);
+            String code = suggested.get(value);
+            if (code == null && queueCodes.contains(value.toUpperCase(java.util.Locale.ROOT))) {
+                code = value.toUpperCase(java.util.Locale.ROOT);
+            }
+            c.setValue(code == null ? null : code.isEmpty() ? SKIP : code);
+            c.setPlaceholder("choose a queue");
+            c.setId("queue-" + value);
+            queueChoices.put(value, c);
+            queueMapping.add(c);
+        }
     }
 
     private void showFields() {
