@@ -1,5 +1,6 @@
 package org.switchboard.demo;
 
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.switchboard.demand.Direction;
 import org.switchboard.demand.OpeningHours;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
+import org.switchboard.demand.forecast.ForecastService;
+import org.switchboard.demand.history.HistoryImportService;
+import org.switchboard.demand.staffing.RequirementService;
 import org.switchboard.operators.Contract;
 import org.switchboard.operators.ContractService;
 import org.switchboard.operators.Grade;
@@ -38,7 +42,8 @@ import org.switchboard.shared.SystemAuthentication;
 /**
  * In demo mode, fills an empty database with a bank's call center in Moscow: four queues (a Russian-language
  * general line, billing, English technical support, outbound surveys), four teams with 64 operators, full-time,
- * part-time and night contracts, day / evening / night shift templates, and one login per role. Runs once:
+ * part-time and night contracts, day / evening / night shift templates, eight weeks of generated call history
+ * with a four-week forecast and its staffing requirements (see {@link DemoDemand}), and one login per role. Runs once:
  * a database that already has users is left alone, so edits survive restarts.
  */
 @Component
@@ -66,9 +71,19 @@ class DemoDataSeeder implements ApplicationRunner {
     private final OperatorService operators;
     private final ShiftTemplateService templates;
     private final TransactionTemplate tx;
+    private final HistoryImportService imports;
+    private final ForecastService forecasts;
+    private final RequirementService requirements;
+    private final Clock clock;
 
     DemoDataSeeder(UserAccountService accounts, QueueService queues, TeamService teams, ContractService contracts,
-            OperatorService operators, ShiftTemplateService templates, TransactionTemplate tx) {
+            OperatorService operators, ShiftTemplateService templates, TransactionTemplate tx,
+            HistoryImportService imports, ForecastService forecasts, RequirementService requirements,
+            java.util.Optional<Clock> clock) {
+        this.imports = imports;
+        this.forecasts = forecasts;
+        this.requirements = requirements;
+        this.clock = clock.orElse(Clock.systemUTC());
         this.accounts = accounts;
         this.queues = queues;
         this.teams = teams;
@@ -112,6 +127,9 @@ class DemoDataSeeder implements ApplicationRunner {
         Contract flexible = contracts.save(contract("Full time 40 h, nights allowed", 2400, 2400, 5, 2, 11 * 60, 3, 48 * 60, 2));
 
         seedTemplates();
+        DemoDemand.seed(imports, forecasts, requirements, clock, survey,
+                new DemoDemand.Shape(general, 55, 210), new DemoDemand.Shape(billing, 35, 250),
+                new DemoDemand.Shape(tech, 10, 420));
 
         Random random = new Random(1999);
         int number = 1001;
