@@ -40,7 +40,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-assets/**", "/actuator/health", "/actuator/health/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-assets/**", "/webjars/**", "/actuator/health", "/actuator/health/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
     }

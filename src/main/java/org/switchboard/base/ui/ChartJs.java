@@ -34,6 +34,8 @@ public class ChartJs extends Component implements HasSize {
     public ChartJs() {
         setWidthFull();
         setHeight("320px");
+        setMinHeight("320px");
+        getStyle().set("flex", "none"); // keep its height inside full-size layouts
     }
 
     public ChartJs labels(List<String> labels) {

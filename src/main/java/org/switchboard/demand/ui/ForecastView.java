@@ -94,7 +94,7 @@ public class ForecastView extends VerticalLayout {
         this.history = history;
         this.queueList = queues.list();
         boolean planner = auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER);
-        setSizeFull();
+        setWidthFull();
         bar = new QueuePeriodBar(queueList, this::refresh);
         chart.setId("forecast-chart");
         chart.yTitle("calls per interval");

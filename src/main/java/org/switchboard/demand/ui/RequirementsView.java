@@ -33,7 +33,7 @@ public class RequirementsView extends VerticalLayout {
 
     public RequirementsView(QueueService queues, RequirementService requirements) {
         this.requirements = requirements;
-        setSizeFull();
+        setWidthFull();
         bar = new QueuePeriodBar(queues.list(), this::refresh);
         chart.setId("requirements-chart");
         chart.yTitle("operators");
@@ -53,6 +53,7 @@ public class RequirementsView extends VerticalLayout {
                         + "forecast, an adjustment or the queue's targets change."),
                 bar, summary, chart, grid);
         grid.setHeight("24em");
+        grid.getStyle().set("flex", "none");
         if (!queues.list().isEmpty()) {
             bar.queue.setValue(queues.list().get(0));
         }
