@@ -118,13 +118,13 @@ public class ErlangCalculatorView extends VerticalLayout {
                         interval.setErrorMessage(err.getValue());
                     }
                     case "ahtSeconds" -> invalid(aht, err.getValue());
-                    case "serviceLevelTarget" -> invalid(serviceLevel, err.getValue());
+                    case "serviceLevelTarget" -> invalid(serviceLevel, percent(err.getValue()));
                     case "answerWithinSeconds" -> invalid(answerWithin, err.getValue());
                     case "asaTargetSeconds" -> invalid(asa, err.getValue());
-                    case "maxOccupancy" -> invalid(occupancy, err.getValue());
-                    case "shrinkage" -> invalid(shrinkage, err.getValue());
+                    case "maxOccupancy" -> invalid(occupancy, percent(err.getValue()));
+                    case "shrinkage" -> invalid(shrinkage, percent(err.getValue()));
                     case "patienceSeconds" -> invalid(patience, err.getValue());
-                    case "abandonmentTarget" -> invalid(abandonment, err.getValue());
+                    case "abandonmentTarget" -> invalid(abandonment, percent(err.getValue()));
                     default -> answer.setText(err.getValue());
                 }
             }
@@ -139,6 +139,12 @@ public class ErlangCalculatorView extends VerticalLayout {
 
     private static Double fraction(NumberField percent) {
         return percent.getValue() == null ? null : percent.getValue() / 100;
+    }
+
+    /** The service speaks in fractions; these fields in percent. */
+    static String percent(String reason) {
+        return reason.replace("at most 1", "at most 100 %").replace("below 1", "below 100 %")
+                .replace("between 0 and 1", "between 0 and 100 %");
     }
 
     private static void invalid(NumberField f, String reason) {

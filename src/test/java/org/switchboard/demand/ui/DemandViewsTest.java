@@ -117,6 +117,10 @@ class DemandViewsTest extends SpringBrowserlessTest {
         test(view.calculate).click();
         assertThat(view.aht.isInvalid()).isTrue();
         assertThat(view.aht.getErrorMessage()).isEqualTo("Required");
+        view.aht.setValue(180.0);
+        test(view.calculate).click();
+        assertThat(view.shrinkage.isInvalid()).isTrue();
+        assertThat(view.shrinkage.getErrorMessage()).isEqualTo("must be at least 0 and below 100 %");
         assertThat(view.around.isVisible()).isFalse();
     }
 }
