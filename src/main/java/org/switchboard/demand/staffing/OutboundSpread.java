@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.switchboard.demand.OpeningHours;
 import org.switchboard.demand.Queue;
@@ -19,10 +21,22 @@ import org.switchboard.demand.forecast.LocalGrid;
  */
 final class OutboundSpread {
 
+    /** Longest interval a requirement can have (60 minutes): how far back an overlapping one may start. */
+    static final long MAX_INTERVAL_SECONDS = 3600;
+
     private OutboundSpread() {}
 
+    /** Inbound requirements by start, so each interval finds the ones overlapping it without a scan. */
+    static NavigableMap<Instant, List<StaffingRequirement>> byStart(List<StaffingRequirement> inbound) {
+        NavigableMap<Instant, List<StaffingRequirement>> map = new TreeMap<>();
+        for (StaffingRequirement r : inbound) {
+            map.computeIfAbsent(r.start(), k -> new ArrayList<>(4)).add(r);
+        }
+        return map;
+    }
+
     static List<StaffingRequirement> spread(Queue q, OutboundWorkload work, LocalDate day, ZoneId zone, int minutes,
-            List<StaffingRequirement> inbound) {
+            NavigableMap<Instant, List<StaffingRequirement>> inbound) {
         Optional<OpeningHours> hours = RequirementService.hours(q, day.getDayOfWeek());
         if (hours.isEmpty()) {
             return List.of();
@@ -42,11 +56,11 @@ final class OutboundSpread {
         for (int i = 0; i < n; i++) {
             Instant from = starts.get(i);
             Instant to = from.plusSeconds(minutes * 60L);
-            // inbound operators needed during the interval: per queue the busiest overlapping interval, summed
-            load[i] = inbound.stream().filter(r -> r.start().isBefore(to) && r.end().isAfter(from))
-                    .collect(java.util.stream.Collectors.groupingBy(StaffingRequirement::queueId,
-                            java.util.stream.Collectors.summarizingInt(StaffingRequirement::agents)))
-                    .values().stream().mapToInt(java.util.IntSummaryStatistics::getMax).sum();
+            // inbound operators needed during the interval: the busiest overlapping start (all inbound queues summed)
+            load[i] = inbound.subMap(from.minusSeconds(MAX_INTERVAL_SECONDS), false, to, false).values().stream()
+                    .flatMap(List::stream)
+                    .filter(r -> r.start().isBefore(to) && r.end().isAfter(from))
+                    .mapToInt(StaffingRequirement::agents).max().orElse(0);
         }
         double occupancy = q.getMaxOccupancyPercent() / 100;
         double hoursNeeded = work.callsPerDay() * (double) work.ahtSeconds() / 3600 / occupancy;

@@ -189,15 +189,20 @@ public class RequirementService {
         Optional<OutboundWorkload> workload = workload(q.getId());
         List<StaffingRequirement> rows = new ArrayList<>();
         if (workload.isPresent() && q.isActive()) {
-            List<StaffingRequirement> inbound = jdbc.sql(SELECT + """
-                     r where interval_start >= ? and interval_start < ?
-                        and exists (select 1 from queue q where q.id = r.queue_id and q.direction = 'INBOUND')
-                    order by interval_start""")
+            // operators all inbound queues need per interval start (summed in the database: one row per start)
+            List<StaffingRequirement> inbound = jdbc.sql("""
+                    select r.interval_start, max(r.interval_minutes), sum(r.agents) from staffing_requirement r
+                    join queue q on q.id = r.queue_id
+                    where q.direction = 'INBOUND' and r.interval_start >= ? and r.interval_start < ?
+                    group by r.interval_start order by r.interval_start""")
                     .params(Timestamp.from(dayFrom.minusSeconds(3600)), Timestamp.from(dayTo))
-                    .query(RequirementService::row).list();
+                    .query((rs, n) -> new StaffingRequirement(0, rs.getTimestamp(1).toInstant(), rs.getInt(2), 0, 0,
+                            rs.getInt(3), rs.getInt(3), 1, 0, 0))
+                    .list();
             int minutes = inbound.stream().mapToInt(StaffingRequirement::intervalMinutes).min().orElse(30);
+            var byStart = OutboundSpread.byStart(inbound);
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                rows.addAll(OutboundSpread.spread(q, workload.get(), day, zone, minutes, inbound));
+                rows.addAll(OutboundSpread.spread(q, workload.get(), day, zone, minutes, byStart));
             }
         }
         replace(q.getId(), dayFrom, dayTo, rows);
