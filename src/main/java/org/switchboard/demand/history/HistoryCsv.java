@@ -136,36 +136,43 @@ final class HistoryCsv {
         return List.copyOf(values);
     }
 
+    /** Column names of the bank call center's interval files. */
+    private static final Map<HistoryField, String> BANK_INTERVALS = Map.of(
+            HistoryField.DATE, "date", HistoryField.TIME, "interval_start", HistoryField.INTERVAL_MINUTES, "interval_minutes",
+            HistoryField.QUEUE, "type", HistoryField.OFFERED, "agent_arrivals", HistoryField.HANDLED, "answered",
+            HistoryField.ABANDONED, "abandoned_in_queue", HistoryField.AHT, "mean_service_seconds");
+
+    /** Column names of the bank call center's call records. */
+    private static final Map<HistoryField, String> BANK_CALLS = Map.of(
+            HistoryField.DATE, "date", HistoryField.TIME, "vru_exit", HistoryField.QUEUE, "type",
+            HistoryField.OUTCOME, "outcome", HistoryField.HANDLE_SECONDS, "ser_time", HistoryField.QUEUE_START, "q_start",
+            HistoryField.SERVICE_START, "ser_start");
+
+    /** A preset's columns as the file spells them (any case); columns the file lacks are left out. */
+    private static Map<HistoryField, String> preset(Map<String, String> lowerToHeader, Map<HistoryField, String> preset) {
+        Map<HistoryField, String> columns = new EnumMap<>(HistoryField.class);
+        preset.forEach((field, name) -> {
+            if (lowerToHeader.containsKey(name)) {
+                columns.put(field, lowerToHeader.get(name));
+            }
+        });
+        return columns;
+    }
+
     /** The mapping for a header: the bank call-center files, the documented standard format, or a best guess. */
     static ImportSettings suggest(List<String> headers, Set<String> knownQueueCodes) {
         Map<String, String> lower = new HashMap<>();
         headers.forEach(h -> lower.put(h.toLowerCase(Locale.ROOT), h));
-        Map<HistoryField, String> columns = new EnumMap<>(HistoryField.class);
         if (lower.containsKey("agent_arrivals") && lower.containsKey("interval_start")) {
             // the bank call center's interval files (README in ../shared/data/callcenter)
-            columns.put(HistoryField.DATE, lower.get("date"));
-            columns.put(HistoryField.TIME, lower.get("interval_start"));
-            columns.put(HistoryField.INTERVAL_MINUTES, lower.get("interval_minutes"));
-            columns.put(HistoryField.QUEUE, lower.get("type"));
-            columns.put(HistoryField.OFFERED, lower.get("agent_arrivals"));
-            columns.put(HistoryField.HANDLED, lower.get("answered"));
-            columns.put(HistoryField.ABANDONED, lower.get("abandoned_in_queue"));
-            columns.put(HistoryField.AHT, lower.get("mean_service_seconds"));
-            columns.values().removeIf(java.util.Objects::isNull);
-            return new ImportSettings(ImportKind.INTERVALS, columns, null, Map.of(), Set.of(), Set.of());
+            return new ImportSettings(ImportKind.INTERVALS, preset(lower, BANK_INTERVALS), null, Map.of(), Set.of(), Set.of());
         }
         if (lower.containsKey("vru_exit") && lower.containsKey("outcome")) {
             // the bank call center's call records: a call reaches operators when it leaves the VRU
-            columns.put(HistoryField.DATE, lower.get("date"));
-            columns.put(HistoryField.TIME, lower.get("vru_exit"));
-            columns.put(HistoryField.QUEUE, lower.get("type"));
-            columns.put(HistoryField.OUTCOME, lower.get("outcome"));
-            columns.put(HistoryField.HANDLE_SECONDS, lower.get("ser_time"));
-            columns.put(HistoryField.QUEUE_START, lower.get("q_start"));
-            columns.put(HistoryField.SERVICE_START, lower.get("ser_start"));
-            columns.values().removeIf(java.util.Objects::isNull);
-            return new ImportSettings(ImportKind.CALLS, columns, 30, Map.of(), Set.of("AGENT"), Set.of("PHANTOM"));
+            return new ImportSettings(ImportKind.CALLS, preset(lower, BANK_CALLS), 30, Map.of(), Set.of("AGENT"),
+                    Set.of("PHANTOM"));
         }
+        Map<HistoryField, String> columns = new EnumMap<>(HistoryField.class);
         boolean calls = lower.containsKey("outcome") || lower.containsKey("handle_seconds") || lower.containsKey("arrival");
         ImportKind kind = calls ? ImportKind.CALLS : ImportKind.INTERVALS;
         for (HistoryField f : HistoryField.forKind(kind)) {

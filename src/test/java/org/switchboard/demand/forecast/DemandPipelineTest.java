@@ -25,9 +25,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.SharedData;
 import org.switchboard.demand.Direction;
-import org.switchboard.demand.OpeningHours;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
+import org.switchboard.demand.TestQueues;
 import org.switchboard.demand.history.HistoryImportService;
 import org.switchboard.demand.history.ImportSettings;
 import org.switchboard.demand.staffing.RequirementService;
@@ -57,19 +57,9 @@ class DemandPipelineTest {
     RequirementService requirements;
 
     Queue queue(String code, Direction direction, String zone) {
-        Queue q = new Queue();
-        q.setCode(code);
-        q.setName("Pipeline " + code);
-        q.setDirection(direction);
-        q.setTimeZone(zone);
-        List<OpeningHours> hours = new ArrayList<>();
-        for (int d = 1; d <= 7; d++) {
-            hours.add(direction == Direction.INBOUND
-                    ? new OpeningHours(d, LocalTime.of(0, 0), LocalTime.MIDNIGHT)
-                    : new OpeningHours(d, LocalTime.of(9, 0), LocalTime.of(18, 0)));
-        }
-        q.setOpeningHours(hours);
-        return queues.save(q);
+        return direction == Direction.INBOUND
+                ? TestQueues.save(queues, code, direction, zone, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)
+                : TestQueues.save(queues, code, direction, zone, LocalTime.of(9, 0), LocalTime.of(18, 0));
     }
 
     /** Four weeks of 30-minute history with a weekday × time-of-day pattern, as a standard-format CSV. */

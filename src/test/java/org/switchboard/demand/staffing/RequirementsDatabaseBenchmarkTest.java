@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.switchboard.demand.OpeningHours;
+import org.switchboard.demand.Direction;
+import org.switchboard.demand.TestQueues;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
 import org.switchboard.demand.forecast.ForecastService;
@@ -60,16 +61,7 @@ class RequirementsDatabaseBenchmarkTest {
     }
 
     Queue queue(String code) {
-        Queue q = new Queue();
-        q.setCode(code);
-        q.setName("Benchmark " + code);
-        q.setTimeZone(ZONE.getId());
-        List<OpeningHours> hours = new ArrayList<>();
-        for (int d = 1; d <= 7; d++) {
-            hours.add(new OpeningHours(d, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
-        }
-        q.setOpeningHours(hours);
-        return queues.save(q);
+        return TestQueues.save(queues, code, Direction.INBOUND, ZONE.getId(), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
     }
 
     static byte[] history(String code, int days, Random random) {

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
-import org.switchboard.demand.OpeningHours;
+import org.switchboard.demand.Direction;
+import org.switchboard.demand.TestQueues;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
 import org.switchboard.demand.forecast.AdjustmentKind;
@@ -42,16 +42,7 @@ class DemandViewsTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "planner", roles = "PLANNER")
     void importForecastAdjustAndSeeRequirements() {
-        Queue q = new Queue();
-        q.setCode("VIEW-Q");
-        q.setName("View queue");
-        q.setTimeZone("Europe/Moscow");
-        List<OpeningHours> hours = new ArrayList<>();
-        for (int d = 1; d <= 7; d++) {
-            hours.add(new OpeningHours(d, LocalTime.of(8, 0), LocalTime.of(20, 0)));
-        }
-        q.setOpeningHours(hours);
-        q = queues.save(q);
+        Queue q = TestQueues.save(queues, "VIEW-Q", Direction.INBOUND, "Europe/Moscow", LocalTime.of(8, 0), LocalTime.of(20, 0));
 
         HistoryImportView importView = navigate(HistoryImportView.class);
         importView.load("view-history.csv", history());
