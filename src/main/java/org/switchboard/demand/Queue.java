@@ -177,6 +177,7 @@ public class Queue {
                 && java.util.Objects.equals(maxOccupancyPercent, other.maxOccupancyPercent)
                 && java.util.Objects.equals(shrinkagePercent, other.shrinkagePercent)
                 && direction == other.direction
+                && active == other.active
                 && java.util.Objects.equals(timeZone, other.timeZone)
                 && java.util.Objects.equals(openingHours, other.openingHours);
     }

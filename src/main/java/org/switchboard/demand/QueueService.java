@@ -79,6 +79,11 @@ public class QueueService {
                     hours.day() + ": the closing time must be after the opening time (00:00 = midnight)");
             v.check(!days.add(hours.dayOfWeek()), "openingHours", hours.day() + " is listed twice");
         }
+        v.check(queue.getServiceLevelPercent() != null && queue.getServiceLevelPercent() >= 100, "serviceLevelPercent",
+                "100 % can never be reached (some callers always wait): use at most 99.9 %");
+        v.check(queue.getPatienceSeconds() != null && queue.getAbandonTargetPercent() != null
+                        && queue.getAbandonTargetPercent() <= 0, "abandonTargetPercent",
+                "With callers' patience set some callers always hang up: use more than 0 %");
         v.check(queue.isActive() && queue.getDirection() == Direction.INBOUND && queue.getOpeningHours().isEmpty(),
                 "openingHours", "An active inbound queue needs opening hours on at least one day");
         v.throwIfAny();

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param queues one line per queue
  * @param total all queues together (WAPE over every interval of every queue)
+ * @param skipped queues left out: less than a week of history before the days held out
  */
 public record BacktestReport(LocalDate firstDay, LocalDate lastDay, int intervalMinutes, List<Line> queues,
-        Line total) {
+        Line total, List<String> skipped) {
 
     /** Accuracy of both methods for one queue (or the total). */
     public record Line(String queue, double actualCalls, Accuracy product, Accuracy seasonalNaive) {

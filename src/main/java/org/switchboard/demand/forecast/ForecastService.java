@@ -85,6 +85,10 @@ public class ForecastService {
         int minutes = coverage.get().intervalMinutes();
         LocalDate historyTo = min(coverage.get().last().atZone(zone).toLocalDate(), firstDay.minusDays(1));
         IntervalSeries series = series(queueId, zone, minutes, historyFrom, historyTo);
+        if (java.util.Arrays.stream(series.ahtSeconds()).noneMatch(Double::isFinite)) {
+            throw ValidationFailedException.of("queue", "The history of " + queue.getCode() + " has no handling times "
+                    + "(AHT), so operators cannot be computed: import history with AHT or handling seconds");
+        }
         int gap = (int) ChronoUnit.DAYS.between(historyTo, firstDay) - 1;
         ForecastMethod method = Forecasting.standard();
         ForecastSeries f = method.forecast(series, gap + days);
@@ -142,6 +146,7 @@ public class ForecastService {
         List<double[]> actual = new ArrayList<>();
         LocalDate first = null;
         LocalDate last = null;
+        List<String> skipped = new ArrayList<>();
         for (long id : queueIds) {
             Queue q = queues.get(id);
             ZoneId zone = ZoneId.of(q.getTimeZone());
@@ -153,8 +158,8 @@ public class ForecastService {
             LocalDate from = c.get().first().atZone(zone).toLocalDate();
             LocalDate to = lastDay != null ? lastDay : c.get().last().atZone(zone).toLocalDate();
             if (ChronoUnit.DAYS.between(from, to) + 1 < holdoutDays + 7) {
-                throw ValidationFailedException.of("holdoutDays", "Queue " + q.getCode()
-                        + " needs at least a week of history before the " + holdoutDays + " days held out");
+                skipped.add(q.getCode()); // needs a week of history before the days held out
+                continue;
             }
             IntervalSeries s = series(id, zone, intervalMinutes, from, to);
             IntervalSeries train = s.firstDays(s.days() - holdoutDays);
@@ -165,14 +170,15 @@ public class ForecastService {
             naive.add(n);
             actual.add(a);
             lines.add(line(q.getCode(), p, n, a));
-            first = to.minusDays(holdoutDays - 1);
-            last = to;
+            first = first == null || to.minusDays(holdoutDays - 1).isBefore(first) ? to.minusDays(holdoutDays - 1) : first;
+            last = last == null || to.isAfter(last) ? to : last;
         }
         if (lines.isEmpty()) {
-            throw ValidationFailedException.of("queues", "None of the queues has " + intervalMinutes + "-minute history");
+            throw ValidationFailedException.of("queues", "None of the queues has enough " + intervalMinutes
+                    + "-minute history: a backtest needs a week of history before the " + holdoutDays + " days held out");
         }
         return new BacktestReport(first, last, intervalMinutes, lines,
-                line("Total", concat(product), concat(naive), concat(actual)));
+                line("Total", concat(product), concat(naive), concat(actual)), skipped);
     }
 
     private static BacktestReport.Line line(String name, double[] product, double[] naive, double[] actual) {

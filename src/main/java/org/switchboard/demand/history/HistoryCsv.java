@@ -198,8 +198,14 @@ final class HistoryCsv {
         try (CSVParser parser = parser(text, delimiter(text))) {
             reader.checkSettings(parser.getHeaderNames());
             if (reader.problems.isEmpty()) {
+                long linesBefore = parser.getCurrentLineNumber(); // line breaks read so far (the header's)
                 for (CSVRecord r : parser) {
-                    reader.row(r);
+                    // the parser counts line breaks: a record ending in one ends on that line, the last record
+                    // of a file without a final line break on the next; quoted values may span lines
+                    long read = parser.getCurrentLineNumber();
+                    long lastLine = read > linesBefore ? read : read + 1;
+                    reader.row(r, lastLine - countNewlines(r));
+                    linesBefore = read;
                     if (reader.problems.size() >= MAX_PROBLEMS) {
                         return reader.result(true);
                     }
@@ -264,9 +270,8 @@ final class HistoryCsv {
             return m == 15 || m == 30 || m == 60;
         }
 
-        void row(CSVRecord r) {
+        void row(CSVRecord r, long line) {
             rows++;
-            long line = r.getRecordNumber() + 1;
             if (!r.isConsistent()) {
                 problem(line, null, "Has " + r.size() + " values where the header has " + r.getParser().getHeaderNames().size());
                 return;
@@ -299,7 +304,7 @@ final class HistoryCsv {
                 problem(line, settings.column(HistoryField.INTERVAL_MINUTES), "Use 15, 30 or 60 minutes, not " + minutes);
                 minutes = null;
             }
-            LocalDateTime local = localStart(r, line);
+            LocalDateTime local = localStart(r, line, zone);
             Integer offered = integer(r, line, HistoryField.OFFERED, true);
             Integer handled = integer(r, line, HistoryField.HANDLED, false);
             Integer abandoned = integer(r, line, HistoryField.ABANDONED, false);
@@ -332,12 +337,12 @@ final class HistoryCsv {
 
         void callRow(CSVRecord r, long line, String code, ZoneId zone) {
             String outcome = get(r, HistoryField.OUTCOME);
-            if (outcome != null && settings.ignoredOutcomes().contains(outcome)) {
+            if (outcome != null && containsIgnoreCase(settings.ignoredOutcomes(), outcome)) {
                 skipped++;
                 return;
             }
             int before = problems.size();
-            LocalDateTime arrival = localStart(r, line);
+            LocalDateTime arrival = localStart(r, line, zone);
             boolean queued = reached(r, line, HistoryField.QUEUE_START);
             boolean served = reached(r, line, HistoryField.SERVICE_START);
             Integer seconds = integer(r, line, HistoryField.HANDLE_SECONDS, false);
@@ -350,7 +355,7 @@ final class HistoryCsv {
                 skipped++; // finished in the IVR: never reached an operator
                 return;
             }
-            boolean answered = (outcome == null ? seconds != null && seconds > 0 : settings.answeredOutcomes().contains(outcome))
+            boolean answered = (outcome == null ? seconds != null && seconds > 0 : containsIgnoreCase(settings.answeredOutcomes(), outcome))
                     && (settings.column(HistoryField.SERVICE_START) == null || served);
             int minutes = settings.intervalMinutes();
             int minuteOfDay = arrival.getHour() * 60 + arrival.getMinute();
@@ -360,7 +365,10 @@ final class HistoryCsv {
             c.offered++;
             if (answered) {
                 c.handled++;
-                c.handleSeconds += seconds == null ? 0 : Math.max(0, seconds);
+                if (seconds != null) {
+                    c.timed++; // AHT comes from the handled calls that carry a handling time
+                    c.handleSeconds += Math.max(0, seconds);
+                }
             }
         }
 
@@ -395,15 +403,16 @@ final class HistoryCsv {
             return first;
         }
 
-        LocalDateTime localStart(CSVRecord r, long line) {
+        /** The local wall time in the queue's zone; a value with an offset is converted from its instant. */
+        LocalDateTime localStart(CSVRecord r, long line, ZoneId zone) {
             String startColumn = settings.column(HistoryField.START);
             if (startColumn != null) {
                 String v = r.get(startColumn);
                 try {
                     String t = v.replace(' ', 'T');
                     if (t.length() > 16 && (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$"))) {
-                        // an instant with an offset: kept as its local wall time in the file's own offset
-                        return java.time.OffsetDateTime.parse(t).toLocalDateTime();
+                        // an instant with an offset: the same instant in the queue's local time
+                        return java.time.OffsetDateTime.parse(t).atZoneSameInstant(zone).toLocalDateTime();
                     }
                     return LocalDateTime.parse(t);
                 } catch (DateTimeParseException e) {
@@ -492,7 +501,7 @@ final class HistoryCsv {
                     continue;
                 }
                 out.add(new Interval(c.code, settings.intervalMinutes(), start, c.slot.toLocalDate(), c.offered,
-                        c.handled, c.offered - c.handled, c.handled == 0 ? null : (double) c.handleSeconds / c.handled));
+                        c.handled, c.offered - c.handled, c.timed == 0 ? null : (double) c.handleSeconds / c.timed));
             }
             if (!problems.isEmpty()) {
                 return new Read(List.of(), rows, skipped, problems, false);
@@ -505,12 +514,30 @@ final class HistoryCsv {
         }
     }
 
+    static boolean containsIgnoreCase(Set<String> values, String value) {
+        for (String v : values) {
+            if (v.equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long countNewlines(CSVRecord r) {
+        long n = 0;
+        for (String v : r.values()) {
+            n += v.chars().filter(c -> c == '\n').count();
+        }
+        return n;
+    }
+
     private static final class CallCounts {
         final String code;
         final LocalDateTime slot;
         final long firstLine;
         int offered;
         int handled;
+        int timed;
         long handleSeconds;
 
         CallCounts(String code, LocalDateTime slot, long firstLine) {

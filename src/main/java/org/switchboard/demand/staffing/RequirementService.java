@@ -63,6 +63,8 @@ public class RequirementService {
     @EventListener
     void on(QueueTargetsChanged changed) {
         Queue q = queues.get(changed.queueId());
+        // start clean: after a change of direction the old rows would be of the wrong kind
+        jdbc.sql("delete from staffing_requirement where queue_id = ?").param(q.getId()).update();
         if (q.getDirection() == Direction.OUTBOUND) {
             requirementSpan().ifPresent(span -> recompute(q.getId(), span[0], span[1]));
         } else {
@@ -82,13 +84,15 @@ public class RequirementService {
         StaffingTargets targets = StaffingTargets.of(queue);
         List<StaffingRequirement> rows;
         try {
-            rows = forecast.parallelStream().map(f -> targets.requirement(queueId, f)).toList();
+            // an inactive queue needs nobody: its rows are cleared
+            rows = queue.isActive() ? forecast.parallelStream().map(f -> targets.requirement(queueId, f)).toList() : List.of();
         } catch (IllegalArgumentException e) {
             throw ValidationFailedException.of("queue", "Queue " + queue.getCode() + ": " + e.getMessage());
         }
         replace(queueId, from, to, rows);
         for (Queue outbound : queues.list()) {
-            if (outbound.getDirection() == Direction.OUTBOUND && outbound.isActive() && workload(outbound.getId()).isPresent()) {
+            // inactive ones too: their recompute clears them
+            if (outbound.getDirection() == Direction.OUTBOUND && workload(outbound.getId()).isPresent()) {
                 recomputeOutbound(outbound, from, to);
             }
         }

@@ -191,7 +191,7 @@ public class ForecastView extends VerticalLayout {
         if (!queueList.isEmpty()) {
             bar.queue.setValue(queueList.get(0));
         }
-        bar.day.setValue(LocalDate.now());
+        bar.day.setValue(bar.today());
     }
 
     private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
@@ -286,9 +286,11 @@ public class ForecastView extends VerticalLayout {
             BacktestReport report = forecasts.backtest(inbound, minutes, null, days == null ? 0 : days);
             backtest.setItems(java.util.stream.Stream.concat(report.queues().stream(), java.util.stream.Stream.of(report.total())).toList());
             backtest.setVisible(true);
-            backtestSummary.setText(String.format(Locale.ROOT, "%s to %s, %d-minute intervals: total WAPE %s with Switchboard's method, %s with seasonal-naive.",
+            backtestSummary.setText(String.format(Locale.ROOT, "%s to %s, %d-minute intervals: total WAPE %s with Switchboard's method, %s with seasonal-naive.%s",
                     report.firstDay(), report.lastDay(), minutes, ErlangCalculatorView.pct(report.total().product().wape()),
-                    ErlangCalculatorView.pct(report.total().seasonalNaive().wape())));
+                    ErlangCalculatorView.pct(report.total().seasonalNaive().wape()),
+                    report.skipped().isEmpty() ? "" : " Left out (less than a week of history before the days held out): "
+                            + String.join(", ", report.skipped()) + "."));
         } catch (ValidationFailedException e) {
             backtest.setVisible(false);
             backtestSummary.setText(String.join("; ", e.fieldErrors().values()));

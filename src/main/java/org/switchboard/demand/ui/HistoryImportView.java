@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.base.ui.Notifications;
 import org.switchboard.demand.Queue;
@@ -73,8 +74,10 @@ public class HistoryImportView extends VerticalLayout {
     public HistoryImportView(HistoryImportService service, QueueService queues) {
         this.service = service;
         this.queueCodes = queues.list().stream().map(Queue::getCode).toList();
-        upload = new Upload(UploadHandler.inMemory((meta, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> load(meta.fileName(), bytes)))));
+        upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            load(meta.fileName(), bytes);
+            clearUploads(); // ready for the next file
+        }))));
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(100 * 1024 * 1024);
@@ -142,6 +145,10 @@ public class HistoryImportView extends VerticalLayout {
                         + "into intervals. Importing a file again replaces its intervals instead of adding to them."),
                 upload, fileInfo, settingsPanel, result, problems, new H3("Imports so far"), imports);
         imports.setItems(service.imports());
+    }
+
+    private void clearUploads() {
+        upload.clearFileList();
     }
 
     /** Reads a file's preview and fills in the suggested settings. */
@@ -222,8 +229,11 @@ public class HistoryImportView extends VerticalLayout {
             }
         });
         ImportSettings s = current.suggested();
-        return new ImportSettings(kind.getValue(), cols, intervalMinutes.getValue(), codes, s.answeredOutcomes(),
-                s.ignoredOutcomes());
+        boolean calls = kind.getValue() == ImportKind.CALLS;
+        // outcomes of a call file: the suggested ones, or the usual ones when the planner switched to calls
+        Set<String> answered = calls && s.answeredOutcomes().isEmpty() ? Set.of("ANSWERED", "AGENT") : s.answeredOutcomes();
+        Set<String> ignored = calls && s.ignoredOutcomes().isEmpty() ? Set.of("PHANTOM") : s.ignoredOutcomes();
+        return new ImportSettings(kind.getValue(), cols, intervalMinutes.getValue(), codes, answered, ignored);
     }
 
     void runImport() {

@@ -44,13 +44,18 @@ class QueuePeriodBar extends HorizontalLayout {
         next.addThemeVariants(ButtonVariant.LUMO_ICON);
         previous.setAriaLabel("Previous");
         next.setAriaLabel("Next");
-        previous.addClickListener(e -> day.setValue(day.getValue().minusDays(days())));
-        next.addClickListener(e -> day.setValue(day.getValue().plusDays(days())));
+        previous.addClickListener(e -> day.setValue(day.getValue() == null ? today() : day.getValue().minusDays(days())));
+        next.addClickListener(e -> day.setValue(day.getValue() == null ? today() : day.getValue().plusDays(days())));
         queue.addValueChangeListener(e -> onChange.run());
         day.addValueChangeListener(e -> onChange.run());
         span.addValueChangeListener(e -> onChange.run());
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(queue, day, span, previous, next);
+    }
+
+    /** Today in the chosen queue's time zone (the server's when none is chosen). */
+    LocalDate today() {
+        return queue.getValue() == null ? LocalDate.now() : LocalDate.now(zone());
     }
 
     int days() {

@@ -57,7 +57,7 @@ public class RequirementsView extends VerticalLayout {
         if (!queues.list().isEmpty()) {
             bar.queue.setValue(queues.list().get(0));
         }
-        bar.day.setValue(LocalDate.now());
+        bar.day.setValue(bar.today());
     }
 
     void refresh() {

@@ -182,6 +182,48 @@ class DemandPipelineTest {
     }
 
     @Test
+    void deactivatingOrTurningAQueueClearsItsRequirements() {
+        Queue in = queue("PIPE-IN3", Direction.INBOUND, "Europe/Berlin");
+        importHistory("PIPE-IN3", LocalDate.of(2026, 9, 21), 28);
+        forecasts.forecast(in.getId(), LocalDate.of(2026, 10, 19), 7);
+        Queue out = queue("PIPE-OUT3", Direction.OUTBOUND, "Europe/Berlin");
+        requirements.setWorkload(out.getId(), 100, 200);
+        Instant from = LocalDate.of(2026, 10, 19).atStartOfDay(BERLIN).toInstant();
+        Instant to = LocalDate.of(2026, 10, 26).atStartOfDay(BERLIN).toInstant();
+        assertThat(requirements.requirements(out.getId(), from, to)).isNotEmpty();
+
+        Queue inactive = queues.get(out.getId());
+        inactive.setActive(false);
+        queues.save(inactive);
+        assertThat(requirements.requirements(out.getId(), from, to)).isEmpty();
+
+        Queue turned = queues.get(in.getId());
+        turned.setDirection(Direction.OUTBOUND);
+        queues.save(turned);
+        assertThat(requirements.requirements(in.getId(), from, to)).isEmpty(); // outbound, and no workload yet
+
+        Queue perfect = queues.get(in.getId());
+        perfect.setDirection(Direction.INBOUND);
+        perfect.setServiceLevelPercent(100.0);
+        assertThatThrownBy(() -> queues.save(perfect)).isInstanceOfSatisfying(ValidationFailedException.class,
+                e -> assertThat(e.fieldErrors()).containsKey("serviceLevelPercent"));
+    }
+
+    @Test
+    void historyWithoutHandlingTimesCannotBeStaffed() {
+        Queue q = queue("PIPE-NOAHT", Direction.INBOUND, "Europe/Berlin");
+        StringBuilder csv = new StringBuilder("interval_start,queue,offered\n");
+        for (int d = 0; d < 7; d++) {
+            csv.append(LocalDate.of(2026, 9, 21).plusDays(d).atTime(9, 0)).append(",PIPE-NOAHT,12\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        imports.importFile("no-aht.csv", file, imports.preview(file, 1).suggested().withIntervalMinutes(30));
+        assertThatThrownBy(() -> forecasts.forecast(q.getId(), LocalDate.of(2026, 9, 28), 7))
+                .isInstanceOfSatisfying(ValidationFailedException.class,
+                        e -> assertThat(e.fieldErrors().get("queue")).contains("no handling times"));
+    }
+
+    @Test
     void invalidForecastRequestsAreRefusedWithReasons() {
         Queue q = queue("PIPE-EMPTY", Direction.INBOUND, "Europe/Berlin");
         assertThatThrownBy(() -> forecasts.forecast(q.getId(), LocalDate.of(2026, 10, 19), 7))
@@ -205,7 +247,13 @@ class DemandPipelineTest {
             ids.add(queues.findByCode(type).orElseGet(() -> queue(type, Direction.INBOUND, "Asia/Jerusalem")).getId());
         }
         imports.importFile("intervals_30min.csv", file, imports.preview(file, 1).suggested());
+        Queue young = queue("PIPE-YOUNG", Direction.INBOUND, "Asia/Jerusalem");
+        byte[] days = ("interval_start,queue,offered,aht_seconds\n1999-02-26T09:00,PIPE-YOUNG,5,100\n")
+                .getBytes(StandardCharsets.UTF_8);
+        imports.importFile("young.csv", days, imports.preview(days, 1).suggested().withIntervalMinutes(30));
+        ids.add(young.getId());
         BacktestReport report = forecasts.backtest(ids, 30, LocalDate.of(1999, 2, 28), 7);
+        assertThat(report.skipped()).containsExactly("PIPE-YOUNG"); // too little history: left out, not fatal
         assertThat(report.firstDay()).isEqualTo(LocalDate.of(1999, 2, 22));
         assertThat(report.queues()).hasSize(6);
         assertThat(report.total().product().wape()).isLessThan(report.total().seasonalNaive().wape());

@@ -165,6 +165,45 @@ class HistoryImportServiceTest {
     }
 
     @Test
+    void lineNumbersAreFileLinesAcrossBlankLinesAndMultiLineValues() {
+        String csv = "interval_start,queue,offered,note\n"
+                + "2026-03-02T08:00,PS,10,\"two\nlines\"\n"
+                + "\n"
+                + "2026-03-02T08:30,PS,x,ok\n"
+                + "2026-03-02T09:00,PS,y,ok";
+        ImportSettings settings = imports.preview(bytes(csv), 5).suggested().withIntervalMinutes(30);
+        assertThatThrownBy(() -> imports.importFile("lines.csv", bytes(csv), settings))
+                .isInstanceOfSatisfying(ImportFailedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::line).containsExactly(5L, 6L));
+    }
+
+    @Test
+    void anOffsetIsReadAsItsInstantAndOutcomesIgnoreCase() {
+        String intervals = "interval_start,queue,offered\n2026-03-02T05:00Z,PS,10\n";
+        ImportSettings settings = imports.preview(bytes(intervals), 5).suggested().withIntervalMinutes(30);
+        imports.importFile("utc.csv", bytes(intervals), settings);
+        // 05:00 UTC is 07:00 in Jerusalem (UTC+2 in March): stored as that instant
+        assertThat(jdbc.sql("""
+                select to_char(h.interval_start at time zone 'UTC', 'HH24:MI') from call_history h join queue q on q.id = h.queue_id
+                where q.code = 'PS'""").query(String.class).single()).isEqualTo("05:00");
+
+        String calls = "arrival,queue,outcome,handle_seconds\n"
+                + "2026-03-03T08:01:00,PS,answered,100\n"
+                + "2026-03-03T08:02:00,PS,Answered,\n"
+                + "2026-03-03T08:03:00,PS,abandoned,\n"
+                + "2026-03-03T08:04:00,PS,phantom,\n";
+        ImportSettings callSettings = imports.preview(bytes(calls), 5).suggested().withIntervalMinutes(30);
+        assertThat(callSettings.kind()).isEqualTo(ImportKind.CALLS);
+        ImportResult r = imports.importFile("calls.csv", bytes(calls), callSettings);
+        assertThat(r.skippedRows()).isEqualTo(1); // the phantom
+        // 3 offered, 2 handled, AHT from the one handled call with a handling time
+        assertThat(jdbc.sql("""
+                select h.offered || '/' || h.handled || '/' || h.aht_seconds from call_history h join queue q on q.id = h.queue_id
+                where q.code = 'PS' and h.interval_start = '2026-03-03 08:00+02'""").query(String.class).single())
+                .isEqualTo("3/2/100");
+    }
+
+    @Test
     void missingColumnsAndLengthAreRefusedBeforeAnyRow() {
         String csv = "when,queue,calls\n2026-03-02T08:00,PS,10\n";
         ImportSettings settings = imports.preview(bytes(csv), 5).suggested()
