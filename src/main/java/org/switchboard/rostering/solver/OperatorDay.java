@@ -104,8 +104,14 @@ public class OperatorDay {
         return List.of(keys);
     }
 
-    /** Minutes from the end of this day's shift to the start of {@code later}'s shift (both must be worked). */
+    /**
+     * Minutes from the end of this day's shift to the start of {@code later}'s shift; a very large number when
+     * either is a day off (Bavet may evaluate joiners on a tuple whose day has just become a day off).
+     */
     public long minutesUntil(OperatorDay later) {
+        if (shift == null || later.shift == null) {
+            return Integer.MAX_VALUE;
+        }
         return java.time.Duration.between(shift.end(), later.shift.start()).toMinutes();
     }
 

@@ -70,7 +70,7 @@ public class RosterConstraints implements ConstraintProvider {
                         Joiners.lessThan(OperatorDay::getDayIndex),
                         Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= 2
                                 && a.minutesUntil(b) < a.getOperator().minRestMinutes()))
-                .penalizeConfigurable((a, b) -> (int) (a.getOperator().minRestMinutes() - a.minutesUntil(b)))
+                .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestMinutes() - a.minutesUntil(b)))
                 .asConstraint(RosterWeights.MIN_REST);
     }
 
@@ -150,14 +150,14 @@ public class RosterConstraints implements ConstraintProvider {
                         Joiners.filtering((a, b) -> !(b.isNight() && b.getDayIndex() == a.getDayIndex() + 1)
                                 && b.getDayIndex() - a.getDayIndex() <= 5
                                 && a.minutesUntil(b) < a.getOperator().minRestAfterNightsMinutes()))
-                .penalizeConfigurable((a, b) -> (int) (a.getOperator().minRestAfterNightsMinutes() - a.minutesUntil(b)))
+                .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestAfterNightsMinutes() - a.minutesUntil(b)))
                 .asConstraint(RosterWeights.REST_AFTER_NIGHTS);
     }
 
     // Hard: weekends with any work (a shift on Saturday or Sunday) per period at most the contract's maximum.
     Constraint maxWeekends(ConstraintFactory f) {
         return worked(f)
-                .filter(d -> d.isInPeriod() && d.getShift().weekend())
+                .filter(d -> d.isInPeriod() && d.getShift() != null && d.getShift().weekend())
                 .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey)
                 .groupBy((op, week) -> op, countBi())
                 .filter((op, n) -> n > op.maxWeekendsPerPeriod())
