@@ -25,9 +25,9 @@ public class RosterConstraints implements ConstraintProvider {
         return new Constraint[] {
                 unavailable(f), skillForQueue(f), nightEligible(f), minRest(f), maxMinutesPerWeek(f),
                 maxMinutesPerPeriod(f), minMinutesPerPeriod(f), maxConsecutiveDays(f), minConsecutiveDaysOff(f),
-                maxNightsInRow(f), restAfterNights(f), maxWeekends(f),
+                maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f),
                 underCoverage(f), uncoveredDemand(f),
-                overCoverage(f), preferences(f), nightFairness(f) };
+                overCoverage(f), preferences(f), nightFairness(f), weekendFairness(f) };
     }
 
     private static UniConstraintStream<OperatorDay> worked(ConstraintFactory f) {
@@ -165,6 +165,16 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterWeights.MAX_WEEKENDS);
     }
 
+    // Hard: shifts of one kind (day, evening, night) in the period at most the operator's maximum for that kind.
+    Constraint maxShiftsOfKind(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && !d.getOperator().maxShiftsPerKind().isEmpty())
+                .groupBy(OperatorDay::getOperator, d -> d.getShift().kind(), count())
+                .filter((op, kind, n) -> n > op.maxShiftsOf(kind))
+                .penalizeConfigurable((op, kind, n) -> n - op.maxShiftsOf(kind))
+                .asConstraint(RosterWeights.MAX_SHIFTS_OF_KIND);
+    }
+
     // Medium: a demand unit that some operators cover but fewer than required costs shortage × the unit's weight.
     Constraint underCoverage(ConstraintFactory f) {
         return f.forEach(DemandUnit.class)
@@ -218,6 +228,16 @@ public class RosterConstraints implements ConstraintProvider {
                 .groupBy(OperatorDay::getOperator, count())
                 .penalizeConfigurable((op, n) -> n * n)
                 .asConstraint(RosterWeights.NIGHT_FAIRNESS);
+    }
+
+    // Soft: weekends spread evenly: each operator costs the square of the weekends they work in the period.
+    Constraint weekendFairness(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && d.getShift().weekend())
+                .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey)
+                .groupBy((op, week) -> op, countBi())
+                .penalizeConfigurable((op, n) -> n * n)
+                .asConstraint(RosterWeights.WEEKEND_FAIRNESS);
     }
 
     /** One tuple per (operator-day, covered demand key): the operator's presence in a unit. */

@@ -24,11 +24,13 @@ public class RosterWeights {
     public static final String MAX_NIGHTS = "Maximum nights in a row";
     public static final String REST_AFTER_NIGHTS = "Rest after a block of nights";
     public static final String MAX_WEEKENDS = "Maximum weekends per period";
+    public static final String MAX_SHIFTS_OF_KIND = "Maximum shifts of a kind per period";
     public static final String UNDER_COVERAGE = "Under-coverage";
     public static final String UNCOVERED = "Uncovered demand";
     public static final String OVER_COVERAGE = "Over-coverage";
     public static final String PREFERENCE = "Shift and day-off preferences";
     public static final String NIGHT_FAIRNESS = "Fair distribution of nights";
+    public static final String WEEKEND_FAIRNESS = "Fair distribution of weekends";
 
     @ConstraintWeight(UNAVAILABLE)
     private HardMediumSoftScore unavailable = HardMediumSoftScore.ofHard(10);
@@ -63,6 +65,9 @@ public class RosterWeights {
     /** per weekend over */
     @ConstraintWeight(MAX_WEEKENDS)
     private HardMediumSoftScore maxWeekends = HardMediumSoftScore.ofHard(100);
+    /** per shift over */
+    @ConstraintWeight(MAX_SHIFTS_OF_KIND)
+    private HardMediumSoftScore maxShiftsOfKind = HardMediumSoftScore.ofHard(100);
     /** per missing operator × unit shortage weight */
     @ConstraintWeight(UNDER_COVERAGE)
     private HardMediumSoftScore underCoverage = HardMediumSoftScore.ofMedium(1);
@@ -78,6 +83,10 @@ public class RosterWeights {
     /** per operator: nights squared */
     @ConstraintWeight(NIGHT_FAIRNESS)
     private HardMediumSoftScore nightFairness = HardMediumSoftScore.ofSoft(1);
+
+    /** per operator: weekends worked squared */
+    @ConstraintWeight(WEEKEND_FAIRNESS)
+    private HardMediumSoftScore weekendFairness = HardMediumSoftScore.ofSoft(1);
 
     public RosterWeights() {
     }

@@ -152,6 +152,15 @@ class RosterConstraintsTest {
     }
 
     @Test
+    void maxShiftsOfKind() {
+        SolverOperator a = op(1).maxShifts(org.switchboard.rostering.ShiftKind.EVENING, 2).build();
+        verifier.verifyThat(RosterConstraints::maxShiftsOfKind)
+                .given(all(run(a, 0, 3, RosterFixture::evening))).penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::maxShiftsOfKind)
+                .given(all(run(a, 0, 1, RosterFixture::evening), run(a, 2, 4, RosterFixture::day))).penalizesBy(0);
+    }
+
+    @Test
     void underCoverageOfIntervals() {
         DemandUnit u = new DemandUnit(0, 1L, slot(0, 8), 0, "q1 08:00", 3, 2, 1);
         SolverOperator a = op(1).skills(1L, 2L).build();
@@ -213,5 +222,13 @@ class RosterConstraintsTest {
         SolverOperator a = op(1).build();
         verifier.verifyThat(RosterConstraints::nightFairness).given(work(a, night(0)), work(a, night(1))).penalizesBy(4);
         verifier.verifyThat(RosterConstraints::nightFairness).given(work(a, day(0)), off(a, 1)).penalizesBy(0);
+    }
+
+    @Test
+    void weekendFairness() {
+        SolverOperator a = op(1).build();
+        verifier.verifyThat(RosterConstraints::weekendFairness)
+                .given(work(a, day(5)), work(a, day(6)), work(a, day(12))).penalizesBy(4);
+        verifier.verifyThat(RosterConstraints::weekendFairness).given(work(a, day(0)), work(a, day(4))).penalizesBy(0);
     }
 }

@@ -105,6 +105,7 @@ final class RosterFixture {
         boolean night = true;
         int maxWeek = 40 * 60, minPeriod = 0, maxPeriod = 1_000_000, maxConsecutive = 5, minOff = 2, minRest = 11 * 60,
                 maxNights = 3, restAfterNights = 48 * 60, maxWeekends = 2;
+        java.util.Map<org.switchboard.rostering.ShiftKind, Integer> maxPerKind = new java.util.EnumMap<>(org.switchboard.rostering.ShiftKind.class);
 
         Op(long id) {
             this.id = id;
@@ -120,10 +121,11 @@ final class RosterFixture {
         Op minRest(int m) { minRest = m; return this; }
         Op maxNights(int n) { maxNights = n; return this; }
         Op maxWeekends(int n) { maxWeekends = n; return this; }
+        Op maxShifts(org.switchboard.rostering.ShiftKind kind, int n) { maxPerKind.put(kind, n); return this; }
 
         SolverOperator build() {
             return new SolverOperator(id, "E" + id, skills, night, maxWeek, minPeriod, maxPeriod, maxConsecutive, minOff,
-                    minRest, maxNights, restAfterNights, maxWeekends);
+                    minRest, maxNights, restAfterNights, maxWeekends, maxPerKind);
         }
     }
 }

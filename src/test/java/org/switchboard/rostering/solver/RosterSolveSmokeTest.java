@@ -35,6 +35,14 @@ class RosterSolveSmokeTest {
         assertThat(score.mediumScore()).as("shortage at most a third of the empty roster's, %s", score)
                 .isGreaterThan(empty.mediumScore() / 3);
         assertThat(manager.update(solved)).isEqualTo(score);
+        // pinned days (the previous roster's last night, a published day) are kept; hard 0 means the rest
+        // after that night was respected across the period start
+        OperatorDay before = solved.getDays().stream().filter(d -> !d.isInPeriod()).findFirst().orElseThrow();
+        assertThat(before.getShift().templateCode()).isEqualTo("N");
+        OperatorDay published = solved.getDays().stream()
+                .filter(d -> d.isPinned() && d.isInPeriod()).findFirst().orElseThrow();
+        assertThat(published.getShift().templateCode()).isEqualTo("D");
+        assertThat(published.getQueue()).isEqualTo(2L);
     }
 
     @Test
@@ -71,10 +79,17 @@ class RosterSolveSmokeTest {
             units.add(new DemandUnit(units.size(), 2L, slot, dayIndex, "q2 " + local, h >= 8 && h < 20 ? 1 : 0, 1, 1));
         }
         List<OperatorDay> days = new ArrayList<>();
+        ShiftOption previousNight = RosterFixture.night(-1);
+        options.add(previousNight);
+        days.add(new OperatorDay(operators.get(0), previousNight.date(), -1, false, true, List.of(previousNight), previousNight, 1L));
         for (SolverOperator o : operators) {
             for (int d = 0; d < DAYS; d++) {
                 List<ShiftOption> allowed = byDay.get(d).stream().filter(s -> o.nightEligible() || !s.isNight()).toList();
-                days.add(OperatorDay.open(o, RosterFixture.date(d), d, allowed));
+                if (o.id() == 2 && d == 3) {
+                    days.add(new OperatorDay(o, RosterFixture.date(d), d, true, true, allowed, allowed.get(0), 2L));
+                } else {
+                    days.add(OperatorDay.open(o, RosterFixture.date(d), d, allowed));
+                }
             }
         }
         return new RosterSolution(operators, options, units, List.of(), List.of(), new RosterWeights(), days);
