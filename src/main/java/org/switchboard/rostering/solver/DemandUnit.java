@@ -1,0 +1,43 @@
+package org.switchboard.rostering.solver;
+
+/**
+ * Something coverage is scored against: how many operators are required, and what a missing or surplus operator
+ * costs. One coverage rule serves two kinds of demand:
+ * <ul>
+ *   <li><b>call-center intervals</b>: a unit is (queue, interval); {@code slot} is the interval index from the
+ *       period start (queue-agnostic, the same index as in {@link ShiftOption#coveredSlots()}), {@code required} the
+ *       Erlang requirement. An operator counts in every interval their shift covers, for the queue they work.</li>
+ *   <li><b>slot-style</b> (e.g. nurse-rostering benchmarks): a unit is (day, shift type); {@code queueId} is null
+ *       and {@code slot} is a key per (day, shift type) that the matching shift options cover.</li>
+ * </ul>
+ * An operator working an option counts in a unit when the option covers the unit's slot and the operator's queue is
+ * the unit's queue (both null for slot-style).
+ *
+ * @param index unique among the units of a solution
+ * @param dayIndex the period day the unit belongs to (for an interval: the local day it starts on); only shift
+ *        options of this day or the day before may cover it
+ * @param shortageWeight cost of each missing operator (medium level, times the configured weight)
+ * @param surplusWeight cost of each operator beyond the requirement (soft level, times the configured weight)
+ */
+public record DemandUnit(int index, Long queueId, int slot, int dayIndex, String label, int required,
+        int shortageWeight, int surplusWeight) {
+
+    /** The queue as a join key: the queue id, or -1 for slot-style units. */
+    public long queueKey() {
+        return queueId == null ? -1L : queueId;
+    }
+
+    public CoverKey key() {
+        return new CoverKey(queueKey(), slot);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DemandUnit other && other.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+        return index;
+    }
+}

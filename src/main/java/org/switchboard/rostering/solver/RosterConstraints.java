@@ -1,0 +1,247 @@
+package org.switchboard.rostering.solver;
+
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countBi;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
+
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
+import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
+
+/**
+ * The roster rules, one method each (Bavet constraint streams). "At most one shift per day" has no method: the model
+ * has one {@link OperatorDay} per operator and date. Weights are in {@link RosterWeights}; match weights are in
+ * natural units (minutes, days, operators).
+ *
+ * <p>{@code forEachIncludingNullVars} is used throughout because both planning variables are nullable (a day off
+ * has no shift; slot-style operators have no queue) and plain {@code forEach} would drop such days.
+ */
+public class RosterConstraints implements ConstraintProvider {
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory f) {
+        return new Constraint[] {
+                unavailable(f), skillForQueue(f), nightEligible(f), minRest(f), maxMinutesPerWeek(f),
+                maxMinutesPerPeriod(f), minMinutesPerPeriod(f), maxConsecutiveDays(f), minConsecutiveDaysOff(f),
+                maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f),
+                underCoverage(f), uncoveredDemand(f),
+                overCoverage(f), preferences(f), nightFairness(f), weekendFairness(f) };
+    }
+
+    private static UniConstraintStream<OperatorDay> worked(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(OperatorDay.class).filter(OperatorDay::isWorking);
+    }
+
+    private static UniConstraintStream<OperatorDay> nights(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(OperatorDay.class).filter(OperatorDay::isNight);
+    }
+
+    // Hard: no shift on a day the operator is absent or declared unavailable.
+    Constraint unavailable(ConstraintFactory f) {
+        return worked(f)
+                .join(Unavailability.class, Joiners.equal(OperatorDay::operatorId, Unavailability::operatorId),
+                        Joiners.equal(OperatorDay::getDate, Unavailability::date))
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.UNAVAILABLE);
+    }
+
+    // Hard: a multi-skilled (call-center) operator works only a queue they are skilled for.
+    Constraint skillForQueue(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.getQueue() != null && !d.getOperator().hasSkill(d.getQueue()))
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.SKILL);
+    }
+
+    // Hard: night shifts only for night-eligible operators.
+    Constraint nightEligible(ConstraintFactory f) {
+        return nights(f)
+                .filter(d -> !d.getOperator().nightEligible())
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.NIGHT_ELIGIBLE);
+    }
+
+    // Hard: between the end of a shift and the start of the next, at least the contract's rest (real time, so across midnight and DST).
+    Constraint minRest(ConstraintFactory f) {
+        return worked(f)
+                .join(worked(f), Joiners.equal(OperatorDay::operatorId),
+                        Joiners.lessThan(OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= 2
+                                && a.minutesUntil(b) < a.getOperator().minRestMinutes()))
+                .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestMinutes() - a.minutesUntil(b)))
+                .asConstraint(RosterWeights.MIN_REST);
+    }
+
+    // Hard: paid minutes in an ISO week at most the contract's weekly maximum.
+    Constraint maxMinutesPerWeek(ConstraintFactory f) {
+        return worked(f)
+                .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey, sum(OperatorDay::paidMinutes))
+                .filter((op, week, minutes) -> minutes > op.maxMinutesPerWeek())
+                .penalizeConfigurable((op, week, minutes) -> minutes - op.maxMinutesPerWeek())
+                .asConstraint(RosterWeights.MAX_WEEK_MINUTES);
+    }
+
+    // Hard: paid minutes in the planning period at most the operator's period maximum.
+    Constraint maxMinutesPerPeriod(ConstraintFactory f) {
+        return worked(f)
+                .filter(OperatorDay::isInPeriod)
+                .groupBy(OperatorDay::getOperator, sum(OperatorDay::paidMinutes))
+                .filter((op, minutes) -> minutes > op.maxMinutesPerPeriod())
+                .penalizeConfigurable((op, minutes) -> minutes - op.maxMinutesPerPeriod())
+                .asConstraint(RosterWeights.MAX_PERIOD_MINUTES);
+    }
+
+    // Hard: paid minutes in the planning period at least the operator's period minimum (days off count as 0).
+    Constraint minMinutesPerPeriod(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(OperatorDay.class)
+                .filter(d -> d.isInPeriod() && d.getOperator().minMinutesPerPeriod() > 0)
+                .groupBy(OperatorDay::getOperator, sum(OperatorDay::paidMinutes))
+                .filter((op, minutes) -> minutes < op.minMinutesPerPeriod())
+                .penalizeConfigurable((op, minutes) -> op.minMinutesPerPeriod() - minutes)
+                .asConstraint(RosterWeights.MIN_PERIOD_MINUTES);
+    }
+
+    // Hard: no run of more than the contract's maximum working days (each fully worked window of max+1 days counts once).
+    Constraint maxConsecutiveDays(ConstraintFactory f) {
+        return worked(f)
+                .join(worked(f), Joiners.equal(OperatorDay::operatorId),
+                        Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= a.getOperator().maxConsecutiveDays()))
+                .groupBy((a, b) -> a, countBi())
+                .filter((a, n) -> n > a.getOperator().maxConsecutiveDays())
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.MAX_CONSECUTIVE_DAYS);
+    }
+
+    // Hard: a block of days off between two worked days lasts at least the contract's minimum.
+    Constraint minConsecutiveDaysOff(ConstraintFactory f) {
+        return worked(f)
+                .join(worked(f), Joiners.equal(OperatorDay::operatorId),
+                        Joiners.lessThan(OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() >= 2
+                                && b.getDayIndex() - a.getDayIndex() - 1 < a.getOperator().minConsecutiveDaysOff()))
+                .ifNotExistsIncludingNullVars(OperatorDay.class,
+                        Joiners.equal((a, b) -> a.operatorId(), OperatorDay::operatorId),
+                        Joiners.filtering((a, b, c) -> c.isWorking()
+                                && c.getDayIndex() > a.getDayIndex() && c.getDayIndex() < b.getDayIndex()))
+                .penalizeConfigurable((a, b) -> a.getOperator().minConsecutiveDaysOff() - (b.getDayIndex() - a.getDayIndex() - 1))
+                .asConstraint(RosterWeights.MIN_DAYS_OFF);
+    }
+
+    // Hard: no run of more than the contract's maximum nights (each window of max+1 nights in a row counts once).
+    Constraint maxNightsInRow(ConstraintFactory f) {
+        return nights(f)
+                .join(nights(f), Joiners.equal(OperatorDay::operatorId),
+                        Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= a.getOperator().maxNightsInRow()))
+                .groupBy((a, b) -> a, countBi())
+                .filter((a, n) -> n > a.getOperator().maxNightsInRow())
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.MAX_NIGHTS);
+    }
+
+    // Hard: after the last night of a block, the contract's rest before any other shift (a night on the next day continues the block).
+    Constraint restAfterNights(ConstraintFactory f) {
+        return nights(f)
+                .join(worked(f), Joiners.equal(OperatorDay::operatorId),
+                        Joiners.lessThan(OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> !(b.isNight() && b.getDayIndex() == a.getDayIndex() + 1)
+                                && b.getDayIndex() - a.getDayIndex() <= 5
+                                && a.minutesUntil(b) < a.getOperator().minRestAfterNightsMinutes()))
+                .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestAfterNightsMinutes() - a.minutesUntil(b)))
+                .asConstraint(RosterWeights.REST_AFTER_NIGHTS);
+    }
+
+    // Hard: weekends with any work (a shift on Saturday or Sunday) per period at most the contract's maximum.
+    Constraint maxWeekends(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && d.getShift() != null && d.getShift().weekend())
+                .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey)
+                .groupBy((op, week) -> op, countBi())
+                .filter((op, n) -> n > op.maxWeekendsPerPeriod())
+                .penalizeConfigurable((op, n) -> n - op.maxWeekendsPerPeriod())
+                .asConstraint(RosterWeights.MAX_WEEKENDS);
+    }
+
+    // Hard: shifts of one kind (day, evening, night) in the period at most the operator's maximum for that kind.
+    Constraint maxShiftsOfKind(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && !d.getOperator().maxShiftsPerKind().isEmpty())
+                .groupBy(OperatorDay::getOperator, d -> d.getShift().kind(), count())
+                .filter((op, kind, n) -> n > op.maxShiftsOf(kind))
+                .penalizeConfigurable((op, kind, n) -> n - op.maxShiftsOf(kind))
+                .asConstraint(RosterWeights.MAX_SHIFTS_OF_KIND);
+    }
+
+    // Medium: a demand unit that some operators cover but fewer than required costs shortage × the unit's weight.
+    Constraint underCoverage(ConstraintFactory f) {
+        return f.forEach(DemandUnit.class)
+                .join(coverage(f), Joiners.equal(DemandUnit::key, k -> k))
+                .groupBy((u, k) -> u, countBi())
+                .filter((u, n) -> n < u.required())
+                .penalizeConfigurable((u, n) -> (u.required() - n) * u.shortageWeight())
+                .asConstraint(RosterWeights.UNDER_COVERAGE);
+    }
+
+    // Medium: a demand unit nobody covers costs its full requirement × the unit's weight (shifts of its day or the day before may cover it).
+    Constraint uncoveredDemand(ConstraintFactory f) {
+        return f.forEach(DemandUnit.class)
+                .filter(u -> u.required() > 0)
+                .ifNotExistsIncludingNullVars(OperatorDay.class,
+                        Joiners.equal(DemandUnit::queueKey, OperatorDay::queueKey),
+                        Joiners.equal(DemandUnit::dayIndex, OperatorDay::getDayIndex),
+                        Joiners.filtering((u, d) -> d.isWorking() && d.getShift().covers(u.slot())))
+                .ifNotExistsIncludingNullVars(OperatorDay.class,
+                        Joiners.equal(DemandUnit::queueKey, OperatorDay::queueKey),
+                        Joiners.equal(u -> u.dayIndex() - 1, OperatorDay::getDayIndex),
+                        Joiners.filtering((u, d) -> d.isWorking() && d.getShift().covers(u.slot())))
+                .penalizeConfigurable(u -> u.required() * u.shortageWeight())
+                .asConstraint(RosterWeights.UNCOVERED);
+    }
+
+    // Soft: each operator beyond a unit's requirement costs the unit's surplus weight.
+    Constraint overCoverage(ConstraintFactory f) {
+        return f.forEach(DemandUnit.class)
+                .join(coverage(f), Joiners.equal(DemandUnit::key, k -> k))
+                .groupBy((u, k) -> u, countBi())
+                .filter((u, n) -> n > u.required())
+                .penalizeConfigurable((u, n) -> (n - u.required()) * u.surplusWeight())
+                .asConstraint(RosterWeights.OVER_COVERAGE);
+    }
+
+    // Soft: a broken shift or day-off wish costs its weight.
+    Constraint preferences(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(OperatorDay.class)
+                .join(ShiftPreference.class, Joiners.equal(OperatorDay::operatorId, ShiftPreference::operatorId),
+                        Joiners.equal(OperatorDay::getDate, ShiftPreference::date))
+                .filter((d, p) -> p.brokenBy(d))
+                .penalizeConfigurable((d, p) -> p.weight())
+                .asConstraint(RosterWeights.PREFERENCE);
+    }
+
+    // Soft: nights spread evenly: each operator costs the square of their nights in the period.
+    Constraint nightFairness(ConstraintFactory f) {
+        return nights(f)
+                .filter(OperatorDay::isInPeriod)
+                .groupBy(OperatorDay::getOperator, count())
+                .penalizeConfigurable((op, n) -> n * n)
+                .asConstraint(RosterWeights.NIGHT_FAIRNESS);
+    }
+
+    // Soft: weekends spread evenly: each operator costs the square of the weekends they work in the period.
+    Constraint weekendFairness(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && d.getShift().weekend())
+                .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey)
+                .groupBy((op, week) -> op, countBi())
+                .penalizeConfigurable((op, n) -> n * n)
+                .asConstraint(RosterWeights.WEEKEND_FAIRNESS);
+    }
+
+    /** One tuple per (operator-day, covered demand key): the operator's presence in a unit. */
+    private static UniConstraintStream<CoverKey> coverage(ConstraintFactory f) {
+        return worked(f).flattenLast(OperatorDay::coverKeys);
+    }
+}

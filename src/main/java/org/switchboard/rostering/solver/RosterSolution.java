@@ -1,0 +1,85 @@
+package org.switchboard.rostering.solver;
+
+import java.util.List;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+
+/**
+ * One planning period: operators, shift options, demand units (interval or slot-style, see {@link DemandUnit}),
+ * unavailability, wishes, the weights of this run, and the {@link OperatorDay}s to plan.
+ */
+@PlanningSolution
+public class RosterSolution {
+
+    @ProblemFactCollectionProperty
+    private List<SolverOperator> operators;
+    @ProblemFactCollectionProperty
+    private List<ShiftOption> shiftOptions;
+    @ProblemFactCollectionProperty
+    private List<DemandUnit> demandUnits;
+    @ProblemFactCollectionProperty
+    private List<Unavailability> unavailabilities;
+    @ProblemFactCollectionProperty
+    private List<ShiftPreference> preferences;
+    @ConstraintConfigurationProvider
+    private RosterWeights weights;
+    @PlanningEntityCollectionProperty
+    private List<OperatorDay> days;
+    @PlanningScore
+    private HardMediumSoftScore score;
+
+    public RosterSolution() {
+    }
+
+    public RosterSolution(List<SolverOperator> operators, List<ShiftOption> shiftOptions, List<DemandUnit> demandUnits,
+            List<Unavailability> unavailabilities, List<ShiftPreference> preferences, RosterWeights weights,
+            List<OperatorDay> days) {
+        this.operators = operators;
+        this.shiftOptions = shiftOptions;
+        this.demandUnits = demandUnits;
+        this.unavailabilities = unavailabilities;
+        this.preferences = preferences;
+        this.weights = weights;
+        this.days = days;
+    }
+
+    public List<SolverOperator> getOperators() {
+        return operators;
+    }
+
+    public List<ShiftOption> getShiftOptions() {
+        return shiftOptions;
+    }
+
+    public List<DemandUnit> getDemandUnits() {
+        return demandUnits;
+    }
+
+    public List<Unavailability> getUnavailabilities() {
+        return unavailabilities;
+    }
+
+    public List<ShiftPreference> getPreferences() {
+        return preferences;
+    }
+
+    public RosterWeights getWeights() {
+        return weights;
+    }
+
+    public List<OperatorDay> getDays() {
+        return days;
+    }
+
+    public HardMediumSoftScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftScore score) {
+        this.score = score;
+    }
+}

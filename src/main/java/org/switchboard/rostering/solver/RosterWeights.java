@@ -1,0 +1,109 @@
+package org.switchboard.rostering.solver;
+
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfiguration;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+
+/**
+ * The weight of every rule, configurable per run (and stored with the roster). A rule's score is its weight times
+ * the match weight computed in {@link RosterConstraints} (minutes short, days too many, operators missing, ...).
+ * Setting a weight to zero switches the rule off.
+ */
+@ConstraintConfiguration
+public class RosterWeights {
+
+    public static final String UNAVAILABLE = "Work on an unavailable day";
+    public static final String SKILL = "Skill required for the queue";
+    public static final String NIGHT_ELIGIBLE = "Night shift for an operator who may not work nights";
+    public static final String MIN_REST = "Minimum rest between shifts";
+    public static final String MAX_WEEK_MINUTES = "Maximum hours per week";
+    public static final String MAX_PERIOD_MINUTES = "Maximum hours per period";
+    public static final String MIN_PERIOD_MINUTES = "Minimum hours per period";
+    public static final String MAX_CONSECUTIVE_DAYS = "Maximum working days in a row";
+    public static final String MIN_DAYS_OFF = "Minimum days off in a row";
+    public static final String MAX_NIGHTS = "Maximum nights in a row";
+    public static final String REST_AFTER_NIGHTS = "Rest after a block of nights";
+    public static final String MAX_WEEKENDS = "Maximum weekends per period";
+    public static final String MAX_SHIFTS_OF_KIND = "Maximum shifts of a kind per period";
+    public static final String UNDER_COVERAGE = "Under-coverage";
+    public static final String UNCOVERED = "Uncovered demand";
+    public static final String OVER_COVERAGE = "Over-coverage";
+    public static final String PREFERENCE = "Shift and day-off preferences";
+    public static final String NIGHT_FAIRNESS = "Fair distribution of nights";
+    public static final String WEEKEND_FAIRNESS = "Fair distribution of weekends";
+
+    @ConstraintWeight(UNAVAILABLE)
+    private HardMediumSoftScore unavailable = HardMediumSoftScore.ofHard(10);
+    @ConstraintWeight(SKILL)
+    private HardMediumSoftScore skill = HardMediumSoftScore.ofHard(10);
+    @ConstraintWeight(NIGHT_ELIGIBLE)
+    private HardMediumSoftScore nightEligible = HardMediumSoftScore.ofHard(10);
+    /** per minute short */
+    @ConstraintWeight(MIN_REST)
+    private HardMediumSoftScore minRest = HardMediumSoftScore.ofHard(1);
+    /** per minute over */
+    @ConstraintWeight(MAX_WEEK_MINUTES)
+    private HardMediumSoftScore maxWeekMinutes = HardMediumSoftScore.ofHard(1);
+    /** per minute over */
+    @ConstraintWeight(MAX_PERIOD_MINUTES)
+    private HardMediumSoftScore maxPeriodMinutes = HardMediumSoftScore.ofHard(1);
+    /** per minute short */
+    @ConstraintWeight(MIN_PERIOD_MINUTES)
+    private HardMediumSoftScore minPeriodMinutes = HardMediumSoftScore.ofHard(1);
+    /** per run of too many days */
+    @ConstraintWeight(MAX_CONSECUTIVE_DAYS)
+    private HardMediumSoftScore maxConsecutiveDays = HardMediumSoftScore.ofHard(100);
+    /** per day missing from a block off */
+    @ConstraintWeight(MIN_DAYS_OFF)
+    private HardMediumSoftScore minDaysOff = HardMediumSoftScore.ofHard(100);
+    /** per run of too many nights */
+    @ConstraintWeight(MAX_NIGHTS)
+    private HardMediumSoftScore maxNights = HardMediumSoftScore.ofHard(100);
+    /** per minute short */
+    @ConstraintWeight(REST_AFTER_NIGHTS)
+    private HardMediumSoftScore restAfterNights = HardMediumSoftScore.ofHard(1);
+    /** per weekend over */
+    @ConstraintWeight(MAX_WEEKENDS)
+    private HardMediumSoftScore maxWeekends = HardMediumSoftScore.ofHard(100);
+    /** per shift over */
+    @ConstraintWeight(MAX_SHIFTS_OF_KIND)
+    private HardMediumSoftScore maxShiftsOfKind = HardMediumSoftScore.ofHard(100);
+    /** per missing operator × unit shortage weight */
+    @ConstraintWeight(UNDER_COVERAGE)
+    private HardMediumSoftScore underCoverage = HardMediumSoftScore.ofMedium(1);
+    /** per missing operator × unit shortage weight (units nobody covers) */
+    @ConstraintWeight(UNCOVERED)
+    private HardMediumSoftScore uncovered = HardMediumSoftScore.ofMedium(1);
+    /** per surplus operator × unit surplus weight */
+    @ConstraintWeight(OVER_COVERAGE)
+    private HardMediumSoftScore overCoverage = HardMediumSoftScore.ofSoft(1);
+    /** per broken wish × its weight */
+    @ConstraintWeight(PREFERENCE)
+    private HardMediumSoftScore preference = HardMediumSoftScore.ofSoft(10);
+    /** per operator: nights squared */
+    @ConstraintWeight(NIGHT_FAIRNESS)
+    private HardMediumSoftScore nightFairness = HardMediumSoftScore.ofSoft(1);
+
+    /** per operator: weekends worked squared */
+    @ConstraintWeight(WEEKEND_FAIRNESS)
+    private HardMediumSoftScore weekendFairness = HardMediumSoftScore.ofSoft(1);
+
+    public RosterWeights() {
+    }
+
+    /** Sets one weight by its constraint name (as in the constants above). */
+    public RosterWeights with(String constraintName, HardMediumSoftScore weight) {
+        try {
+            for (var field : RosterWeights.class.getDeclaredFields()) {
+                ConstraintWeight cw = field.getAnnotation(ConstraintWeight.class);
+                if (cw != null && cw.value().equals(constraintName)) {
+                    field.set(this, weight);
+                    return this;
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalArgumentException("Unknown constraint: " + constraintName);
+    }
+}

@@ -1,0 +1,78 @@
+package org.switchboard.rostering.solver;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import org.switchboard.rostering.ShiftKind;
+
+/**
+ * One shift an operator can be given on one date: a template at a start, with everything the constraints need
+ * precomputed (instants for rest rules across midnight and DST, paid minutes, kind, weekend).
+ *
+ * <p>{@code coveredSlots} are the demand slots the shift covers, sorted (see {@link DemandUnit}): for call-center
+ * demand the queue-agnostic interval indexes of the period that the shift spans, minus unpaid breaks (the queue
+ * comes from the operator's assignment); for slot-style demand the single (day, shift type) slot of the shift.
+ *
+ * @param id unique among the options of a solution
+ * @param dayIndex days since the period start (may be negative for days before the period)
+ */
+public record ShiftOption(String id, LocalDate date, int dayIndex, String templateCode, Instant start, Instant end,
+        LocalTime localStart, int paidMinutes, ShiftKind kind, boolean weekend, int[] coveredSlots) {
+
+    public boolean isNight() {
+        return kind == ShiftKind.NIGHT;
+    }
+
+    public boolean covers(int slot) {
+        return Arrays.binarySearch(coveredSlots, slot) >= 0;
+    }
+
+    /**
+     * The slots of a grid of {@code intervalMinutes} starting at {@code gridStart} in which the shift is worked for
+     * at least half of the interval, not counting time in {@code unpaidBreaks} (pairs of start and end).
+     */
+    public static int[] slotsOnGrid(Instant start, Instant end, List<Instant[]> unpaidBreaks, Instant gridStart,
+            int intervalMinutes) {
+        long step = intervalMinutes * 60L;
+        long first = Math.floorDiv(start.getEpochSecond() - gridStart.getEpochSecond(), step);
+        long last = Math.floorDiv(end.getEpochSecond() - 1 - gridStart.getEpochSecond(), step);
+        int[] out = new int[(int) Math.max(0, last - first + 1)];
+        int n = 0;
+        for (long s = first; s <= last; s++) {
+            Instant a = gridStart.plusSeconds(s * step);
+            Instant b = a.plusSeconds(step);
+            long worked = overlapSeconds(a, b, start, end);
+            for (Instant[] br : unpaidBreaks) {
+                worked -= overlapSeconds(a, b, br[0], br[1]);
+            }
+            if (s >= 0 && worked * 2 >= step) {
+                out[n++] = (int) s;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static long overlapSeconds(Instant a1, Instant a2, Instant b1, Instant b2) {
+        Instant from = a1.isAfter(b1) ? a1 : b1;
+        Instant to = a2.isBefore(b2) ? a2 : b2;
+        return Math.max(0, Duration.between(from, to).getSeconds());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ShiftOption other && other.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return date + " " + templateCode;
+    }
+}

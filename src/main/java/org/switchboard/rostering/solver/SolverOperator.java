@@ -1,0 +1,52 @@
+package org.switchboard.rostering.solver;
+
+import java.util.List;
+import java.util.Map;
+import org.switchboard.rostering.ShiftKind;
+
+/**
+ * An operator as the solver sees it: skills and the contract terms the constraints need, as plain ints.
+ *
+ * @param skillQueueIds queues the operator may work; empty for slot-style demand (no queues)
+ * @param maxMinutesPerWeek paid minutes per ISO week at most
+ * @param minMinutesPerPeriod paid minutes in the planning period at least (0 = no minimum)
+ * @param maxMinutesPerPeriod paid minutes in the planning period at most
+ * @param maxNightsInRow night shifts on consecutive days at most (0 = none)
+ * @param minRestAfterNightsMinutes rest after the last night of a block before the next shift
+ * @param maxWeekendsPerPeriod weekends (any work on Saturday or Sunday) per period at most
+ * @param maxShiftsPerKind shifts of a kind per period at most; a kind that is absent is not limited
+ */
+public record SolverOperator(long id, String employeeNumber, List<Long> skillQueueIds, boolean nightEligible,
+        int maxMinutesPerWeek, int minMinutesPerPeriod, int maxMinutesPerPeriod, int maxConsecutiveDays,
+        int minConsecutiveDaysOff, int minRestMinutes, int maxNightsInRow, int minRestAfterNightsMinutes,
+        int maxWeekendsPerPeriod, Map<ShiftKind, Integer> maxShiftsPerKind) {
+
+    public SolverOperator {
+        skillQueueIds = List.copyOf(skillQueueIds);
+        maxShiftsPerKind = maxShiftsPerKind == null ? Map.of() : Map.copyOf(maxShiftsPerKind);
+    }
+
+    /** The period maximum for shifts of {@code kind}, or {@link Integer#MAX_VALUE} when not limited. */
+    public int maxShiftsOf(ShiftKind kind) {
+        return maxShiftsPerKind.getOrDefault(kind, Integer.MAX_VALUE);
+    }
+
+    public boolean hasSkill(Long queueId) {
+        return queueId != null && skillQueueIds.contains(queueId);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SolverOperator other && other.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return employeeNumber;
+    }
+}

@@ -1,0 +1,234 @@
+package org.switchboard.rostering.solver;
+
+import static org.switchboard.rostering.solver.RosterFixture.date;
+import static org.switchboard.rostering.solver.RosterFixture.day;
+import static org.switchboard.rostering.solver.RosterFixture.evening;
+import static org.switchboard.rostering.solver.RosterFixture.night;
+import static org.switchboard.rostering.solver.RosterFixture.off;
+import static org.switchboard.rostering.solver.RosterFixture.op;
+import static org.switchboard.rostering.solver.RosterFixture.option;
+import static org.switchboard.rostering.solver.RosterFixture.run;
+import static org.switchboard.rostering.solver.RosterFixture.slot;
+import static org.switchboard.rostering.solver.RosterFixture.slotOption;
+import static org.switchboard.rostering.solver.RosterFixture.work;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.test.api.score.stream.ConstraintVerifier;
+
+/** Every rule with a penalised and a clean case (ConstraintVerifier from optaplanner-test). */
+class RosterConstraintsTest {
+
+    private final ConstraintVerifier<RosterConstraints, RosterSolution> verifier =
+            ConstraintVerifier.build(new RosterConstraints(), RosterSolution.class, OperatorDay.class);
+
+    private static Object[] all(List<?>... lists) {
+        List<Object> out = new ArrayList<>();
+        for (List<?> l : lists) {
+            out.addAll(l);
+        }
+        return out.toArray();
+    }
+
+    @Test
+    void unavailable() {
+        SolverOperator a = op(1).build();
+        verifier.verifyThat(RosterConstraints::unavailable)
+                .given(work(a, day(0)), new Unavailability(1, date(0))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::unavailable)
+                .given(work(a, day(0)), off(a, 1), new Unavailability(1, date(1))).penalizesBy(0);
+    }
+
+    @Test
+    void skillForQueue() {
+        SolverOperator a = op(1).skills(1L).build();
+        verifier.verifyThat(RosterConstraints::skillForQueue).given(work(a, day(0), 2L)).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::skillForQueue).given(work(a, day(0), 1L)).penalizesBy(0);
+    }
+
+    @Test
+    void nightEligible() {
+        verifier.verifyThat(RosterConstraints::nightEligible)
+                .given(work(op(1).noNights().build(), night(0))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::nightEligible)
+                .given(work(op(1).build(), night(0)), work(op(2).noNights().build(), evening(0))).penalizesBy(0);
+    }
+
+    @Test
+    void minRestAfterEveningAndAcrossMidnight() {
+        SolverOperator a = op(1).build();
+        // evening ends 23:00, day starts 07:00: 8 h of 11 h
+        verifier.verifyThat(RosterConstraints::minRest).given(work(a, evening(0)), work(a, day(1))).penalizesBy(180);
+        // night ends 07:00 next day, evening starts 14:00: 7 h of 11 h
+        verifier.verifyThat(RosterConstraints::minRest).given(work(a, night(0)), work(a, evening(1))).penalizesBy(240);
+        // night after night: 15 h
+        verifier.verifyThat(RosterConstraints::minRest).given(work(a, night(0)), work(a, night(1))).penalizesBy(0);
+        // day after evening with a day off between
+        verifier.verifyThat(RosterConstraints::minRest)
+                .given(work(a, evening(0)), off(a, 1), work(a, day(2))).penalizesBy(0);
+    }
+
+    @Test
+    void minRestCountsRealTimeOverDstChange() {
+        SolverOperator a = op(1).minRest(600).build();
+        // Sat 28 Mar 23:00 to Sun 29 Mar 09:30 is 10.5 h on the clock but 9.5 h real (clocks go forward)
+        verifier.verifyThat(RosterConstraints::minRest)
+                .given(work(a, evening(5)), work(a, option(6, "D930", LocalTime.of(9, 30), 480, 0, 0))).penalizesBy(30);
+        // the same a week later is 10.5 h
+        verifier.verifyThat(RosterConstraints::minRest)
+                .given(work(a, evening(12)), work(a, option(13, "D930", LocalTime.of(9, 30), 480, 0, 0))).penalizesBy(0);
+    }
+
+    @Test
+    void maxMinutesPerWeek() {
+        SolverOperator a = op(1).maxWeek(24 * 60).build();
+        verifier.verifyThat(RosterConstraints::maxMinutesPerWeek).given(all(run(a, 0, 3, RosterFixture::day))).penalizesBy(480);
+        // days 4–6 in one ISO week, day 7 in the next
+        verifier.verifyThat(RosterConstraints::maxMinutesPerWeek).given(all(run(a, 4, 7, RosterFixture::day))).penalizesBy(0);
+    }
+
+    @Test
+    void maxMinutesPerPeriod() {
+        SolverOperator a = op(1).maxPeriod(960).build();
+        verifier.verifyThat(RosterConstraints::maxMinutesPerPeriod).given(all(run(a, 0, 2, RosterFixture::day))).penalizesBy(480);
+        OperatorDay before = new OperatorDay(a, date(-1), -1, false, true, List.of(), day(-1), null);
+        verifier.verifyThat(RosterConstraints::maxMinutesPerPeriod)
+                .given(all(run(a, 0, 1, RosterFixture::day), List.of(before))).penalizesBy(0);
+    }
+
+    @Test
+    void minMinutesPerPeriod() {
+        SolverOperator a = op(1).minPeriod(960).build();
+        verifier.verifyThat(RosterConstraints::minMinutesPerPeriod).given(work(a, day(0)), off(a, 1)).penalizesBy(480);
+        verifier.verifyThat(RosterConstraints::minMinutesPerPeriod).given(off(a, 0), off(a, 1)).penalizesBy(960);
+        verifier.verifyThat(RosterConstraints::minMinutesPerPeriod).given(work(a, day(0)), work(a, day(1))).penalizesBy(0);
+    }
+
+    @Test
+    void maxConsecutiveDays() {
+        SolverOperator a = op(1).maxConsecutive(5).build();
+        verifier.verifyThat(RosterConstraints::maxConsecutiveDays).given(all(run(a, 0, 5, RosterFixture::day))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::maxConsecutiveDays).given(all(run(a, 0, 6, RosterFixture::day))).penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::maxConsecutiveDays)
+                .given(all(run(a, 0, 4, RosterFixture::day), List.of(off(a, 5)), run(a, 6, 8, RosterFixture::day))).penalizesBy(0);
+    }
+
+    @Test
+    void minConsecutiveDaysOff() {
+        SolverOperator a = op(1).minOff(2).build();
+        verifier.verifyThat(RosterConstraints::minConsecutiveDaysOff)
+                .given(work(a, day(0)), off(a, 1), work(a, day(2))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::minConsecutiveDaysOff)
+                .given(work(a, day(0)), off(a, 1), off(a, 2), work(a, day(3)), work(a, day(4))).penalizesBy(0);
+        // a single day off at the end of the period is not a closed block
+        verifier.verifyThat(RosterConstraints::minConsecutiveDaysOff).given(work(a, day(0)), off(a, 1)).penalizesBy(0);
+    }
+
+    @Test
+    void maxNightsInRow() {
+        SolverOperator a = op(1).maxNights(3).build();
+        verifier.verifyThat(RosterConstraints::maxNightsInRow).given(all(run(a, 0, 3, RosterFixture::night))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::maxNightsInRow)
+                .given(all(run(a, 0, 2, RosterFixture::night), List.of(off(a, 3)), run(a, 4, 6, RosterFixture::night))).penalizesBy(0);
+    }
+
+    @Test
+    void restAfterNights() {
+        SolverOperator a = op(1).build();
+        // night ends day 1 07:00, day shift day 2 07:00: 24 h of 48 h
+        verifier.verifyThat(RosterConstraints::restAfterNights).given(work(a, night(0)), work(a, day(2))).penalizesBy(1440);
+        // a night on the next day continues the block; 48 h after the last night is enough
+        verifier.verifyThat(RosterConstraints::restAfterNights)
+                .given(work(a, night(0)), work(a, night(1)), work(a, day(4))).penalizesBy(0);
+    }
+
+    @Test
+    void maxWeekends() {
+        SolverOperator a = op(1).maxWeekends(1).build();
+        verifier.verifyThat(RosterConstraints::maxWeekends).given(work(a, day(5)), work(a, day(12))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::maxWeekends).given(work(a, day(5)), work(a, day(6)), work(a, day(7))).penalizesBy(0);
+    }
+
+    @Test
+    void maxShiftsOfKind() {
+        SolverOperator a = op(1).maxShifts(org.switchboard.rostering.ShiftKind.EVENING, 2).build();
+        verifier.verifyThat(RosterConstraints::maxShiftsOfKind)
+                .given(all(run(a, 0, 3, RosterFixture::evening))).penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::maxShiftsOfKind)
+                .given(all(run(a, 0, 1, RosterFixture::evening), run(a, 2, 4, RosterFixture::day))).penalizesBy(0);
+    }
+
+    @Test
+    void underCoverageOfIntervals() {
+        DemandUnit u = new DemandUnit(0, 1L, slot(0, 8), 0, "q1 08:00", 3, 2, 1);
+        SolverOperator a = op(1).skills(1L, 2L).build();
+        SolverOperator b = op(2).skills(1L, 2L).build();
+        SolverOperator c = op(3).skills(1L, 2L).build();
+        // one on the queue, one on another queue: 2 missing × 2
+        verifier.verifyThat(RosterConstraints::underCoverage).given(u, work(a, day(0), 1L), work(b, day(0), 2L)).penalizesBy(4);
+        verifier.verifyThat(RosterConstraints::underCoverage)
+                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L)).penalizesBy(0);
+    }
+
+    @Test
+    void underCoverageOfSlots() {
+        DemandUnit u = new DemandUnit(0, null, 0 * 3 + 1, 0, "day 0 E", 2, 5, 1);
+        SolverOperator a = op(1).build();
+        SolverOperator b = op(2).build();
+        verifier.verifyThat(RosterConstraints::underCoverage).given(u, work(a, slotOption(0, 1)), work(b, slotOption(0, 0))).penalizesBy(5);
+        verifier.verifyThat(RosterConstraints::underCoverage).given(u, work(a, slotOption(0, 1)), work(b, slotOption(0, 1))).penalizesBy(0);
+    }
+
+    @Test
+    void uncoveredDemand() {
+        SolverOperator a = op(1).skills(1L).build();
+        // 12:00–13:00 is the day shift's unpaid break
+        DemandUnit lunch = new DemandUnit(0, 1L, slot(0, 12), 0, "q1 12:00", 2, 3, 1);
+        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(lunch, work(a, day(0), 1L)).penalizesBy(6);
+        // 03:00 on day 1 is covered by the night shift that started on day 0
+        DemandUnit early = new DemandUnit(1, 1L, slot(1, 3), 1, "q1 03:00", 1, 3, 1);
+        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(early, work(a, night(0), 1L)).penalizesBy(0);
+        DemandUnit slotUnit = new DemandUnit(2, null, 2 * 3 + 2, 2, "day 2 N", 1, 4, 1);
+        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(slotUnit, work(op(2).build(), slotOption(2, 2))).penalizesBy(0);
+        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(slotUnit, work(op(2).build(), slotOption(2, 1))).penalizesBy(4);
+    }
+
+    @Test
+    void overCoverage() {
+        DemandUnit u = new DemandUnit(0, 1L, slot(0, 9), 0, "q1 09:00", 1, 1, 2);
+        SolverOperator a = op(1).skills(1L).build();
+        SolverOperator b = op(2).skills(1L).build();
+        SolverOperator c = op(3).skills(1L).build();
+        verifier.verifyThat(RosterConstraints::overCoverage)
+                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L)).penalizesBy(4);
+        verifier.verifyThat(RosterConstraints::overCoverage).given(u, work(a, day(0), 1L)).penalizesBy(0);
+    }
+
+    @Test
+    void preferences() {
+        SolverOperator a = op(1).build();
+        ShiftPreference dayOff = new ShiftPreference(1, date(0), null, false, 7);
+        ShiftPreference wantsNight = new ShiftPreference(1, date(1), "N", true, 3);
+        verifier.verifyThat(RosterConstraints::preferences)
+                .given(dayOff, wantsNight, work(a, day(0)), work(a, day(1))).penalizesBy(10);
+        verifier.verifyThat(RosterConstraints::preferences)
+                .given(dayOff, wantsNight, off(a, 0), work(a, night(1))).penalizesBy(0);
+    }
+
+    @Test
+    void nightFairness() {
+        SolverOperator a = op(1).build();
+        verifier.verifyThat(RosterConstraints::nightFairness).given(work(a, night(0)), work(a, night(1))).penalizesBy(4);
+        verifier.verifyThat(RosterConstraints::nightFairness).given(work(a, day(0)), off(a, 1)).penalizesBy(0);
+    }
+
+    @Test
+    void weekendFairness() {
+        SolverOperator a = op(1).build();
+        verifier.verifyThat(RosterConstraints::weekendFairness)
+                .given(work(a, day(5)), work(a, day(6)), work(a, day(12))).penalizesBy(4);
+        verifier.verifyThat(RosterConstraints::weekendFairness).given(work(a, day(0)), work(a, day(4))).penalizesBy(0);
+    }
+}
