@@ -82,4 +82,24 @@ public class RosterSolution {
     public void setScore(HardMediumSoftScore score) {
         this.score = score;
     }
+
+    /**
+     * Covered required operator-intervals / required ones: each demand unit counts the operators working it, up to
+     * its requirement; 1 when nothing is required.
+     */
+    public double coveredShare() {
+        java.util.Map<CoverKey, Integer> present = new java.util.HashMap<>();
+        for (OperatorDay d : days) {
+            for (CoverKey k : d.coverKeys()) {
+                present.merge(k, 1, Integer::sum);
+            }
+        }
+        long required = 0;
+        long covered = 0;
+        for (DemandUnit u : demandUnits) {
+            required += u.required();
+            covered += Math.min(u.required(), present.getOrDefault(u.key(), 0));
+        }
+        return required == 0 ? 1.0 : (double) covered / required;
+    }
 }

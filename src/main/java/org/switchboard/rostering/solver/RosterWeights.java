@@ -8,6 +8,11 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore
  * The weight of every rule, configurable per run (and stored with the roster). A rule's score is its weight times
  * the match weight computed in {@link RosterConstraints} (minutes short, days too many, operators missing, ...).
  * Setting a weight to zero switches the rule off.
+ *
+ * <p>Rules counted in days, runs, weekends or shifts weigh 1000 per count, more than any shift's paid minutes (at
+ * most 960), so a first-fit construction never buys contract minutes with a day too many in a row or a break too
+ * short: with 100 it did (a 36 h night contract took a fifth day in a row instead of falling 120 minutes short), and
+ * such a roster needs two simultaneous changes to repair.
  */
 @ConstraintConfiguration
 public class RosterWeights {
@@ -52,22 +57,22 @@ public class RosterWeights {
     private HardMediumSoftScore minPeriodMinutes = HardMediumSoftScore.ofHard(1);
     /** per run of too many days */
     @ConstraintWeight(MAX_CONSECUTIVE_DAYS)
-    private HardMediumSoftScore maxConsecutiveDays = HardMediumSoftScore.ofHard(100);
+    private HardMediumSoftScore maxConsecutiveDays = HardMediumSoftScore.ofHard(1000);
     /** per day missing from a block off */
     @ConstraintWeight(MIN_DAYS_OFF)
-    private HardMediumSoftScore minDaysOff = HardMediumSoftScore.ofHard(100);
+    private HardMediumSoftScore minDaysOff = HardMediumSoftScore.ofHard(1000);
     /** per run of too many nights */
     @ConstraintWeight(MAX_NIGHTS)
-    private HardMediumSoftScore maxNights = HardMediumSoftScore.ofHard(100);
+    private HardMediumSoftScore maxNights = HardMediumSoftScore.ofHard(1000);
     /** per minute short */
     @ConstraintWeight(REST_AFTER_NIGHTS)
     private HardMediumSoftScore restAfterNights = HardMediumSoftScore.ofHard(1);
     /** per weekend over */
     @ConstraintWeight(MAX_WEEKENDS)
-    private HardMediumSoftScore maxWeekends = HardMediumSoftScore.ofHard(100);
+    private HardMediumSoftScore maxWeekends = HardMediumSoftScore.ofHard(1000);
     /** per shift over */
     @ConstraintWeight(MAX_SHIFTS_OF_KIND)
-    private HardMediumSoftScore maxShiftsOfKind = HardMediumSoftScore.ofHard(100);
+    private HardMediumSoftScore maxShiftsOfKind = HardMediumSoftScore.ofHard(1000);
     /** per missing operator × unit shortage weight */
     @ConstraintWeight(UNDER_COVERAGE)
     private HardMediumSoftScore underCoverage = HardMediumSoftScore.ofMedium(1);

@@ -1,0 +1,246 @@
+package org.switchboard.rostering;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.switchboard.demand.staffing.RequirementService;
+import org.switchboard.demand.staffing.StaffingRequirement;
+import org.switchboard.operators.Contract;
+import org.switchboard.operators.ContractService;
+import org.switchboard.operators.ContractTerms;
+import org.switchboard.operators.Operator;
+import org.switchboard.operators.OperatorService;
+import org.switchboard.operators.OperatorSkill;
+import org.switchboard.rostering.solver.DemandUnit;
+import org.switchboard.rostering.solver.OperatorDay;
+import org.switchboard.rostering.solver.RosterSolution;
+import org.switchboard.rostering.solver.RosterWeights;
+import org.switchboard.rostering.solver.ShiftOption;
+import org.switchboard.rostering.solver.SolverOperator;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.ValidationFailedException;
+import org.switchboard.shared.Violations;
+
+/**
+ * Builds the solver's {@link RosterSolution} for one planning period from the real data: operators and contracts
+ * (module operators), shift templates (this module) and the stored staffing requirements (module demand, named
+ * interface {@code staffing}).
+ *
+ * <p>The choices made here:
+ * <ul>
+ *   <li><b>Period</b>: {@code days} local dates from {@code startDate} in the site's zone; the requirement grid
+ *       starts at local midnight of {@code startDate}. No options or days before the period are built yet (there is
+ *       no published roster to continue from), so rest across the period start is not checked.</li>
+ *   <li><b>Operators</b>: active operators with a contract (optionally only the given teams). Contracts have weekly
+ *       hours only, so the <b>period limits</b> are the weekly values pro rata: minimum = weekly minimum × days / 7
+ *       rounded down, maximum = weekly maximum × days / 7 rounded up (exactly one week's values for 7 days, four
+ *       weeks' for 28). The weekly maximum is still enforced per ISO week on its own. Night shifts: only when the
+ *       operator is night eligible <em>and</em> the contract allows nights (max nights in a row &gt; 0); the other
+ *       operators do not get night options in their value range at all (as the solver core expects). Contracts
+ *       have no per-kind limits, so {@code maxShiftsPerKind} is empty. A shift is also left out of an operator's range
+ *       when it is too short to ever reach the contract's weekly minimum: its paid minutes plus the longest shift
+ *       on every other day the contract allows in 7 days (longest run + what is left after the shortest break) stay
+ *       below the weekly minimum. So a 40 h / 5-day contract gets no 4-hour shifts (a week with one would need a
+ *       sixth day), which a local search otherwise only leaves through two simultaneous changes. The queue range is the operator's skills
+ *       restricted to the queues of the demand, best proficiency first.</li>
+ *   <li><b>Shift options</b>: every active template on every date of the period; instants by
+ *       {@link ShiftTemplate#spanOn}, kind by the configured {@link ShiftKindRules}, paid minutes = elapsed minutes
+ *       (so a night across a daylight-saving change is paid as worked) minus unpaid breaks, weekend = starts on a
+ *       Saturday or Sunday, covered slots by {@link ShiftOption#slotsOnGrid} without the unpaid breaks, cut to the
+ *       period (a night on the last day does not cover intervals after the period).</li>
+ *   <li><b>Demand</b>: one unit per (queue, interval) requirement in [period start, period end) with
+ *       {@code required = positions}: operators to <em>schedule</em> including shrinkage, since a roster plans
+ *       scheduled operators (agents are the ones on the phones after shrinkage). Intervals with a zero requirement
+ *       are <b>kept</b>: under-coverage never fires on them, but over-coverage is scored per existing unit, and
+ *       without them surplus operators on a closed queue (or at a quiet time) would cost nothing. Queues on
+ *       different interval lengths are put on the smallest length when every length is a multiple of it (a 60-min
+ *       requirement becomes two 30-min units with the same requirement); otherwise the period is refused.</li>
+ * </ul>
+ * Unavailability and wishes are empty until the operators module keeps them.
+ */
+@Service
+public class RosterProblemBuilder {
+
+    private final OperatorService operators;
+    private final ContractService contracts;
+    private final ShiftTemplateService templates;
+    private final RequirementService requirements;
+    private final ShiftKindRules kindRules;
+
+    RosterProblemBuilder(OperatorService operators, ContractService contracts, ShiftTemplateService templates,
+            RequirementService requirements, ShiftKindRules kindRules) {
+        this.operators = operators;
+        this.contracts = contracts;
+        this.templates = templates;
+        this.requirements = requirements;
+        this.kindRules = kindRules;
+    }
+
+    /** The whole center: every active operator with a contract, every queue with requirements. */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights) {
+        return build(startDate, days, siteZone, weights, null, null);
+    }
+
+    /**
+     * @param teamIds only operators of these teams (null or empty = all)
+     * @param queueIds only the requirements of these queues (null or empty = all)
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights,
+            Collection<Long> teamIds, Collection<Long> queueIds) {
+        Violations.none()
+                .check(startDate == null, "startDate", "Enter the start date")
+                .check(days < 1 || days > 42, "days", "Plan 1 to 42 days")
+                .check(siteZone == null, "siteZone", "Choose the site's time zone")
+                .throwIfAny();
+        Instant periodStart = startDate.atStartOfDay(siteZone).toInstant();
+        Instant periodEnd = startDate.plusDays(days).atStartOfDay(siteZone).toInstant();
+
+        List<StaffingRequirement> rows = requirements.requirements(periodStart, periodEnd).stream()
+                .filter(r -> queueIds == null || queueIds.isEmpty() || queueIds.contains(r.queueId()))
+                .toList();
+        int grid = gridMinutes(rows);
+        int slotCount = (int) (Duration.between(periodStart, periodEnd).toMinutes() / grid);
+        List<DemandUnit> units = demandUnits(rows, grid, startDate, periodStart, siteZone);
+        Set<Long> demandQueues = new LinkedHashSet<>();
+        rows.forEach(r -> demandQueues.add(r.queueId()));
+
+        List<ShiftTemplate> active = templates.list().stream().filter(ShiftTemplate::isActive).toList();
+        List<ShiftOption> options = new ArrayList<>();
+        List<List<ShiftOption>> byDay = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            List<ShiftOption> day = new ArrayList<>();
+            for (ShiftTemplate t : active) {
+                day.add(option(t, startDate.plusDays(d), d, siteZone, periodStart, grid, slotCount));
+            }
+            byDay.add(day);
+            options.addAll(day);
+        }
+
+        Map<Long, Contract> contractById = new HashMap<>();
+        contracts.list().forEach(c -> contractById.put(c.getId(), c));
+        List<SolverOperator> solverOperators = new ArrayList<>();
+        List<OperatorDay> operatorDays = new ArrayList<>();
+        for (Operator o : operators.list()) {
+            Contract c = o.getContractId() == null ? null : contractById.get(o.getContractId());
+            if (!o.isActive() || c == null || (teamIds != null && !teamIds.isEmpty() && !teamIds.contains(o.getTeamId()))) {
+                continue;
+            }
+            SolverOperator so = solverOperator(o, c, days, demandQueues);
+            solverOperators.add(so);
+            int longest = options.stream().filter(s -> so.nightEligible() || !s.isNight())
+                    .mapToInt(ShiftOption::paidMinutes).max().orElse(0);
+            int minWeek = orZero(c.getMinMinutesPerWeek());
+            int weekDays = maxDaysPerWeek(so);
+            for (int d = 0; d < days; d++) {
+                List<ShiftOption> allowed = byDay.get(d).stream()
+                        .filter(s -> so.nightEligible() || !s.isNight())
+                        .filter(s -> s.paidMinutes() + (weekDays - 1) * longest >= minWeek)
+                        .toList();
+                operatorDays.add(OperatorDay.open(so, startDate.plusDays(d), d, allowed));
+            }
+        }
+        return new RosterSolution(solverOperators, options, units, List.of(), List.of(),
+                weights == null ? new RosterWeights() : weights, operatorDays);
+    }
+
+    /** Solver view of an operator; period limits pro rata from the weekly contract values (see the class comment). */
+    static SolverOperator solverOperator(Operator o, ContractTerms c, int days, Set<Long> demandQueues) {
+        int minWeek = orZero(c.getMinMinutesPerWeek());
+        int maxWeek = orZero(c.getMaxMinutesPerWeek());
+        int minPeriod = (int) Math.floorDiv((long) minWeek * days, 7);
+        int maxPeriod = (int) -Math.floorDiv(-(long) maxWeek * days, 7);
+        int maxNights = orZero(c.getMaxNightsInRow());
+        boolean nights = o.isNightEligible() && maxNights > 0;
+        List<Long> skills = o.getSkills().stream().map(OperatorSkill::queueId)
+                .filter(q -> q != null && demandQueues.contains(q)).toList();
+        return new SolverOperator(o.getId(), o.getEmployeeNumber(), skills, nights, maxWeek, minPeriod, maxPeriod,
+                orZero(c.getMaxConsecutiveDays()), orZero(c.getMinConsecutiveDaysOff()), orZero(c.getMinRestMinutes()),
+                nights ? maxNights : 0, orZero(c.getMinRestAfterNightsMinutes()), orZero(c.getMaxWeekendsPerPeriod()),
+                Map.of());
+    }
+
+    /** Most days the contract lets an operator work in 7 days in a row: a longest run, the shortest break, the rest. */
+    static int maxDaysPerWeek(SolverOperator o) {
+        int run = Math.max(1, Math.min(7, o.maxConsecutiveDays()));
+        int off = Math.max(1, o.minConsecutiveDaysOff());
+        return Math.min(7, run + Math.max(0, 7 - run - off));
+    }
+
+    private ShiftOption option(ShiftTemplate t, LocalDate date, int dayIndex, ZoneId zone, Instant gridStart, int grid,
+            int slotCount) {
+        ZonedDateTime[] span = t.spanOn(date, zone);
+        Instant start = span[0].toInstant();
+        Instant end = span[1].toInstant();
+        List<Instant[]> unpaid = new ArrayList<>();
+        long unpaidMinutes = 0;
+        for (ShiftBreak b : t.getBreaks()) {
+            if (b.isComplete() && !b.paid()) {
+                Instant from = start.plusSeconds(b.offsetMinutes() * 60L);
+                unpaid.add(new Instant[] {from, from.plusSeconds(b.lengthMinutes() * 60L)});
+                unpaidMinutes += b.lengthMinutes();
+            }
+        }
+        int[] slots = java.util.Arrays.stream(ShiftOption.slotsOnGrid(start, end, unpaid, gridStart, grid))
+                .filter(s -> s < slotCount).toArray();
+        int paid = (int) (Duration.between(start, end).toMinutes() - unpaidMinutes);
+        boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return new ShiftOption(t.getCode() + "@" + date, date, dayIndex, t.getCode(), start, end, t.getStartTime(),
+                paid, t.kind(kindRules), weekend, slots);
+    }
+
+    /** The grid: the smallest interval length, which every other length must be a multiple of. */
+    static int gridMinutes(List<StaffingRequirement> rows) {
+        int grid = rows.stream().mapToInt(StaffingRequirement::intervalMinutes).min().orElse(30);
+        for (StaffingRequirement r : rows) {
+            if (grid <= 0 || r.intervalMinutes() % grid != 0) {
+                throw ValidationFailedException.of("queues", "The queues' requirements are on interval lengths that "
+                        + "do not fit one grid (" + grid + " and " + r.intervalMinutes() + " min): forecast them on the "
+                        + "same interval length");
+            }
+        }
+        return grid;
+    }
+
+    private static List<DemandUnit> demandUnits(List<StaffingRequirement> rows, int grid, LocalDate startDate,
+            Instant periodStart, ZoneId zone) {
+        long step = grid * 60L;
+        List<StaffingRequirement> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingLong(StaffingRequirement::queueId).thenComparing(StaffingRequirement::start));
+        List<DemandUnit> units = new ArrayList<>();
+        for (StaffingRequirement r : sorted) {
+            long offset = r.start().getEpochSecond() - periodStart.getEpochSecond();
+            if (offset % step != 0) {
+                throw ValidationFailedException.of("queues", "Queue " + r.queueId() + " has an interval starting at "
+                        + r.start() + ", off the " + grid + "-minute grid of the period");
+            }
+            for (int part = 0; part < r.intervalMinutes() / grid; part++) {
+                Instant t = r.start().plusSeconds(part * step);
+                int slot = (int) ((offset + part * step) / step);
+                var local = t.atZone(zone);
+                int dayIndex = (int) java.time.temporal.ChronoUnit.DAYS.between(startDate, local.toLocalDate());
+                units.add(new DemandUnit(units.size(), r.queueId(), slot, dayIndex,
+                        "queue " + r.queueId() + " " + local.toLocalDateTime(), r.positions(), 1, 1));
+            }
+        }
+        return units;
+    }
+
+    private static int orZero(Integer v) {
+        return v == null ? 0 : v;
+    }
+}

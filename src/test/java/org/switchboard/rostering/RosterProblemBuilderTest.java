@@ -1,0 +1,147 @@
+package org.switchboard.rostering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.impl.solver.DefaultSolver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.switchboard.demand.staffing.RequirementService;
+import org.switchboard.demand.staffing.StaffingRequirement;
+import org.switchboard.rostering.solver.OperatorDay;
+import org.switchboard.rostering.solver.RosterSolution;
+import org.switchboard.rostering.solver.RosterSolverConfig;
+import org.switchboard.rostering.solver.RosterWeights;
+import org.switchboard.rostering.solver.ShiftOption;
+
+/** The demo center's first week, built from the seeded data and solved for 18 s. */
+@SpringBootTest
+@WithMockUser(roles = "PLANNER")
+class RosterProblemBuilderTest {
+
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    static final int DAYS = 7;
+
+    @Autowired
+    RosterProblemBuilder builder;
+
+    @Autowired
+    RequirementService requirements;
+
+    LocalDate start;
+    Instant periodStart;
+
+    @BeforeEach
+    void firstDayWithRequirements() {
+        Instant now = Instant.now();
+        Instant first = requirements.requirements(now.minus(3, ChronoUnit.DAYS), now.plus(60, ChronoUnit.DAYS)).stream()
+                .map(StaffingRequirement::start).min(Comparator.naturalOrder()).orElseThrow();
+        start = first.atZone(MOSCOW).toLocalDate();
+        periodStart = start.atStartOfDay(MOSCOW).toInstant();
+    }
+
+    @Test
+    void buildsTheDemoWeek() {
+        RosterSolution s = builder.build(start, DAYS, MOSCOW, new RosterWeights());
+
+        assertThat(s.getOperators()).hasSize(64);
+        assertThat(s.getDays()).hasSize(64 * DAYS).allMatch(OperatorDay::isInPeriod).noneMatch(OperatorDay::isPinned);
+        assertThat(s.getShiftOptions()).hasSize(8 * DAYS);
+        List<StaffingRequirement> rows = requirements.requirements(periodStart, start.plusDays(DAYS).atStartOfDay(MOSCOW).toInstant());
+        assertThat(rows).isNotEmpty().allMatch(r -> r.intervalMinutes() == 30);
+        assertThat(s.getDemandUnits()).hasSize(rows.size());
+        assertThat(s.getDemandUnits().stream().mapToLong(u -> u.required()).sum())
+                .isEqualTo(rows.stream().mapToLong(StaffingRequirement::positions).sum());
+        assertThat(s.getDemandUnits()).anyMatch(u -> u.required() == 0); // kept for over-coverage
+
+        // a night on day 0 (22:00-07:00, unpaid 01:00-01:30 and 04:00-04:30) covers the next day's early slots
+        ShiftOption night = option(s, "N22", 0);
+        assertThat(night.isNight()).isTrue();
+        assertThat(night.paidMinutes()).isEqualTo(480);
+        assertThat(night.covers(slot(0, 23, 30))).isTrue();
+        assertThat(night.covers(slot(1, 0, 30))).isTrue();
+        assertThat(night.covers(slot(1, 1, 0))).as("break 01:00-01:30").isFalse();
+        assertThat(night.covers(slot(1, 1, 30))).isTrue();
+        assertThat(night.covers(slot(1, 6, 30))).isTrue();
+        assertThat(night.covers(slot(1, 7, 0))).isFalse();
+        // a day shift 08:00-17:00 with an unpaid hour 12:00-13:00 loses two half-hour slots
+        ShiftOption day = option(s, "D08", 2);
+        assertThat(day.coveredSlots()).hasSize(16).contains(slot(2, 11, 30), slot(2, 13, 0))
+                .doesNotContain(slot(2, 12, 0), slot(2, 12, 30));
+        assertThat(day.paidMinutes()).isEqualTo(480);
+        assertThat(option(s, "P08", 0).coveredSlots()).hasSize(8);
+        // the night on the last day covers nothing after the period
+        assertThat(java.util.Arrays.stream(option(s, "N22", DAYS - 1).coveredSlots()).max().orElseThrow()).isEqualTo(DAYS * 48 - 1);
+
+        // night options only for operators who may work nights; queues only where they are skilled
+        // and no 4-hour shifts for 40 h contracts (a 40 h week of at most 5 days needs 8 paid hours a day)
+        for (OperatorDay d : s.getDays()) {
+            List<String> codes = d.getShiftRange().stream().map(ShiftOption::templateCode).toList();
+            assertThat(codes).contains("D07", "D08", "D09", "E13", "E14");
+            assertThat(codes.contains("N22")).isEqualTo(d.getOperator().nightEligible());
+            assertThat(codes.contains("P08")).isEqualTo(d.getOperator().minMinutesPerPeriod() < 2400);
+            assertThat(d.getQueueRange()).isNotEmpty();
+        }
+        assertThat(s.getOperators()).anyMatch(o -> o.nightEligible()).anyMatch(o -> !o.nightEligible());
+        // a 40 h contract over 7 days: one week's 2400 minutes at least and at most
+        assertThat(s.getOperators()).anyMatch(o -> o.minMinutesPerPeriod() == 2400 && o.maxMinutesPerPeriod() == 2400);
+    }
+
+    @Test
+    void solvesTheDemoWeekWithoutHardViolations() {
+        SolverFactory<RosterSolution> factory = SolverFactory.create(RosterSolverConfig.create(Duration.ofSeconds(18), null));
+        SolutionManager<RosterSolution, HardMediumSoftScore> manager = SolutionManager.create(factory);
+        RosterSolution emptyRoster = builder.build(start, DAYS, MOSCOW, new RosterWeights());
+        HardMediumSoftScore empty = manager.update(emptyRoster);
+
+        Solver<RosterSolution> solver = factory.buildSolver();
+        RosterSolution solved = solver.solve(builder.build(start, DAYS, MOSCOW, new RosterWeights()));
+        var scope = ((DefaultSolver<RosterSolution>) solver).getSolverScope();
+        HardMediumSoftScore score = solved.getScore();
+        double share = solved.coveredShare();
+        long worked = solved.getDays().stream().filter(OperatorDay::isWorking).count();
+        System.out.printf(Locale.ROOT,
+                "ROSTER BENCHMARK demo week from %s: %d operators, %d units, empty %s (covered %.3f) -> %s after %d ms, "
+                        + "%d score calculations (%d/s), covered share %.3f, %d shifts%n",
+                start, solved.getOperators().size(), solved.getDemandUnits().size(), empty, emptyRoster.coveredShare(),
+                score, scope.getTimeMillisSpent(), scope.getScoreCalculationCount(), scope.getScoreCalculationSpeed(),
+                share, worked);
+
+        manager.explain(solved).getConstraintMatchTotalMap().values().stream()
+                .filter(t -> !t.getScore().isZero())
+                .forEach(t -> System.out.printf("ROSTER BENCHMARK   %s: %s (%d matches)%n", t.getConstraintName(),
+                        t.getScore(), t.getConstraintMatchCount()));
+
+        assertThat(empty.hardScore()).isNegative(); // contract minimum hours are broken by an empty roster
+        assertThat(score.hardScore()).as("%s", score).isZero();
+        // the construction alone removes about two thirds of the shortage; the local search most of the rest
+        assertThat(score.mediumScore()).as("%s", score).isGreaterThan(empty.mediumScore() / 3);
+        assertThat(share).isGreaterThan(0.6);
+        assertThat(manager.update(solved)).isEqualTo(score);
+    }
+
+    private int slot(int dayIndex, int hour, int minute) {
+        Instant t = LocalDateTime.of(start.plusDays(dayIndex), java.time.LocalTime.of(hour, minute)).atZone(MOSCOW).toInstant();
+        return (int) (Duration.between(periodStart, t).toMinutes() / 30);
+    }
+
+    private ShiftOption option(RosterSolution s, String code, int dayIndex) {
+        return s.getShiftOptions().stream().filter(o -> o.templateCode().equals(code) && o.dayIndex() == dayIndex)
+                .findFirst().orElseThrow();
+    }
+}
