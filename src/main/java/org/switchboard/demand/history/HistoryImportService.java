@@ -39,11 +39,11 @@ public class HistoryImportService {
     private final Clock clock;
     private final org.switchboard.shared.CurrentUser currentUser;
 
-    HistoryImportService(QueueService queues, JdbcTemplate jdbc, ApplicationEventPublisher events,
+    HistoryImportService(QueueService queues, JdbcTemplate jdbc, JdbcClient client, ApplicationEventPublisher events,
             java.util.Optional<Clock> clock, org.switchboard.shared.CurrentUser currentUser) {
         this.queues = queues;
         this.jdbc = jdbc;
-        this.client = JdbcClient.create(jdbc);
+        this.client = client;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
         this.currentUser = currentUser;
@@ -70,8 +70,7 @@ public class HistoryImportService {
     @Transactional
     public ImportResult importFile(String fileName, byte[] content, ImportSettings settings) {
         Map<String, Queue> byCode = queues.list().stream().collect(Collectors.toMap(Queue::getCode, q -> q));
-        Map<String, ZoneId> zones = new HashMap<>();
-        byCode.forEach((code, q) -> zones.put(code, ZoneId.of(q.getTimeZone())));
+        Map<String, ZoneId> zones = zones(byCode.values());
         HistoryCsv.Read read = HistoryCsv.read(content, settings, zones);
         if (!read.problems().isEmpty()) {
             throw new ImportFailedException(read.problems(), read.truncated());
@@ -141,8 +140,12 @@ public class HistoryImportService {
     }
 
     private Map<String, ZoneId> zonesByCode() {
+        return zones(queues.list());
+    }
+
+    private static Map<String, ZoneId> zones(java.util.Collection<Queue> list) {
         Map<String, ZoneId> zones = new HashMap<>();
-        queues.list().forEach(q -> zones.put(q.getCode(), ZoneId.of(q.getTimeZone())));
+        list.forEach(q -> zones.put(q.getCode(), ZoneId.of(q.getTimeZone())));
         return zones;
     }
 
