@@ -43,7 +43,7 @@ import org.switchboard.shared.SystemAuthentication;
  * In demo mode, fills an empty database with a bank's call center in Moscow: four queues (a Russian-language
  * general line, billing, English technical support, outbound surveys), four teams with 64 operators, full-time,
  * part-time and night contracts, day / evening / night shift templates, eight weeks of generated call history
- * with a four-week forecast and its staffing requirements (see {@link DemoDemand}), and one login per role. Runs once:
+ * with a six-week forecast and its staffing requirements (see {@link DemoDemand}), and one login per role. Runs once:
  * a database that already has users is left alone, so edits survive restarts.
  */
 @Component

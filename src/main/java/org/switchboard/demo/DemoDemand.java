@@ -17,13 +17,13 @@ import org.switchboard.demand.staffing.RequirementService;
 /**
  * Demo demand: eight weeks of generated call history for the inbound queues up to yesterday (a weekday ×
  * time-of-day pattern with Poisson noise, written as a standard interval CSV and imported like a planner's
- * file), a four-week forecast from today with its requirements, and an outbound survey workload. Generated,
+ * file), a six-week forecast from today with its requirements (a 4-week roster from any of the next two Mondays is fully covered), and an outbound survey workload. Generated,
  * not real: the real bank data used by the tests lives in the team's shared folder (see docs/data.md).
  */
 final class DemoDemand {
 
     static final int HISTORY_WEEKS = 8;
-    static final int FORECAST_WEEKS = 4;
+    static final int FORECAST_WEEKS = 6;
 
     private DemoDemand() {}
 

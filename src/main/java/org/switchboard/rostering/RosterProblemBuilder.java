@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.switchboard.demand.QueueService;
 import org.switchboard.demand.staffing.RequirementService;
 import org.switchboard.demand.staffing.StaffingRequirement;
 import org.switchboard.operators.Contract;
@@ -42,8 +44,8 @@ import org.switchboard.shared.Violations;
  * <p>The choices made here:
  * <ul>
  *   <li><b>Period</b>: {@code days} local dates from {@code startDate} in the site's zone; the requirement grid
- *       starts at local midnight of {@code startDate}. No options or days before the period are built yet (there is
- *       no published roster to continue from), so rest across the period start is not checked.</li>
+ *       starts at local midnight of {@code startDate}. The published worked days of the week before are added as
+ *       pinned days outside the period (see {@link RosterStart}).</li>
  *   <li><b>Operators</b>: active operators with a contract (optionally only the given teams). Contracts have weekly
  *       hours only, so the <b>period limits</b> are the weekly values pro rata: minimum = weekly minimum × days / 7
  *       rounded down, maximum = weekly maximum × days / 7 rounded up (exactly one week's values for 7 days, four
@@ -79,9 +81,11 @@ public class RosterProblemBuilder {
     private final ShiftTemplateService templates;
     private final RequirementService requirements;
     private final ShiftKindRules kindRules;
+    private final QueueService queues;
 
     RosterProblemBuilder(OperatorService operators, ContractService contracts, ShiftTemplateService templates,
-            RequirementService requirements, ShiftKindRules kindRules) {
+            RequirementService requirements, ShiftKindRules kindRules, QueueService queues) {
+        this.queues = queues;
         this.operators = operators;
         this.contracts = contracts;
         this.templates = templates;
@@ -102,6 +106,19 @@ public class RosterProblemBuilder {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights,
             Collection<Long> teamIds, Collection<Long> queueIds) {
+        return build(startDate, days, siteZone, weights, teamIds, queueIds, RosterStart.empty());
+    }
+
+    /**
+     * As {@link #build(LocalDate, int, ZoneId, RosterWeights, Collection, Collection)}, starting from a roster's
+     * draft and the published schedule: past days are pinned to what was published (else to the draft), published
+     * days are pinned when {@link RosterStart#keepPublished()}, open days start from the draft, and the published
+     * worked days of the week before the period are added as pinned days outside the period, so rest, runs of days
+     * and nights, and days off are checked across the period start.
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights,
+            Collection<Long> teamIds, Collection<Long> queueIds, RosterStart start) {
         Violations.none()
                 .check(startDate == null, "startDate", "Enter the start date")
                 .check(days < 1 || days > 42, "days", "Plan 1 to 42 days")
@@ -115,7 +132,9 @@ public class RosterProblemBuilder {
                 .toList();
         int grid = gridMinutes(rows);
         int slotCount = (int) (Duration.between(periodStart, periodEnd).toMinutes() / grid);
-        List<DemandUnit> units = demandUnits(rows, grid, startDate, periodStart, siteZone);
+        Map<Long, String> queueCodes = new HashMap<>();
+        queues.list().forEach(q -> queueCodes.put(q.getId(), q.getCode()));
+        List<DemandUnit> units = demandUnits(rows, grid, startDate, periodStart, siteZone, queueCodes);
         Set<Long> demandQueues = new LinkedHashSet<>();
         rows.forEach(r -> demandQueues.add(r.queueId()));
 
@@ -151,11 +170,74 @@ public class RosterProblemBuilder {
                         .filter(s -> so.nightEligible() || !s.isNight())
                         .filter(s -> s.paidMinutes() + (weekDays - 1) * longest >= minWeek)
                         .toList();
-                operatorDays.add(OperatorDay.open(so, startDate.plusDays(d), d, allowed));
+                OperatorDay day = OperatorDay.open(so, startDate.plusDays(d), d, allowed);
+                applyStart(day, start, siteZone, periodStart, grid, slotCount);
+                operatorDays.add(day);
+            }
+            for (int back = PREVIOUS_DAYS; back >= 1; back--) {
+                LocalDate date = startDate.minusDays(back);
+                Optional<StoredShift> published = start.published(so.id(), date);
+                if (published != null && published.isPresent()) {
+                    StoredShift p = published.get();
+                    operatorDays.add(new OperatorDay(so, date, -back, false, true, List.of(),
+                            storedOption(p, -back, siteZone, periodStart, grid, slotCount), p.queueId()));
+                }
             }
         }
         return new RosterSolution(solverOperators, options, units, List.of(), List.of(),
                 weights == null ? new RosterWeights() : weights, operatorDays);
+    }
+
+    /** How many days before the period the published schedule is read for rules across the period start. */
+    static final int PREVIOUS_DAYS = 7;
+
+    /** Pins or pre-fills one period day from the roster's draft and the published schedule (see the 7-argument build). */
+    private void applyStart(OperatorDay day, RosterStart start, ZoneId zone, Instant periodStart, int grid, int slotCount) {
+        long op = day.operatorId();
+        Optional<StoredShift> published = start.published(op, day.getDate());
+        StoredShift draft = start.draft(op, day.getDate());
+        boolean past = day.getDate().isBefore(start.firstOpenDate());
+        if (past || (published != null && start.keepPublished())) {
+            StoredShift kept = published != null ? published.orElse(null) : draft;
+            day.setPinned(true);
+            if (kept != null) {
+                ShiftOption option = match(day.getShiftRange(), kept);
+                day.setShift(option != null ? option
+                        : storedOption(kept, day.getDayIndex(), zone, periodStart, grid, slotCount));
+                day.setQueue(kept.queueId());
+            }
+            return;
+        }
+        StoredShift initial = draft != null ? draft : published != null ? published.orElse(null) : null;
+        ShiftOption option = initial == null ? null : match(day.getShiftRange(), initial);
+        if (option != null) {
+            List<Long> skills = day.getQueueRange();
+            day.setShift(option);
+            day.setQueue(skills.contains(initial.queueId()) ? initial.queueId() : skills.isEmpty() ? null : skills.get(0));
+        }
+    }
+
+    /** The option of the operator's range with the stored template and start, or null when it is no longer offered. */
+    private static ShiftOption match(List<ShiftOption> range, StoredShift stored) {
+        for (ShiftOption o : range) {
+            if (o.templateCode().equals(stored.templateCode()) && o.start().equals(stored.start())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** A shift option for a kept shift that today's templates do not offer (a published day, a day before the period). */
+    private ShiftOption storedOption(StoredShift s, int dayIndex, ZoneId zone, Instant gridStart, int grid, int slotCount) {
+        List<Instant[]> unpaid = s.breaks().stream().map(b -> new Instant[] {b.start(), b.end()}).toList();
+        int[] slots = java.util.Arrays.stream(ShiftOption.slotsOnGrid(s.start(), s.end(), unpaid, gridStart, grid))
+                .filter(x -> x < slotCount).toArray();
+        java.time.LocalTime localStart = s.start().atZone(zone).toLocalTime();
+        DayOfWeek dow = s.date().getDayOfWeek();
+        return new ShiftOption("kept:" + s.templateCode() + "@" + s.date() + "@" + s.start(), s.date(), dayIndex,
+                s.templateCode(), s.start(), s.end(), localStart, s.paidMinutes(),
+                kindRules.kindOf(localStart, Duration.between(s.start(), s.end())),
+                dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY, slots);
     }
 
     /** Solver view of an operator; period limits pro rata from the weekly contract values (see the class comment). */
@@ -217,7 +299,7 @@ public class RosterProblemBuilder {
     }
 
     private static List<DemandUnit> demandUnits(List<StaffingRequirement> rows, int grid, LocalDate startDate,
-            Instant periodStart, ZoneId zone) {
+            Instant periodStart, ZoneId zone, Map<Long, String> queueCodes) {
         long step = grid * 60L;
         List<StaffingRequirement> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingLong(StaffingRequirement::queueId).thenComparing(StaffingRequirement::start));
@@ -234,7 +316,8 @@ public class RosterProblemBuilder {
                 var local = t.atZone(zone);
                 int dayIndex = (int) java.time.temporal.ChronoUnit.DAYS.between(startDate, local.toLocalDate());
                 units.add(new DemandUnit(units.size(), r.queueId(), slot, dayIndex,
-                        "queue " + r.queueId() + " " + local.toLocalDateTime(), r.positions(), 1, 1));
+                        queueCodes.getOrDefault(r.queueId(), "queue " + r.queueId()) + " " + local.toLocalDate() + " "
+                                + local.toLocalTime(), r.positions(), 1, 1));
             }
         }
         return units;

@@ -8,13 +8,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.ValidationFailedException;
 import tools.jackson.databind.DatabindException;
 
 /**
  * How the REST API answers bad requests: HTTP 400 with a message and one {@code {field, reason}} per
- * problem; 404 for unknown records.
+ * problem; 404 for unknown records; 409 when the request clashes with a record's state.
  */
 @RestControllerAdvice(basePackages = "org.switchboard")
 class ApiErrors {
@@ -46,6 +48,18 @@ class ApiErrors {
         String reason = field.isEmpty() ? "The body is not valid JSON" : "Not a valid value for this field";
         return ResponseEntity.badRequest()
                 .body(new ApiError(400, "The request is invalid: " + reason, List.of(new FieldError(field, reason))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+        String reason = "'" + e.getValue() + "' is not a valid " + e.getName();
+        return ResponseEntity.badRequest()
+                .body(new ApiError(400, "The request is invalid: " + reason, List.of(new FieldError(e.getName(), reason))));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ApiError> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)

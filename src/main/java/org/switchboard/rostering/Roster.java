@@ -1,0 +1,37 @@
+package org.switchboard.rostering;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A roster: a planning period of a site for some teams and queues, its rule weights, and the score of its stored
+ * assignments.
+ *
+ * @param teamIds the teams planned (empty = every team)
+ * @param queueIds the queues whose requirements are covered (empty = every queue)
+ * @param keepPublished published days in the period are pinned (false: replanning, changes are penalised)
+ * @param weights rule name → weight as a score ("0hard/0medium/1soft")
+ * @param score null until solved
+ * @param constraints totals per rule of the stored assignments, worst first
+ */
+public record Roster(long id, LocalDate startDate, int days, ZoneId zone, List<Long> teamIds, List<Long> queueIds,
+        boolean keepPublished, RosterState state, Map<String, String> weights, String score, Integer hard, Long medium,
+        Long soft, Double coveredShare, List<ConstraintTotal> constraints, Instant solveStartedAt, Instant solveEndedAt,
+        Integer solveSeconds, Instant createdAt, String createdBy, Instant publishedAt, String publishedBy,
+        Long supersededBy) {
+
+    public LocalDate endDate() {
+        return startDate.plusDays(days - 1L);
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(startDate) && !date.isAfter(endDate());
+    }
+
+    /** Totals of one rule: its level ("hard", "medium", "soft"), the penalty at that level and how many matches. */
+    public record ConstraintTotal(String name, String level, long penalty, int matches) {
+    }
+}

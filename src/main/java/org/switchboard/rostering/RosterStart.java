@@ -1,0 +1,33 @@
+package org.switchboard.rostering;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a solve starts from besides the master data: the roster's own draft (starting values), the published
+ * schedule around the period, and from which date days may change.
+ *
+ * @param draft the roster's stored assignments: starting values for open days, kept values for past days
+ * @param published for each operator and date governed by a published roster: its shift, or empty for a day off
+ *        there; covers the days before the period too (rest and sequence rules across the period start)
+ * @param firstOpenDate days before this date (the past) are pinned
+ * @param keepPublished true: published days in the period are pinned; false (replanning): they may change, and
+ *        every change is penalised
+ */
+public record RosterStart(Map<Long, Map<LocalDate, StoredShift>> draft,
+        Map<Long, Map<LocalDate, Optional<StoredShift>>> published, LocalDate firstOpenDate, boolean keepPublished) {
+
+    public static RosterStart empty() {
+        return new RosterStart(Map.of(), Map.of(), LocalDate.MIN, true);
+    }
+
+    StoredShift draft(long operatorId, LocalDate date) {
+        return draft.getOrDefault(operatorId, Map.of()).get(date);
+    }
+
+    /** null when no published roster governs the day; empty for a published day off. */
+    Optional<StoredShift> published(long operatorId, LocalDate date) {
+        return published.getOrDefault(operatorId, Map.of()).get(date);
+    }
+}

@@ -1,0 +1,18 @@
+package org.switchboard.rostering;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A roster's progress: while solving the live best score, otherwise the score of the stored assignments.
+ *
+ * @param solverStatus NOT_SOLVING, SOLVING_SCHEDULED (waiting for a free solver) or SOLVING_ACTIVE
+ * @param score e.g. "0hard/-12medium/-3400soft"; null before the first evaluation
+ * @param coveredShare covered required operator-intervals / required ones
+ */
+public record RosterStatus(long id, RosterState state, boolean solving, String solverStatus, String score,
+        Integer hard, Long medium, Long soft, List<Roster.ConstraintTotal> constraints, Double coveredShare,
+        LocalDate startDate, int days, String zone, Instant solveStartedAt, Instant solveEndedAt, Integer solveSeconds,
+        Instant publishedAt) {
+}

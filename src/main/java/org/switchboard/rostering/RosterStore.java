@@ -1,0 +1,236 @@
+package org.switchboard.rostering;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Rosters, their operators and assignments in PostgreSQL (see V008__rosters.sql). Callers check permissions. */
+@Repository
+class RosterStore {
+
+    private static final TypeReference<Map<String, String>> WEIGHTS = new TypeReference<>() {};
+    private static final TypeReference<List<Roster.ConstraintTotal>> TOTALS = new TypeReference<>() {};
+    private static final TypeReference<List<RuleBreach>> BREACHES = new TypeReference<>() {};
+    private static final TypeReference<List<List<Instant>>> SPANS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    RosterStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    long insert(LocalDate startDate, int days, ZoneId zone, List<Long> teamIds, List<Long> queueIds,
+            boolean keepPublished, Map<String, String> weights, String by, Instant now) {
+        return jdbc.sql("""
+                insert into roster (start_date, days, time_zone, team_ids, queue_ids, keep_published, weights,
+                    created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+                .params(startDate, days, zone.getId(), ids(teamIds), ids(queueIds), keepPublished,
+                        json.writeValueAsString(weights), Timestamp.from(now), by)
+                .query(Long.class).single();
+    }
+
+    Optional<Roster> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::roster).optional();
+    }
+
+    /** The roster row locked until the transaction ends (solve, publish and stop decisions are made under it). */
+    Optional<Roster> lock(long id) {
+        return jdbc.sql(SELECT + " where id = ? for update").param(id).query(this::roster).optional();
+    }
+
+    List<Roster> list() {
+        return jdbc.sql(SELECT + " order by start_date desc, id desc").query(this::roster).list();
+    }
+
+    List<Long> operatorIds(long rosterId) {
+        return jdbc.sql("select operator_id from roster_operator where roster_id = ? order by operator_id")
+                .param(rosterId).query(Long.class).list();
+    }
+
+    List<StoredShift> assignments(long rosterId) {
+        return jdbc.sql(ASSIGNMENTS + " where roster_id = ? order by operator_id, work_date")
+                .param(rosterId).query(this::shift).list();
+    }
+
+    List<RuleBreach> explanation(long rosterId) {
+        String text = jdbc.sql("select explanation::text from roster where id = ?").param(rosterId)
+                .query(String.class).optional().orElse(null);
+        return text == null ? List.of() : json.readValue(text, BREACHES);
+    }
+
+    void solveStarted(long id, int seconds, Instant now) {
+        jdbc.sql("update roster set solve_started_at = ?, solve_ended_at = null, solve_seconds = ?, version = version + 1 where id = ?")
+                .params(Timestamp.from(now), seconds, id).update();
+    }
+
+    /**
+     * Replaces the roster's operators and assignments and stores the score of them, in one transaction: a crash
+     * leaves either the previous result or this one.
+     *
+     * @param ended when solving ended; null for an intermediate save while solving goes on
+     */
+    @Transactional
+    void saveResult(long id, Collection<Long> operatorIds, List<StoredShift> shifts, String score, int hard,
+            long medium, long soft, double coveredShare, List<Roster.ConstraintTotal> totals,
+            List<RuleBreach> explanation, Instant ended) {
+        jdbc.sql("delete from roster_assignment where roster_id = ?").param(id).update();
+        jdbc.sql("delete from roster_operator where roster_id = ?").param(id).update();
+        template.batchUpdate("insert into roster_operator (roster_id, operator_id) values (?, ?)",
+                operatorIds.stream().map(o -> new Object[] {id, o}).toList());
+        template.batchUpdate("""
+                insert into roster_assignment (roster_id, operator_id, work_date, shift_template_code, shift_start,
+                    shift_end, paid_minutes, queue_id, break_start, break_end, breaks, pinned)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), false)""",
+                shifts.stream().map(s -> {
+                    StoredShift.Span main = s.mainBreak();
+                    return new Object[] {id, s.operatorId(), s.date(), s.templateCode(), Timestamp.from(s.start()),
+                        Timestamp.from(s.end()), s.paidMinutes(), s.queueId(),
+                        main == null ? null : Timestamp.from(main.start()), main == null ? null : Timestamp.from(main.end()),
+                        json.writeValueAsString(s.breaks().stream().map(b -> List.of(b.start(), b.end())).toList())};
+                }).toList());
+        jdbc.sql("""
+                update roster set score = ?, hard_score = ?, medium_score = ?, soft_score = ?, covered_share = ?,
+                    constraint_totals = cast(? as jsonb), explanation = cast(? as jsonb),
+                    solve_ended_at = coalesce(?, solve_ended_at), version = version + 1
+                where id = ?""")
+                .params(score, hard, medium, soft, coveredShare, json.writeValueAsString(totals),
+                        explanation == null ? null : json.writeValueAsString(explanation),
+                        ended == null ? null : Timestamp.from(ended), id)
+                .update();
+    }
+
+    /** Marks solving as ended without a new result (it failed or was stopped before any). */
+    void solveEnded(long id, Instant now) {
+        jdbc.sql("update roster set solve_ended_at = ? where id = ?").params(Timestamp.from(now), id).update();
+    }
+
+    /**
+     * Publishes the roster: every other published roster that shares operators and dates with it becomes
+     * superseded (it keeps its rows). Call inside a transaction holding {@link #lock}.
+     */
+    int publish(Roster r, String by, Instant now) {
+        int superseded = jdbc.sql("""
+                update roster o set status = 'SUPERSEDED', superseded_by = :id, version = o.version + 1
+                where o.status = 'PUBLISHED' and o.id <> :id
+                  and o.start_date < :end and o.start_date + o.days > :start
+                  and exists (select 1 from roster_operator a join roster_operator b on a.operator_id = b.operator_id
+                              where a.roster_id = o.id and b.roster_id = :id)""")
+                .param("id", r.id()).param("start", r.startDate()).param("end", r.startDate().plusDays(r.days()))
+                .update();
+        jdbc.sql("""
+                update roster set status = 'PUBLISHED', published_at = ?, published_by = ?, superseded_by = null,
+                    version = version + 1 where id = ?""")
+                .params(Timestamp.from(now), by, r.id()).update();
+        return superseded;
+    }
+
+    /**
+     * The published schedule: for each operator and date in [from, to) that a published (or superseded) roster
+     * plans, the shift of the most recently published of them, or empty for a day off there.
+     *
+     * @param operatorIds null = every operator
+     */
+    Map<Long, Map<LocalDate, Optional<StoredShift>>> published(Collection<Long> operatorIds, LocalDate from, LocalDate to) {
+        Map<Long, Map<LocalDate, Optional<StoredShift>>> out = new HashMap<>();
+        if (operatorIds != null && operatorIds.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                with governing as (
+                    select distinct on (ro.operator_id, d.day) ro.operator_id, d.day as work_date, r.id as roster_id
+                    from roster r
+                    join roster_operator ro on ro.roster_id = r.id
+                    cross join lateral (select g::date as day from generate_series(greatest(r.start_date, :from),
+                        least(r.start_date + r.days - 1, :to - 1), interval '1 day') g) d
+                    where r.status in ('PUBLISHED', 'SUPERSEDED') and r.start_date < :to and r.start_date + r.days > :from
+                      %s
+                    order by ro.operator_id, d.day, r.published_at desc, r.id desc)
+                select g.operator_id as g_operator, g.work_date as g_date, a.*
+                from governing g
+                left join roster_assignment a on a.roster_id = g.roster_id and a.operator_id = g.operator_id
+                    and a.work_date = g.work_date
+                order by g.operator_id, g.work_date""".formatted(operatorIds == null ? "" : "and ro.operator_id in (:ops)");
+        var spec = jdbc.sql(sql).param("from", from).param("to", to);
+        if (operatorIds != null) {
+            spec = spec.param("ops", operatorIds);
+        }
+        spec.query((rs, n) -> {
+            long op = rs.getLong("g_operator");
+            LocalDate date = rs.getObject("g_date", LocalDate.class);
+            Optional<StoredShift> shift = rs.getObject("roster_id") == null ? Optional.empty() : Optional.of(shift(rs, n));
+            out.computeIfAbsent(op, k -> new HashMap<>()).put(date, shift);
+            return null;
+        }).list();
+        return out;
+    }
+
+    private static final String SELECT = """
+            select id, start_date, days, time_zone, team_ids, queue_ids, keep_published, status, weights::text as weights,
+                score, hard_score, medium_score, soft_score, covered_share, constraint_totals::text as totals,
+                solve_started_at, solve_ended_at, solve_seconds, created_at, created_by, published_at, published_by,
+                superseded_by
+            from roster""";
+
+    private static final String ASSIGNMENTS = """
+            select operator_id, work_date, shift_template_code, shift_start, shift_end, paid_minutes, queue_id,
+                breaks::text as breaks
+            from roster_assignment""";
+
+    private Roster roster(ResultSet rs, int n) throws SQLException {
+        String totals = rs.getString("totals");
+        return new Roster(rs.getLong("id"), rs.getObject("start_date", LocalDate.class), rs.getInt("days"),
+                ZoneId.of(rs.getString("time_zone")), ids(rs.getString("team_ids")), ids(rs.getString("queue_ids")),
+                rs.getBoolean("keep_published"), RosterState.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("weights"), WEIGHTS), rs.getString("score"),
+                (Integer) rs.getObject("hard_score", Integer.class), (Long) rs.getObject("medium_score", Long.class),
+                (Long) rs.getObject("soft_score", Long.class), (Double) rs.getObject("covered_share", Double.class),
+                totals == null ? List.of() : json.readValue(totals, TOTALS), instant(rs, "solve_started_at"),
+                instant(rs, "solve_ended_at"), (Integer) rs.getObject("solve_seconds", Integer.class),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "published_at"),
+                rs.getString("published_by"), (Long) rs.getObject("superseded_by", Long.class));
+    }
+
+    private StoredShift shift(ResultSet rs, int n) throws SQLException {
+        List<StoredShift.Span> breaks = new ArrayList<>();
+        for (List<Instant> b : json.readValue(rs.getString("breaks"), SPANS)) {
+            breaks.add(new StoredShift.Span(b.get(0), b.get(1)));
+        }
+        return new StoredShift(rs.getLong("operator_id"), rs.getObject("work_date", LocalDate.class),
+                rs.getString("shift_template_code"), instant(rs, "shift_start"), instant(rs, "shift_end"),
+                rs.getInt("paid_minutes"), (Long) rs.getObject("queue_id", Long.class), breaks);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids == null ? "" : String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> ids(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(Long::valueOf).toList();
+    }
+}
