@@ -24,6 +24,8 @@ final class DemoDemand {
 
     static final int HISTORY_WEEKS = 8;
     static final int FORECAST_WEEKS = 6;
+    /** The demo center plans in quarter hours, like most call centers. */
+    static final int INTERVAL_MINUTES = 15;
 
     private DemoDemand() {}
 
@@ -37,7 +39,7 @@ final class DemoDemand {
             ZoneId zone = ZoneId.of(s.queue().getTimeZone());
             LocalDate today = LocalDate.now(clock.withZone(zone));
             byte[] csv = history(s, today.minusWeeks(HISTORY_WEEKS), today.minusDays(1), random);
-            ImportSettings settings = imports.preview(csv, 1).suggested().withIntervalMinutes(30);
+            ImportSettings settings = imports.preview(csv, 1).suggested().withIntervalMinutes(INTERVAL_MINUTES);
             imports.importFile("demo-history-" + s.queue().getCode().toLowerCase() + ".csv", csv, settings);
             forecasts.forecast(s.queue().getId(), today, FORECAST_WEEKS * 7);
         }
@@ -50,11 +52,13 @@ final class DemoDemand {
             int weekday = day.getDayOfWeek().getValue();
             OpeningHours hours = s.queue().getOpeningHours().stream()
                     .filter(h -> h.dayOfWeek() == weekday).findFirst().orElse(null);
-            for (int slot = 0; slot < 48; slot++) {
-                LocalTime t = LocalTime.of(slot / 2, slot % 2 * 30);
+            int perHour = 60 / INTERVAL_MINUTES;
+            for (int slot = 0; slot < 24 * perHour; slot++) {
+                LocalTime t = LocalTime.of(slot / perHour, slot % perHour * INTERVAL_MINUTES);
                 boolean open = hours != null && !t.isBefore(hours.opens())
                         && (hours.closes().equals(LocalTime.MIDNIGHT) || t.isBefore(hours.closes()));
-                int calls = open ? poisson(random, s.peakCalls() * weekday(day.getDayOfWeek()) * intraday(t)) : 0;
+                int calls = open ? poisson(random, s.peakCalls() * INTERVAL_MINUTES / 30.0
+                        * weekday(day.getDayOfWeek()) * intraday(t)) : 0;
                 int handled = (int) Math.round(calls * 0.93);
                 double aht = s.ahtSeconds() * (0.9 + 0.2 * random.nextDouble());
                 csv.append(day.atTime(t)).append(',').append(s.queue().getCode()).append(',').append(calls).append(',')
@@ -79,7 +83,7 @@ final class DemoDemand {
 
     /** Morning and early-afternoon peaks, a quiet night. */
     static double intraday(LocalTime t) {
-        double h = t.getHour() + t.getMinute() / 60.0 + 0.25;
+        double h = t.getHour() + t.getMinute() / 60.0 + INTERVAL_MINUTES / 120.0;
         double morning = Math.exp(-Math.pow((h - 10.5) / 2.2, 2));
         double afternoon = 0.85 * Math.exp(-Math.pow((h - 15) / 2.5, 2));
         double evening = 0.35 * Math.exp(-Math.pow((h - 20) / 2.0, 2));

@@ -193,13 +193,14 @@ public class RequirementService {
         Optional<OutboundWorkload> workload = workload(q.getId());
         List<StaffingRequirement> rows = new ArrayList<>();
         if (workload.isPresent() && q.isActive()) {
-            // operators all inbound queues need per interval start (summed in the database: one row per start)
+            // operators the site's inbound queues (same time zone) need per interval start (summed in the
+            // database: one row per start); another site's queues do not share its operators
             List<StaffingRequirement> inbound = jdbc.sql("""
                     select r.interval_start, max(r.interval_minutes), sum(r.agents) from staffing_requirement r
                     join queue q on q.id = r.queue_id
-                    where q.direction = 'INBOUND' and r.interval_start >= ? and r.interval_start < ?
+                    where q.direction = 'INBOUND' and q.time_zone = ? and r.interval_start >= ? and r.interval_start < ?
                     group by r.interval_start order by r.interval_start""")
-                    .params(Timestamp.from(dayFrom.minusSeconds(3600)), Timestamp.from(dayTo))
+                    .params(q.getTimeZone(), Timestamp.from(dayFrom.minusSeconds(3600)), Timestamp.from(dayTo))
                     .query((rs, n) -> new StaffingRequirement(0, rs.getTimestamp(1).toInstant(), rs.getInt(2), 0, 0,
                             rs.getInt(3), rs.getInt(3), 1, 0, 0))
                     .list();
