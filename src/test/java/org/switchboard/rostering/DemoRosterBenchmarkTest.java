@@ -1,0 +1,93 @@
+package org.switchboard.rostering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.impl.solver.DefaultSolver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.switchboard.rostering.solver.OperatorDay;
+import org.switchboard.rostering.solver.RosterSolution;
+import org.switchboard.rostering.solver.RosterSolverConfig;
+import org.switchboard.rostering.solver.RosterWeights;
+
+/**
+ * The demo call center (64 operators, 4 queues, 15-minute requirements) for 4 weeks from next Monday, built from the
+ * database by {@link RosterProblemBuilder} and solved with the production configuration for
+ * {@code -Dbench.demo.seconds} (30 by default). Prints the best score over time, when it first reached 0 hard, the
+ * medium and soft scores, the covered share and the score speed:
+ * {@code ./mvnw -Pbench test -Dtest=DemoRosterBenchmarkTest}.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@WithMockUser(roles = "PLANNER")
+class DemoRosterBenchmarkTest {
+
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    @Autowired
+    RosterProblemBuilder builder;
+
+    @Test
+    void demoCenterFourWeeks() {
+        long seconds = Long.getLong("bench.demo.seconds", 30);
+        LocalDate start = LocalDate.now(MOSCOW).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        RosterSolution problem = builder.build(start, 28, MOSCOW, new RosterWeights());
+        long required = problem.getDemandUnits().stream().mapToLong(u -> u.required()).sum();
+        System.out.printf(Locale.ROOT, "DEMO ROSTER from %s: %d operators, %d operator-days, %d shift options, "
+                        + "%d demand units (15-min), %d required operator-intervals%n", start, problem.getOperators().size(),
+                problem.getDays().size(), problem.getShiftOptions().size(), problem.getDemandUnits().size(), required);
+
+        SolverFactory<RosterSolution> factory = SolverFactory.create(RosterSolverConfig.create(Duration.ofSeconds(seconds), null));
+        Solver<RosterSolution> solver = factory.buildSolver();
+        List<Long> times = new ArrayList<>();
+        List<HardMediumSoftScore> scores = new ArrayList<>();
+        solver.addEventListener(e -> {
+            times.add(e.getTimeMillisSpent());
+            scores.add((HardMediumSoftScore) e.getNewBestScore());
+        });
+        RosterSolution solved = solver.solve(problem);
+        var scope = ((DefaultSolver<RosterSolution>) solver).getSolverScope();
+        for (long at : new long[] {1, 2, 5, 10, 20, 30, 60, 120, 300}) {
+            if (at <= seconds) {
+                HardMediumSoftScore best = null;
+                for (int i = 0; i < times.size() && times.get(i) <= at * 1000; i++) {
+                    best = scores.get(i);
+                }
+                System.out.printf(Locale.ROOT, "DEMO ROSTER best score at %3d s: %s%n", at, best);
+            }
+        }
+        long firstHardZero = -1;
+        for (int i = 0; i < scores.size(); i++) {
+            if (scores.get(i).isSolutionInitialized() && scores.get(i).hardScore() == 0) {
+                firstHardZero = times.get(i);
+                break;
+            }
+        }
+        HardMediumSoftScore score = solved.getScore();
+        long shifts = solved.getDays().stream().filter(OperatorDay::isWorking).count();
+        System.out.printf(Locale.ROOT, "DEMO ROSTER final %s after %d ms (first 0 hard at %d ms): medium %d, soft %d, "
+                        + "covered share %.3f, %d shifts, %d score calculations (%d/s)%n", score, scope.getTimeMillisSpent(),
+                firstHardZero, score.mediumScore(), score.softScore(), solved.coveredShare(), shifts,
+                scope.getScoreCalculationCount(), scope.getScoreCalculationSpeed());
+        SolutionManager.create(factory).explain(solved).getConstraintMatchTotalMap().values().stream()
+                .filter(t -> !t.getScore().isZero())
+                .forEach(t -> System.out.printf("DEMO ROSTER   %s: %s (%d matches)%n", t.getConstraintName(), t.getScore(),
+                        t.getConstraintMatchCount()));
+        assertThat(score.isSolutionInitialized()).isTrue();
+    }
+}
