@@ -73,7 +73,7 @@ class ShiftTemplateServiceTest {
     @Test
     @WithMockUser(roles = "MANAGER")
     void managersCannotChangeTemplates() {
-        assertThat(templates.list()).extracting(ShiftTemplate::getCode).contains("D08", "E14", "N22");
+        assertThat(templates.list()).extracting(ShiftTemplate::getCode).contains("D07", "E12", "N22");
         assertThatThrownBy(() -> templates.save(templates.list().getFirst())).isInstanceOf(AccessDeniedException.class);
     }
 

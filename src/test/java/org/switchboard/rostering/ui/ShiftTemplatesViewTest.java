@@ -32,7 +32,7 @@ class ShiftTemplatesViewTest extends SpringBrowserlessTest {
             ShiftTemplate t = grid.getRow(row);
             String expected = switch (t.getCode()) {
                 case "N22" -> "Night";
-                case "E13", "E14", "P18" -> "Evening";
+                case "E12", "P18" -> "Evening";
                 default -> "Day";
             };
             assertThat(grid.getCellText(row, kind)).as(t.getCode()).isEqualTo(expected);
