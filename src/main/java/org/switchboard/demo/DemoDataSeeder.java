@@ -165,16 +165,27 @@ class DemoDataSeeder implements ApplicationRunner {
         log.debug("Seeded by {}", admin.username());
     }
 
+    /**
+     * Day and evening shifts with start windows (one template each instead of one per start) and a meal hour that
+     * floats between 3 and 5 hours after the start, so the roster staggers starts to the demand curve and breaks
+     * to where coverage can spare them; part-time shifts with start windows; one fixed night shift whose two short
+     * breaks float by an hour each, so two night operators on a queue need not go at the same time.
+     */
     private void seedTemplates() {
-        templates.save(template("D07", "Early day", LocalTime.of(7, 0), 9 * 60, new ShiftBreak(240, 60, false)));
-        templates.save(template("D08", "Day", LocalTime.of(8, 0), 9 * 60, new ShiftBreak(240, 60, false)));
-        templates.save(template("D09", "Day late start", LocalTime.of(9, 0), 9 * 60, new ShiftBreak(240, 60, false)));
-        templates.save(template("P08", "Morning part-time", LocalTime.of(8, 0), 4 * 60));
-        templates.save(template("E13", "Evening early", LocalTime.of(13, 0), 9 * 60, new ShiftBreak(270, 60, false)));
-        templates.save(template("E14", "Evening", LocalTime.of(14, 0), 9 * 60, new ShiftBreak(270, 60, false)));
-        templates.save(template("P18", "Evening part-time", LocalTime.of(18, 0), 4 * 60));
+        templates.save(window(template("D07", "Day", LocalTime.of(7, 0), 9 * 60,
+                new ShiftBreak(180, 60, false, 300)), LocalTime.of(10, 0), 60));
+        templates.save(window(template("P08", "Morning part-time", LocalTime.of(8, 0), 4 * 60), LocalTime.of(10, 0), 60));
+        templates.save(window(template("E12", "Evening", LocalTime.of(12, 0), 9 * 60,
+                new ShiftBreak(180, 60, false, 300)), LocalTime.of(15, 0), 60));
+        templates.save(window(template("P18", "Evening part-time", LocalTime.of(18, 0), 4 * 60), LocalTime.of(20, 0), 60));
         templates.save(template("N22", "Night", LocalTime.of(22, 0), 9 * 60,
-                new ShiftBreak(180, 30, false), new ShiftBreak(360, 30, false)));
+                new ShiftBreak(150, 30, false, 210), new ShiftBreak(330, 30, false, 390)));
+    }
+
+    private static ShiftTemplate window(ShiftTemplate t, LocalTime latestStart, int stepMinutes) {
+        t.setLatestStartTime(latestStart);
+        t.setStartStepMinutes(stepMinutes);
+        return t;
     }
 
     private static List<OperatorSkill> skills(Random random, int team, int index, Queue general, Queue billing,

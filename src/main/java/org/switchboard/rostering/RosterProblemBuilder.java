@@ -58,11 +58,14 @@ import org.switchboard.shared.Violations;
  *       below the weekly minimum. So a 40 h / 5-day contract gets no 4-hour shifts (a week with one would need a
  *       sixth day), which a local search otherwise only leaves through two simultaneous changes. The queue range is the operator's skills
  *       restricted to the queues of the demand, best proficiency first.</li>
- *   <li><b>Shift options</b>: every active template on every date of the period; instants by
- *       {@link ShiftTemplate#spanOn}, kind by the configured {@link ShiftKindRules}, paid minutes = elapsed minutes
- *       (so a night across a daylight-saving change is paid as worked) minus unpaid breaks, weekend = starts on a
- *       Saturday or Sunday, covered slots by {@link ShiftOption#slotsOnGrid} without the unpaid breaks, cut to the
- *       period (a night on the last day does not cover intervals after the period).</li>
+ *   <li><b>Shift options</b>: every active template at each of its starts ({@link ShiftTemplate#startTimes}, a start
+ *       window gives one option per start) on every date of the period, id {@code code@date@HH:mm}; instants by
+ *       {@link ShiftTemplate#spanOn}, kind per start by the configured {@link ShiftKindRules}, paid minutes = elapsed
+ *       minutes (so a night across a daylight-saving change is paid as worked) minus unpaid breaks, weekend = starts
+ *       on a Saturday or Sunday, covered slots by {@link ShiftOption#slotsOnGrid} without the unpaid breaks (a
+ *       floating break at the middle of its window), cut to the period (a night on the last day does not cover
+ *       intervals after the period). The unpaid breaks go with the option as windows for the post-solve
+ *       {@code BreakPlanner}.</li>
  *   <li><b>Demand</b>: one unit per (queue, interval) requirement in [period start, period end) with
  *       {@code required = positions}: operators to <em>schedule</em> including shrinkage, since a roster plans
  *       scheduled operators (agents are the ones on the phones after shrinkage). Intervals with a zero requirement
@@ -144,7 +147,9 @@ public class RosterProblemBuilder {
         for (int d = 0; d < days; d++) {
             List<ShiftOption> day = new ArrayList<>();
             for (ShiftTemplate t : active) {
-                day.add(option(t, startDate.plusDays(d), d, siteZone, periodStart, grid, slotCount));
+                for (java.time.LocalTime localStart : t.startTimes()) {
+                    day.add(option(t, localStart, startDate.plusDays(d), d, siteZone, periodStart, grid, slotCount));
+                }
             }
             byDay.add(day);
             options.addAll(day);
@@ -263,26 +268,37 @@ public class RosterProblemBuilder {
         return Math.min(7, run + Math.max(0, 7 - run - off));
     }
 
-    private ShiftOption option(ShiftTemplate t, LocalDate date, int dayIndex, ZoneId zone, Instant gridStart, int grid,
-            int slotCount) {
-        ZonedDateTime[] span = t.spanOn(date, zone);
+    /**
+     * The option of template {@code t} starting at {@code localStart} on {@code date}: id {@code code@date@HH:mm},
+     * kind from this start. Unpaid breaks become {@code BreakWindow}s (a fixed break: a window of one start) and the
+     * covered slots leave each out at its nominal start, the middle of its window on the grid (see
+     * {@code BreakWindow.nominalStart}); {@code BreakPlanner} places them after solving.
+     */
+    private ShiftOption option(ShiftTemplate t, java.time.LocalTime localStart, LocalDate date, int dayIndex, ZoneId zone,
+            Instant gridStart, int grid, int slotCount) {
+        ZonedDateTime[] span = t.spanOn(date, localStart, zone);
         Instant start = span[0].toInstant();
         Instant end = span[1].toInstant();
-        List<Instant[]> unpaid = new ArrayList<>();
+        org.switchboard.rostering.solver.SlotGrid slotGrid =
+                new org.switchboard.rostering.solver.SlotGrid(gridStart, grid, slotCount);
+        List<org.switchboard.rostering.solver.BreakWindow> windows = new ArrayList<>();
+        List<Instant[]> nominal = new ArrayList<>();
         long unpaidMinutes = 0;
         for (ShiftBreak b : t.getBreaks()) {
             if (b.isComplete() && !b.paid()) {
-                Instant from = start.plusSeconds(b.offsetMinutes() * 60L);
-                unpaid.add(new Instant[] {from, from.plusSeconds(b.lengthMinutes() * 60L)});
+                var w = new org.switchboard.rostering.solver.BreakWindow(start.plusSeconds(b.offsetMinutes() * 60L),
+                        start.plusSeconds(b.latestStartOffsetMinutes() * 60L), b.lengthMinutes());
+                windows.add(w);
+                var at = w.at(w.nominalStart(slotGrid));
+                nominal.add(new Instant[] {at.start(), at.end()});
                 unpaidMinutes += b.lengthMinutes();
             }
         }
-        int[] slots = java.util.Arrays.stream(ShiftOption.slotsOnGrid(start, end, unpaid, gridStart, grid))
-                .filter(s -> s < slotCount).toArray();
+        int[] slots = slotGrid.slots(start, end, nominal);
         int paid = (int) (Duration.between(start, end).toMinutes() - unpaidMinutes);
         boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return new ShiftOption(t.getCode() + "@" + date, date, dayIndex, t.getCode(), start, end, t.getStartTime(),
-                paid, t.kind(kindRules), weekend, slots);
+        return new ShiftOption(t.getCode() + "@" + date + "@" + localStart, date, dayIndex, t.getCode(), start, end,
+                localStart, paid, t.kindAt(localStart, kindRules), weekend, slots, windows, slotGrid);
     }
 
     /** The grid: the smallest interval length, which every other length must be a multiple of. */

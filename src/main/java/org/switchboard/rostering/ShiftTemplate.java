@@ -21,11 +21,18 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A shift pattern: start time (site local time), length and breaks. A shift starting on day d belongs to
  * day d even when it ends on day d+1 (a night shift 22:00–07:00).
+ *
+ * <p>The start may be a <b>window</b>: with a latest start and a step, the shift may start at the start time and
+ * every step after it up to the latest start, on the same day (07:00 to 10:00 every 60 minutes: 07, 08, 09, 10).
+ * Without a latest start the start is fixed. Length and breaks (offsets from the actual start) are the same for every
+ * start; the day / evening / night kind is derived per actual start.
  */
 @Table("shift_template")
 public class ShiftTemplate {
 
     public static final int MAX_LENGTH_MINUTES = 16 * 60;
+    /** Starts a window may offer at most (each is a shift option per day for the solver). */
+    public static final int MAX_STARTS = 24;
 
     @Id
     private Long id;
@@ -40,6 +47,14 @@ public class ShiftTemplate {
 
     @NotNull(message = "Enter the start time")
     private LocalTime startTime = LocalTime.of(9, 0);
+
+    /** Latest start of a start window (same day, at or after {@code startTime}); null = fixed start. */
+    private LocalTime latestStartTime;
+
+    /** Minutes between the starts of a window; used only with a latest start. */
+    @Min(value = 1, message = "The step is at least one minute")
+    @Max(value = 12 * 60, message = "The step is at most 12 hours")
+    private Integer startStepMinutes;
 
     @NotNull(message = "Enter the length")
     @Min(value = 15, message = "A shift lasts at least 15 minutes")
@@ -80,6 +95,45 @@ public class ShiftTemplate {
 
     public void setStartTime(LocalTime startTime) {
         this.startTime = startTime;
+    }
+
+    public LocalTime getLatestStartTime() {
+        return latestStartTime;
+    }
+
+    public void setLatestStartTime(LocalTime latestStartTime) {
+        this.latestStartTime = latestStartTime;
+    }
+
+    public Integer getStartStepMinutes() {
+        return startStepMinutes;
+    }
+
+    public void setStartStepMinutes(Integer startStepMinutes) {
+        this.startStepMinutes = startStepMinutes;
+    }
+
+    /** Whether the shift may start at more than one time (a latest start after the start and a positive step). */
+    public boolean hasStartWindow() {
+        return startTime != null && latestStartTime != null && latestStartTime.isAfter(startTime)
+                && startStepMinutes != null && startStepMinutes > 0;
+    }
+
+    /**
+     * The local start times this template offers, earliest first: the start, then every step up to the latest start
+     * (a start past the latest is not offered); just the start when it is fixed.
+     */
+    public List<LocalTime> startTimes() {
+        if (!hasStartWindow()) {
+            return List.of(startTime);
+        }
+        List<LocalTime> out = new ArrayList<>();
+        int first = startTime.toSecondOfDay() / 60;
+        int last = latestStartTime.toSecondOfDay() / 60;
+        for (int m = first; m <= last && out.size() < MAX_STARTS; m += startStepMinutes) {
+            out.add(LocalTime.ofSecondOfDay(m * 60L));
+        }
+        return out;
     }
 
     public Integer getLengthMinutes() {
@@ -129,13 +183,33 @@ public class ShiftTemplate {
         return lengthMinutes - breaks.stream().filter(b -> !b.paid()).mapToInt(ShiftBreak::lengthMinutes).sum();
     }
 
+    /** The kind of the shift at its (earliest) start; see {@link #kindAt} for the other starts of a window. */
     public ShiftKind kind(ShiftKindRules rules) {
         return rules.kindOf(startTime, length());
     }
 
-    /** "22:00–07:00 (+1)" */
+    /** The kind of this shift when it starts at {@code start}. */
+    public ShiftKind kindAt(LocalTime start, ShiftKindRules rules) {
+        return rules.kindOf(start, length());
+    }
+
+    /** The kinds over all starts, in the order of {@link ShiftKind}: one for most templates. */
+    public List<ShiftKind> kinds(ShiftKindRules rules) {
+        return startTimes().stream().map(s -> kindAt(s, rules)).distinct().sorted().toList();
+    }
+
+    /** "22:00–07:00 (+1)"; a window: "07:00–16:00 … 10:00–19:00, every 60 min" */
     public String timeLabel() {
-        return startTime + "–" + endTime() + (endsNextDay() ? " (+1)" : "");
+        if (!hasStartWindow()) {
+            return spanLabel(startTime);
+        }
+        List<LocalTime> starts = startTimes();
+        return spanLabel(starts.getFirst()) + " … " + spanLabel(starts.getLast()) + ", every " + startStepMinutes + " min";
+    }
+
+    private String spanLabel(LocalTime start) {
+        boolean nextDay = start.toSecondOfDay() / 60 + lengthMinutes > 24 * 60;
+        return start + "–" + start.plusMinutes(lengthMinutes) + (nextDay ? " (+1)" : "");
     }
 
     /**
@@ -144,9 +218,14 @@ public class ShiftTemplate {
      * differs (a 22:00–07:00 night is 8 h when clocks go forward, 10 h when they go back).
      */
     public ZonedDateTime[] spanOn(LocalDate day, ZoneId zone) {
-        ZonedDateTime start = day.atTime(startTime).atZone(zone);
-        ZonedDateTime end = day.atTime(startTime).plusMinutes(lengthMinutes).atZone(zone);
-        return new ZonedDateTime[] {start, end};
+        return spanOn(day, startTime, zone);
+    }
+
+    /** As {@link #spanOn(LocalDate, ZoneId)} for the start {@code start} of a start window. */
+    public ZonedDateTime[] spanOn(LocalDate day, LocalTime start, ZoneId zone) {
+        ZonedDateTime from = day.atTime(start).atZone(zone);
+        ZonedDateTime to = day.atTime(start).plusMinutes(lengthMinutes).atZone(zone);
+        return new ZonedDateTime[] {from, to};
     }
 
     @Override

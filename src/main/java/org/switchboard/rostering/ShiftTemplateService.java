@@ -50,22 +50,70 @@ public class ShiftTemplateService {
         v.check(!v.has("code") && templates.findByCode(template.getCode())
                         .filter(other -> !other.getId().equals(template.getId())).isPresent(),
                 "code", "Another shift template already has this code");
+        checkStartWindow(template, v);
         if (!v.has("lengthMinutes")) {
-            int previousEnd = 0;
-            for (ShiftBreak b : template.getBreaks()) {
-                if (!b.isComplete()) {
-                    v.check(true, "breaks", "Give every break a start and a length");
-                    continue;
-                }
-                v.check(b.lengthMinutes() <= 0, "breaks", "A break lasts at least one minute");
-                v.check(b.offsetMinutes() <= 0 || b.endOffsetMinutes() >= template.getLengthMinutes(), "breaks",
-                        "A break must start after the shift starts and end before it ends");
-                v.check(b.offsetMinutes() < previousEnd, "breaks", "Breaks must not overlap");
-                previousEnd = b.endOffsetMinutes();
-            }
+            checkBreaks(template, v);
         }
         v.throwIfAny();
         return templates.save(template);
+    }
+
+    /**
+     * A start window: a latest start at or after the start on the same day, a whole number of steps after it, with a
+     * step that fits the clock (5, 10, 15, 20 or 30 minutes or whole hours) and at most {@link ShiftTemplate#MAX_STARTS}
+     * starts. Without a latest start the step means nothing and is cleared.
+     */
+    private static void checkStartWindow(ShiftTemplate t, Violations v) {
+        if (t.getLatestStartTime() == null) {
+            t.setStartStepMinutes(null);
+            return;
+        }
+        if (t.getStartTime() == null) {
+            return;
+        }
+        Integer step = t.getStartStepMinutes();
+        int window = (t.getLatestStartTime().toSecondOfDay() - t.getStartTime().toSecondOfDay()) / 60;
+        v.check(window < 0, "latestStartTime", "The latest start must be at or after the start, on the same day");
+        v.check(step == null, "startStepMinutes", "Enter the minutes between two starts");
+        if (step == null || v.has("startStepMinutes") || window < 0) {
+            return;
+        }
+        v.check(!(step > 0 && (60 % step == 0 && step % 5 == 0 || step % 60 == 0)), "startStepMinutes",
+                "Use a step of 5, 10, 15, 20 or 30 minutes or whole hours");
+        v.check(window % step != 0, "latestStartTime",
+                "The latest start must be a whole number of steps (" + step + " min) after the start");
+        v.check(window / step + 1 > ShiftTemplate.MAX_STARTS, "startStepMinutes",
+                "At most " + ShiftTemplate.MAX_STARTS + " starts: use a longer step or a shorter window");
+    }
+
+    /**
+     * Every break complete, at least a minute long, inside the shift wherever it floats (after the start, ending before
+     * the end), a latest start not before the earliest, and no two breaks overlapping, counting the whole window a
+     * floating break may move in (so placing one never depends on where another went).
+     */
+    private static void checkBreaks(ShiftTemplate template, Violations v) {
+        int previousEnd = 0;
+        boolean previousFloats = false;
+        for (ShiftBreak b : template.getBreaks()) {
+            if (!b.isComplete()) {
+                v.check(true, "breaks", "Give every break a start and a length");
+                continue;
+            }
+            v.check(b.lengthMinutes() <= 0, "breaks", "A break lasts at least one minute");
+            v.check(b.latestOffsetMinutes() != null && b.latestOffsetMinutes() < b.offsetMinutes(), "breaks",
+                    "A break's latest start must not be before its earliest start");
+            v.check(b.offsetMinutes() <= 0 || b.latestEndOffsetMinutes() >= template.getLengthMinutes(), "breaks",
+                    b.isFloating() ? "A floating break must start after the shift starts and end before it ends, "
+                            + "even at its latest start"
+                            : "A break must start after the shift starts and end before it ends");
+            if (b.offsetMinutes() < previousEnd) {
+                v.check(true, "breaks", previousFloats || b.isFloating()
+                        ? "Breaks must not overlap, counting the window a floating break may move in"
+                        : "Breaks must not overlap");
+            }
+            previousEnd = Math.max(previousEnd, b.latestEndOffsetMinutes());
+            previousFloats = b.isFloating();
+        }
     }
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)

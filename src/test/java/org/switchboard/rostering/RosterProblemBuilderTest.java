@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.switchboard.demand.staffing.RequirementService;
 import org.switchboard.demand.staffing.StaffingRequirement;
+import org.switchboard.rostering.solver.BreakPlanner;
 import org.switchboard.rostering.solver.OperatorDay;
 import org.switchboard.rostering.solver.RosterSolution;
 import org.switchboard.rostering.solver.RosterSolverConfig;
@@ -61,7 +62,12 @@ class RosterProblemBuilderTest {
 
         assertThat(s.getOperators()).hasSize(64);
         assertThat(s.getDays()).hasSize(64 * DAYS).allMatch(OperatorDay::isInPeriod).noneMatch(OperatorDay::isPinned);
-        assertThat(s.getShiftOptions()).hasSize(8 * DAYS);
+        // D07 07:00-10:00, P08 08:00-10:00, E12 12:00-15:00, P18 18:00-20:00 hourly; N22 fixed
+        assertThat(s.getShiftOptions()).hasSize((4 + 3 + 4 + 3 + 1) * DAYS)
+                .extracting(ShiftOption::id).doesNotHaveDuplicates()
+                .contains("D07@" + start + "@07:00", "D07@" + start + "@10:00", "N22@" + start + "@22:00");
+        assertThat(s.getShiftOptions()).filteredOn(o -> o.templateCode().equals("E12")).allMatch(o -> o.kind() == ShiftKind.EVENING);
+        assertThat(s.getShiftOptions()).filteredOn(o -> o.templateCode().equals("D07")).allMatch(o -> o.kind() == ShiftKind.DAY);
         List<StaffingRequirement> rows = requirements.requirements(periodStart, start.plusDays(DAYS).atStartOfDay(MOSCOW).toInstant());
         assertThat(rows).isNotEmpty().allMatch(r -> r.intervalMinutes() == 30);
         assertThat(s.getDemandUnits()).hasSize(rows.size());
@@ -69,7 +75,8 @@ class RosterProblemBuilderTest {
                 .isEqualTo(rows.stream().mapToLong(StaffingRequirement::positions).sum());
         assertThat(s.getDemandUnits()).anyMatch(u -> u.required() == 0); // kept for over-coverage
 
-        // a night on day 0 (22:00-07:00, unpaid 01:00-01:30 and 04:00-04:30) covers the next day's early slots
+        // a night on day 0 (22:00-07:00, unpaid half hours floating 00:30-01:30 and 03:30-04:30, nominally at
+        // 01:00-01:30 and 04:00-04:30) covers the next day's early slots
         ShiftOption night = option(s, "N22", 0);
         assertThat(night.isNight()).isTrue();
         assertThat(night.paidMinutes()).isEqualTo(480);
@@ -79,11 +86,13 @@ class RosterProblemBuilderTest {
         assertThat(night.covers(slot(1, 1, 30))).isTrue();
         assertThat(night.covers(slot(1, 6, 30))).isTrue();
         assertThat(night.covers(slot(1, 7, 0))).isFalse();
-        // a day shift 08:00-17:00 with an unpaid hour 12:00-13:00 loses two half-hour slots
-        ShiftOption day = option(s, "D08", 2);
+        assertThat(night.unpaidBreaks()).hasSize(2).allMatch(w -> w.starts(night.grid()).size() == 3);
+        // a day shift 08:00-17:00 with an unpaid hour floating 11:00-14:00, nominally 12:00-13:00, loses two half-hour slots
+        ShiftOption day = option(s, "D07", 2, 8);
         assertThat(day.coveredSlots()).hasSize(16).contains(slot(2, 11, 30), slot(2, 13, 0))
                 .doesNotContain(slot(2, 12, 0), slot(2, 12, 30));
         assertThat(day.paidMinutes()).isEqualTo(480);
+        assertThat(day.unpaidBreaks().getFirst().starts(day.grid())).hasSize(5);
         assertThat(option(s, "P08", 0).coveredSlots()).hasSize(8);
         // the night on the last day covers nothing after the period
         assertThat(java.util.Arrays.stream(option(s, "N22", DAYS - 1).coveredSlots()).max().orElseThrow()).isEqualTo(DAYS * 48 - 1);
@@ -92,7 +101,7 @@ class RosterProblemBuilderTest {
         // and no 4-hour shifts for 40 h contracts (a 40 h week of at most 5 days needs 8 paid hours a day)
         for (OperatorDay d : s.getDays()) {
             List<String> codes = d.getShiftRange().stream().map(ShiftOption::templateCode).toList();
-            assertThat(codes).contains("D07", "D08", "D09", "E13", "E14");
+            assertThat(codes).contains("D07", "E12");
             assertThat(codes.contains("N22")).isEqualTo(d.getOperator().nightEligible());
             assertThat(codes.contains("P08")).isEqualTo(d.getOperator().minMinutesPerPeriod() < 2400);
             assertThat(d.getQueueRange()).isNotEmpty();
@@ -133,6 +142,20 @@ class RosterProblemBuilderTest {
         assertThat(score.mediumScore()).as("%s", score).isGreaterThan(empty.mediumScore() / 3);
         assertThat(share).isGreaterThan(0.6);
         assertThat(manager.update(solved)).isEqualTo(score);
+
+        // breaks placed after solving: never less coverage, and rescoring counts them
+        long startPlacing = System.nanoTime();
+        BreakPlanner.Summary placed = new BreakPlanner().place(solved);
+        long placingMillis = (System.nanoTime() - startPlacing) / 1_000_000;
+        HardMediumSoftScore afterBreaks = manager.update(solved);
+        System.out.printf(Locale.ROOT, "ROSTER BENCHMARK %d shift options; breaks placed in %d ms: %s; %s -> %s, "
+                        + "covered share %.3f -> %.3f%n", solved.getShiftOptions().size(), placingMillis, placed, score,
+                afterBreaks, share, solved.coveredShare());
+        assertThat(afterBreaks.hardScore()).isZero();
+        assertThat(afterBreaks.mediumScore()).isGreaterThanOrEqualTo(score.mediumScore());
+        assertThat(solved.coveredShare()).isGreaterThanOrEqualTo(share);
+        assertThat(solved.getDays()).filteredOn(d -> d.isWorking() && !d.getShift().unpaidBreaks().isEmpty())
+                .isNotEmpty().allMatch(OperatorDay::hasPlacedBreaks);
     }
 
     private int slot(int dayIndex, int hour, int minute) {
@@ -142,6 +165,12 @@ class RosterProblemBuilderTest {
 
     private ShiftOption option(RosterSolution s, String code, int dayIndex) {
         return s.getShiftOptions().stream().filter(o -> o.templateCode().equals(code) && o.dayIndex() == dayIndex)
+                .findFirst().orElseThrow();
+    }
+
+    private ShiftOption option(RosterSolution s, String code, int dayIndex, int hour) {
+        return s.getShiftOptions().stream().filter(o -> o.templateCode().equals(code) && o.dayIndex() == dayIndex
+                        && o.localStart().getHour() == hour)
                 .findFirst().orElseThrow();
     }
 }

@@ -16,6 +16,10 @@ import org.optaplanner.core.api.domain.variable.PlanningVariable;
  * <p>The shift value range is per entity: only the options of this date that the operator may ever work (night
  * shifts are left out for operators who may not work nights; an unavailable day gets no options). Days before the
  * period (the previous published roster, for rest rules across the period start) and published days are pinned.
+ *
+ * <p>Two plain (non-planning) additions: the breaks as {@link BreakPlanner} placed them after solving, with the slots
+ * then actually covered (used by {@link #coverKeys()} as long as the shift is the one they were placed for), and the
+ * published value of the day for replanning (the rule against changes to the published roster).
  */
 @PlanningEntity
 public class OperatorDay {
@@ -36,6 +40,16 @@ public class OperatorDay {
 
     @PlanningVariable(valueRangeProviderRefs = "queueRange", nullable = true)
     private Long queue;
+
+    /** The shift {@link #placedBreaks} and {@link #placedSlots} belong to; they count only while it is worked. */
+    private ShiftOption breaksPlacedFor;
+    private List<PlacedBreak> placedBreaks;
+    private int[] placedSlots;
+
+    /** Whether the day has a published value; then {@link #publishedShiftId} (null = off) and the queue. */
+    private boolean published;
+    private String publishedShiftId;
+    private Long publishedQueue;
 
     public OperatorDay() {
     }
@@ -90,13 +104,55 @@ public class OperatorDay {
         return queue == null ? -1L : queue;
     }
 
+    /** Whether {@link BreakPlanner} placed the breaks of the shift worked now. */
+    public boolean hasPlacedBreaks() {
+        return shift != null && shift.equals(breaksPlacedFor);
+    }
+
+    /** The unpaid breaks as taken: as placed for this shift, else at their nominal positions; none on a day off. */
+    public List<PlacedBreak> getBreaks() {
+        if (shift == null) {
+            return List.of();
+        }
+        return hasPlacedBreaks() ? placedBreaks : shift.nominalBreaks();
+    }
+
+    /** Records where the breaks of the current shift are taken and the slots then covered (see {@link BreakPlanner}). */
+    public void placeBreaks(List<PlacedBreak> breaks, int[] coveredSlots) {
+        if (shift == null) {
+            throw new IllegalStateException("No shift on " + this);
+        }
+        this.breaksPlacedFor = shift;
+        this.placedBreaks = List.copyOf(breaks);
+        this.placedSlots = coveredSlots.clone();
+    }
+
+    public void clearPlacedBreaks() {
+        breaksPlacedFor = null;
+        placedBreaks = null;
+        placedSlots = null;
+    }
+
+    /** The demand slots this day's work covers: with the placed breaks when there are any, else the shift's nominal ones. */
+    public int[] coveredSlots() {
+        if (shift == null) {
+            return new int[0];
+        }
+        return hasPlacedBreaks() ? placedSlots : shift.coveredSlots();
+    }
+
+    /** Whether this day's work covers {@code slot} (any queue). */
+    public boolean covers(int slot) {
+        return shift != null && java.util.Arrays.binarySearch(coveredSlots(), slot) >= 0;
+    }
+
     /** The demand units (as keys) this day's work counts in. */
     public List<CoverKey> coverKeys() {
         if (shift == null) {
             return List.of();
         }
         long q = queueKey();
-        int[] slots = shift.coveredSlots();
+        int[] slots = coveredSlots();
         CoverKey[] keys = new CoverKey[slots.length];
         for (int i = 0; i < slots.length; i++) {
             keys[i] = new CoverKey(q, slots[i]);
@@ -168,8 +224,48 @@ public class OperatorDay {
         this.queue = queue;
     }
 
+    /** Sets the published value: the option id worked (null = day off) and the queue. */
+    public void setPublished(String shiftId, Long queue) {
+        this.published = true;
+        this.publishedShiftId = shiftId;
+        this.publishedQueue = queue;
+    }
+
+    public void clearPublished() {
+        this.published = false;
+        this.publishedShiftId = null;
+        this.publishedQueue = null;
+    }
+
+    public boolean hasPublished() {
+        return published;
+    }
+
+    public String getPublishedShiftId() {
+        return publishedShiftId;
+    }
+
+    public Long getPublishedQueue() {
+        return publishedQueue;
+    }
+
+    /**
+     * Whether the day has a published value and now differs from it: another shift (or work instead of a day off, or
+     * the other way round), or the same shift on another queue.
+     */
+    public boolean differsFromPublished() {
+        if (!published) {
+            return false;
+        }
+        String now = shift == null ? null : shift.id();
+        if (!java.util.Objects.equals(now, publishedShiftId)) {
+            return true;
+        }
+        return shift != null && !java.util.Objects.equals(queue, publishedQueue);
+    }
+
     @Override
     public String toString() {
-        return operator + " " + date + " " + (shift == null ? "off" : shift.templateCode() + (queue == null ? "" : "/" + queue));
+        return operator + " " + date + " " + (shift == null ? "off" : shift.templateCode() + " " + shift.localStart() + (queue == null ? "" : "/" + queue));
     }
 }

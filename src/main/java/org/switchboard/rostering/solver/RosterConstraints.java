@@ -1,7 +1,9 @@
 package org.switchboard.rostering.solver;
 
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.average;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countBi;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
 
 import org.optaplanner.core.api.score.stream.Constraint;
@@ -27,7 +29,8 @@ public class RosterConstraints implements ConstraintProvider {
                 maxMinutesPerPeriod(f), minMinutesPerPeriod(f), maxConsecutiveDays(f), minConsecutiveDaysOff(f),
                 maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f),
                 underCoverage(f), uncoveredDemand(f),
-                overCoverage(f), preferences(f), nightFairness(f), weekendFairness(f) };
+                overCoverage(f), preferences(f), nightFairness(f), weekendFairness(f), fairHours(f),
+                stableStartTimes(f), publishedChange(f) };
     }
 
     private static UniConstraintStream<OperatorDay> worked(ConstraintFactory f) {
@@ -192,11 +195,11 @@ public class RosterConstraints implements ConstraintProvider {
                 .ifNotExistsIncludingNullVars(OperatorDay.class,
                         Joiners.equal(DemandUnit::queueKey, OperatorDay::queueKey),
                         Joiners.equal(DemandUnit::dayIndex, OperatorDay::getDayIndex),
-                        Joiners.filtering((u, d) -> d.isWorking() && d.getShift().covers(u.slot())))
+                        Joiners.filtering((u, d) -> d.covers(u.slot())))
                 .ifNotExistsIncludingNullVars(OperatorDay.class,
                         Joiners.equal(DemandUnit::queueKey, OperatorDay::queueKey),
                         Joiners.equal(u -> u.dayIndex() - 1, OperatorDay::getDayIndex),
-                        Joiners.filtering((u, d) -> d.isWorking() && d.getShift().covers(u.slot())))
+                        Joiners.filtering((u, d) -> d.covers(u.slot())))
                 .penalizeConfigurable(u -> u.required() * u.shortageWeight())
                 .asConstraint(RosterWeights.UNCOVERED);
     }
@@ -238,6 +241,39 @@ public class RosterConstraints implements ConstraintProvider {
                 .groupBy((op, week) -> op, countBi())
                 .penalizeConfigurable((op, n) -> n * n)
                 .asConstraint(RosterWeights.WEEKEND_FAIRNESS);
+    }
+
+    // Soft: hours spread fairly relative to contracts: among operators with flexible hours, each costs the distance (percentage points) of their shortfall below the period maximum, as a share of it, from the average shortfall.
+    Constraint fairHours(ConstraintFactory f) {
+        // Not "shortfall squared": that also rewards every extra hour (filling contracts to their maximum whether or
+        // not the demand needs it) and weighs a 20 h contract's shortfall like a 40 h one's. Distance from the average
+        // share only spreads whatever shortfall the coverage leaves; operators with fixed hours (minimum = maximum)
+        // are left out, as hard rules already give them their hours.
+        var shortfall = f.forEachIncludingNullVars(OperatorDay.class)
+                .filter(d -> d.isInPeriod() && d.getOperator().hasFlexibleHours())
+                .groupBy(OperatorDay::getOperator, sum(OperatorDay::paidMinutes));
+        return shortfall
+                .join(shortfall.groupBy(average((op, minutes) -> op.shortfallPermille(minutes))))
+                .filter((op, minutes, mean) -> Math.round(Math.abs(op.shortfallPermille(minutes) - mean) / 10.0) > 0)
+                .penalizeConfigurable((op, minutes, mean) -> (int) Math.round(Math.abs(op.shortfallPermille(minutes) - mean) / 10.0))
+                .asConstraint(RosterWeights.FAIR_HOURS);
+    }
+
+    // Soft: stable start times: per operator and ISO week, each distinct local start time beyond the first costs one.
+    Constraint stableStartTimes(ConstraintFactory f) {
+        return worked(f)
+                .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey, countDistinct(d -> d.getShift().localStart()))
+                .filter((op, week, starts) -> starts > 1)
+                .penalizeConfigurable((op, week, starts) -> starts - 1)
+                .asConstraint(RosterWeights.STABLE_START);
+    }
+
+    // Soft: replanning keeps the published roster: each day whose shift or queue differs from its published value costs one.
+    Constraint publishedChange(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(OperatorDay.class)
+                .filter(OperatorDay::differsFromPublished)
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.PUBLISHED_CHANGE);
     }
 
     /** One tuple per (operator-day, covered demand key): the operator's presence in a unit. */

@@ -36,6 +36,9 @@ public class RosterWeights {
     public static final String PREFERENCE = "Shift and day-off preferences";
     public static final String NIGHT_FAIRNESS = "Fair distribution of nights";
     public static final String WEEKEND_FAIRNESS = "Fair distribution of weekends";
+    public static final String FAIR_HOURS = "Fair hours relative to contract";
+    public static final String STABLE_START = "Stable start times within a week";
+    public static final String PUBLISHED_CHANGE = "Changes to the published roster";
 
     @ConstraintWeight(UNAVAILABLE)
     private HardMediumSoftScore unavailable = HardMediumSoftScore.ofHard(10);
@@ -92,6 +95,15 @@ public class RosterWeights {
     /** per operator: weekends worked squared */
     @ConstraintWeight(WEEKEND_FAIRNESS)
     private HardMediumSoftScore weekendFairness = HardMediumSoftScore.ofSoft(1);
+    /** per percentage point an operator's shortfall (share of the period maximum) is off the average */
+    @ConstraintWeight(FAIR_HOURS)
+    private HardMediumSoftScore fairHours = HardMediumSoftScore.ofSoft(1);
+    /** per operator and week: per distinct start time beyond the first */
+    @ConstraintWeight(STABLE_START)
+    private HardMediumSoftScore stableStart = HardMediumSoftScore.ofSoft(5);
+    /** per day whose shift or queue differs from the published one */
+    @ConstraintWeight(PUBLISHED_CHANGE)
+    private HardMediumSoftScore publishedChange = HardMediumSoftScore.ofSoft(100);
 
     public RosterWeights() {
     }

@@ -16,11 +16,49 @@ import org.switchboard.rostering.ShiftKind;
  * demand the queue-agnostic interval indexes of the period that the shift spans, minus unpaid breaks (the queue
  * comes from the operator's assignment); for slot-style demand the single (day, shift type) slot of the shift.
  *
+ * <p>Unpaid breaks may float ({@link BreakWindow}). While solving, {@code coveredSlots} leave each unpaid break out at
+ * its nominal position ({@link BreakWindow#nominalStart}); after solving, {@link BreakPlanner} places the breaks and
+ * records the slots actually covered on the {@link OperatorDay}.
+ *
  * @param id unique among the options of a solution
  * @param dayIndex days since the period start (may be negative for days before the period)
+ * @param unpaidBreaks the unpaid breaks, in order; empty when there are none or they are already in coveredSlots
+ *        and cannot move (slot-style options)
+ * @param grid the demand grid {@code coveredSlots} are on, to recompute them for placed breaks; null for slot-style
+ *        options
  */
 public record ShiftOption(String id, LocalDate date, int dayIndex, String templateCode, Instant start, Instant end,
-        LocalTime localStart, int paidMinutes, ShiftKind kind, boolean weekend, int[] coveredSlots) {
+        LocalTime localStart, int paidMinutes, ShiftKind kind, boolean weekend, int[] coveredSlots,
+        List<BreakWindow> unpaidBreaks, SlotGrid grid) {
+
+    public ShiftOption {
+        unpaidBreaks = unpaidBreaks == null ? List.of() : List.copyOf(unpaidBreaks);
+    }
+
+    /** An option whose breaks (if any) are fixed and already left out of {@code coveredSlots}. */
+    public ShiftOption(String id, LocalDate date, int dayIndex, String templateCode, Instant start, Instant end,
+            LocalTime localStart, int paidMinutes, ShiftKind kind, boolean weekend, int[] coveredSlots) {
+        this(id, date, dayIndex, templateCode, start, end, localStart, paidMinutes, kind, weekend, coveredSlots,
+                List.of(), null);
+    }
+
+    /** Whether a break may be placed elsewhere than at its nominal position. */
+    public boolean hasFloatingBreaks() {
+        return grid != null && unpaidBreaks.stream().anyMatch(b -> b.starts(grid).size() > 1);
+    }
+
+    /** The unpaid breaks at their nominal positions, as {@code coveredSlots} assume them. */
+    public List<PlacedBreak> nominalBreaks() {
+        return unpaidBreaks.stream().map(b -> b.at(b.nominalStart(grid))).toList();
+    }
+
+    /** The slots this shift covers with its unpaid breaks at {@code breaks} (see {@link SlotGrid#slots}). */
+    public int[] coveredSlotsWith(List<PlacedBreak> breaks) {
+        if (grid == null) {
+            return coveredSlots;
+        }
+        return grid.slots(start, end, breaks.stream().map(PlacedBreak::span).toList());
+    }
 
     public boolean isNight() {
         return kind == ShiftKind.NIGHT;
@@ -73,6 +111,6 @@ public record ShiftOption(String id, LocalDate date, int dayIndex, String templa
 
     @Override
     public String toString() {
-        return date + " " + templateCode;
+        return date + " " + templateCode + " " + localStart;
     }
 }

@@ -92,7 +92,7 @@ public final class ShiftToOtherDayMove extends AbstractMove<RosterSolution> {
 
     /**
      * Random moves only: a random working day, a random day off of the same operator, and there half the time the
-     * same template (the shift moved as it is), otherwise a random option of that day.
+     * same template at the same start where offered (the shift moved as it is), otherwise a random option of that day.
      */
     public static class Factory implements MoveIteratorFactory<RosterSolution, ShiftToOtherDayMove> {
 
@@ -130,10 +130,14 @@ public final class ShiftToOtherDayMove extends AbstractMove<RosterSolution> {
                         if (to.isWorking() || to.getShiftRange().isEmpty()) {
                             continue;
                         }
-                        // half the time the same template (keeps the paid minutes), else any option of that day
+                        // half the time the same template at the same start if offered (keeps the paid minutes
+                        // and the start time), else any option of that day
                         String code = from.getShift().templateCode();
+                        java.time.LocalTime at = from.getShift().localStart();
                         ShiftOption same = random.nextBoolean() ? to.getShiftRange().stream()
-                                .filter(o -> o.templateCode().equals(code)).findFirst().orElse(null) : null;
+                                .filter(o -> o.templateCode().equals(code))
+                                .min(java.util.Comparator.comparing((ShiftOption o) -> !o.localStart().equals(at)))
+                                .orElse(null) : null;
                         ShiftOption shift = same != null ? same
                                 : to.getShiftRange().get(random.nextInt(to.getShiftRange().size()));
                         List<Long> queues = to.getQueueRange();

@@ -31,6 +31,19 @@ public record SolverOperator(long id, String employeeNumber, List<Long> skillQue
         return maxShiftsPerKind.getOrDefault(kind, Integer.MAX_VALUE);
     }
 
+    /** Whether the paid minutes of the period may vary: a period minimum below the period maximum. */
+    public boolean hasFlexibleHours() {
+        return maxMinutesPerPeriod > 0 && minMinutesPerPeriod < maxMinutesPerPeriod;
+    }
+
+    /** Minutes below the period maximum as per mille of it (0 at or above the maximum). */
+    public int shortfallPermille(int paidMinutes) {
+        if (maxMinutesPerPeriod <= 0 || paidMinutes >= maxMinutesPerPeriod) {
+            return 0;
+        }
+        return (int) ((maxMinutesPerPeriod - paidMinutes) * 1000L / maxMinutesPerPeriod);
+    }
+
     public boolean hasSkill(Long queueId) {
         return queueId != null && skillQueueIds.contains(queueId);
     }

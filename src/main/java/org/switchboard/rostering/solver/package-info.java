@@ -7,5 +7,10 @@
  * call-center interval demand and slot-style (day, shift type) demand; the rules are in
  * {@link org.switchboard.rostering.solver.RosterConstraints}, their weights in
  * {@link org.switchboard.rostering.solver.RosterWeights}.
+ *
+ * <p>Unpaid breaks may float in a window ({@link org.switchboard.rostering.solver.BreakWindow}): while solving, a
+ * shift option covers its slots with each break at a nominal position; after solving,
+ * {@link org.switchboard.rostering.solver.BreakPlanner} places the breaks where coverage suffers least and records
+ * them, with the slots then covered, on each {@link org.switchboard.rostering.solver.OperatorDay}.
  */
 package org.switchboard.rostering.solver;

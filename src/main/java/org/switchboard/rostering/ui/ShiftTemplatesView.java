@@ -24,12 +24,16 @@ import org.switchboard.base.ui.EditorPanel;
 import org.switchboard.base.ui.ListField;
 import org.switchboard.base.ui.TextFields;
 import org.switchboard.rostering.ShiftBreak;
+import org.switchboard.rostering.ShiftKind;
 import org.switchboard.rostering.ShiftKindRules;
 import org.switchboard.rostering.ShiftTemplate;
 import org.switchboard.rostering.ShiftTemplateService;
 import org.switchboard.shared.Roles;
 
-/** Shift templates: start, length and breaks; the day / evening / night kind is derived. */
+/**
+ * Shift templates: start (or a start window: latest start and step), length and breaks (fixed, or floating in a
+ * window); the day / evening / night kind is derived per start.
+ */
 @Route("shift-templates")
 @PageTitle("Shift templates")
 @Menu(title = "Shift templates", order = 40, icon = "vaadin:clock")
@@ -51,7 +55,8 @@ public class ShiftTemplatesView extends VerticalLayout {
                 .setComparator(Comparator.comparing(ShiftTemplate::getLengthMinutes));
         grid.addColumn(ShiftTemplatesView::breaksLabel).setHeader("Breaks").setFlexGrow(2);
         grid.addColumn(t -> hours(t.paidMinutes())).setHeader("Paid (h)");
-        grid.addColumn(t -> t.kind(rules).label()).setHeader("Kind").setKey("kind").setSortable(true)
+        grid.addColumn(t -> t.kinds(rules).stream().map(ShiftKind::label).collect(Collectors.joining(", ")))
+                .setHeader("Kind").setKey("kind").setSortable(true)
                 .setComparator(Comparator.comparing(t -> t.kind(rules)));
         grid.addColumn(t -> t.isActive() ? "" : "inactive").setHeader("Status");
 
@@ -62,27 +67,38 @@ public class ShiftTemplatesView extends VerticalLayout {
         TextField name = new TextField("Name");
         TimePicker start = new TimePicker("Start");
         start.setStep(Duration.ofMinutes(15));
+        start.setHelperText("the earliest start of a window");
+        TimePicker latestStart = new TimePicker("Latest start");
+        latestStart.setStep(Duration.ofMinutes(15));
+        latestStart.setClearButtonVisible(true);
+        latestStart.setHelperText("empty: starts only at the start");
+        IntegerField startStep = new IntegerField("Every (minutes)");
+        startStep.setHelperText("between two starts of the window, e.g. 30 or 60");
+        startStep.setMin(5);
         NumberField length = new NumberField("Length (hours)");
         length.setStep(0.25);
         length.setHelperText("including breaks");
         Checkbox active = new Checkbox("Active");
-        ListField<ShiftBreak> breaks = new ListField<>("Breaks (minutes after the start, length in minutes)",
+        ListField<ShiftBreak> breaks = new ListField<>(
+                "Breaks (minutes after the start; a latest start lets the roster place the break in that window)",
                 "Add break", ShiftTemplatesView::breakRow);
         var binder = editor.binder();
         binder.forField(code).withConverter(TextFields.UPPER_CASE).bind("code");
         binder.bind(name, "name");
         binder.bind(start, "startTime");
+        binder.bind(latestStart, "latestStartTime");
+        binder.bind(startStep, "startStepMinutes");
         binder.forField(length).withConverter(Converter.<Double, Integer>from(
                         h -> h == null ? Result.ok(null) : Result.ok((int) Math.round(h * 60)),
                         m -> m == null ? null : m / 60.0))
                 .bind("lengthMinutes");
         binder.bind(active, "active");
         binder.bind(breaks, "breaks");
-        editor.form().add(code, name, start, length, active);
+        editor.form().add(code, name, start, latestStart, startStep, length, active);
         editor.form().add(breaks, 2);
         editor.form().add(new Paragraph("Night window " + rules.nightWindowLabel() + ": a shift with at least "
                 + rules.nightMinMinutes() / 60.0 + " h in it is a night shift; otherwise a shift starting at "
-                + rules.eveningStart() + " or later is an evening shift."), 2);
+                + rules.eveningStart() + " or later is an evening shift. Each start of a window has its own kind."), 2);
 
         crud = new CrudLayout<>(grid, editor, templates::list, t -> t.getCode() + " " + t.getName(),
                 "New shift template", ShiftTemplate::new, t -> templates.get(t.getId()));
@@ -90,11 +106,24 @@ public class ShiftTemplatesView extends VerticalLayout {
         add(crud);
     }
 
+    /**
+     * "12:00–13:00", a floating break "60 min in 10:00–14:00" (the window from its earliest start to its latest end);
+     * with a start window the clock times depend on the start, so offsets: "+4:00–+5:00", "60 min in +3:00–+6:00".
+     */
     static String breaksLabel(ShiftTemplate t) {
+        boolean relative = t.hasStartWindow();
         return t.getBreaks().stream()
-                .map(b -> t.getStartTime().plusMinutes(b.offsetMinutes()) + "–"
-                        + t.getStartTime().plusMinutes(b.endOffsetMinutes()) + (b.paid() ? " paid" : ""))
+                .map(b -> (b.isFloating()
+                                ? b.lengthMinutes() + " min in " + at(t, b.offsetMinutes(), relative) + "–"
+                                        + at(t, b.latestEndOffsetMinutes(), relative)
+                                : at(t, b.offsetMinutes(), relative) + "–" + at(t, b.endOffsetMinutes(), relative))
+                        + (b.paid() ? " paid" : ""))
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String at(ShiftTemplate t, int offsetMinutes, boolean relative) {
+        return relative ? String.format("+%d:%02d", offsetMinutes / 60, offsetMinutes % 60)
+                : t.getStartTime().plusMinutes(offsetMinutes).toString();
     }
 
     private static String hours(int minutes) {
@@ -106,6 +135,10 @@ public class ShiftTemplatesView extends VerticalLayout {
         offset.setAriaLabel("Starts after (minutes)");
         offset.setPlaceholder("after min");
         offset.setWidth("7rem");
+        IntegerField latest = new IntegerField();
+        latest.setAriaLabel("Latest start after (minutes), empty for a fixed break");
+        latest.setPlaceholder("latest");
+        latest.setWidth("7rem");
         IntegerField length = new IntegerField();
         length.setAriaLabel("Length (minutes)");
         length.setPlaceholder("length min");
@@ -113,23 +146,25 @@ public class ShiftTemplatesView extends VerticalLayout {
         Checkbox paid = new Checkbox("paid");
         if (value != null) {
             offset.setValue(value.offsetMinutes());
+            latest.setValue(value.latestOffsetMinutes());
             length.setValue(value.lengthMinutes());
             paid.setValue(value.paid());
         } else {
             length.setValue(30);
         }
         offset.addValueChangeListener(e -> changed.run());
+        latest.addValueChangeListener(e -> changed.run());
         length.addValueChangeListener(e -> changed.run());
         paid.addValueChangeListener(e -> changed.run());
         return new ListField.Row<>() {
             @Override
             public Component[] components() {
-                return new Component[] {offset, length, paid};
+                return new Component[] {offset, latest, length, paid};
             }
 
             @Override
             public ShiftBreak value() {
-                return new ShiftBreak(offset.getValue(), length.getValue(), paid.getValue());
+                return new ShiftBreak(offset.getValue(), length.getValue(), paid.getValue(), latest.getValue());
             }
         };
     }

@@ -231,4 +231,68 @@ class RosterConstraintsTest {
                 .given(work(a, day(5)), work(a, day(6)), work(a, day(12))).penalizesBy(4);
         verifier.verifyThat(RosterConstraints::weekendFairness).given(work(a, day(0)), work(a, day(4))).penalizesBy(0);
     }
+
+    @Test
+    void uncoveredDemandCountsPlacedBreaks() {
+        SolverOperator a = op(1).skills(1L).build();
+        // break floating 10:00-12:00 (nominal 11:00); placed at 10:00, the operator covers 11:00 after all
+        ShiftOption shift = RosterFixture.floating(0, "F", LocalTime.of(7, 0), 540, 180, 300, 60);
+        DemandUnit eleven = new DemandUnit(0, 1L, slot(0, 11), 0, "q1 11:00", 1, 1, 1);
+        OperatorDay d = work(a, shift, 1L);
+        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(eleven, d).penalizesBy(1);
+        OperatorDay placed = work(a, shift, 1L);
+        PlacedBreak ten = shift.unpaidBreaks().getFirst().at(shift.start().plusSeconds(3 * 3600));
+        placed.placeBreaks(List.of(ten), shift.coveredSlotsWith(List.of(ten)));
+        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(eleven, placed).penalizesBy(0);
+        verifier.verifyThat(RosterConstraints::underCoverage)
+                .given(new DemandUnit(1, 1L, slot(0, 11), 0, "q1 11:00", 2, 1, 1), placed).penalizesBy(1);
+    }
+
+    @Test
+    void fairHours() {
+        // flexible hours (no minimum, at most two 8-hour days): one works both days (0 ‰ short), one none (1000 ‰);
+        // the average is 500 ‰, each is 50 percentage points off it
+        SolverOperator a = op(1).maxPeriod(960).build();
+        SolverOperator b = op(2).maxPeriod(960).build();
+        verifier.verifyThat(RosterConstraints::fairHours)
+                .given(work(a, day(0)), work(a, day(1)), off(b, 0), off(b, 1)).penalizesBy(100);
+        // relative to the contract: one day of two and two days of four are the same share
+        SolverOperator c = op(3).maxPeriod(1920).build();
+        // and operators with fixed hours (minimum = maximum) are left out
+        SolverOperator fixed = op(4).minPeriod(960).maxPeriod(960).build();
+        verifier.verifyThat(RosterConstraints::fairHours)
+                .given(work(a, day(0)), off(a, 1), work(c, day(0)), work(c, day(1)), off(c, 2), off(c, 3),
+                        off(fixed, 0), off(fixed, 1))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void stableStartTimes() {
+        SolverOperator a = op(1).build();
+        // 07:00, 14:00, 07:00 in one week: two start times
+        verifier.verifyThat(RosterConstraints::stableStartTimes)
+                .given(work(a, day(0)), work(a, evening(1)), work(a, day(2))).penalizesBy(1);
+        // the same start all week; the next ISO week (from day 7) starts afresh
+        verifier.verifyThat(RosterConstraints::stableStartTimes)
+                .given(work(a, day(0)), work(a, day(2)), off(a, 3), work(a, evening(7)), work(a, evening(8))).penalizesBy(0);
+    }
+
+    @Test
+    void publishedChange() {
+        SolverOperator a = op(1).skills(1L, 2L).build();
+        OperatorDay otherShift = work(a, evening(0), 1L);
+        otherShift.setPublished(day(0).id(), 1L);
+        OperatorDay workOnPublishedDayOff = work(a, day(1), 1L);
+        workOnPublishedDayOff.setPublished(null, null);
+        OperatorDay otherQueue = work(a, day(2), 2L);
+        otherQueue.setPublished(day(2).id(), 1L);
+        verifier.verifyThat(RosterConstraints::publishedChange)
+                .given(otherShift, workOnPublishedDayOff, otherQueue).penalizesBy(3);
+        OperatorDay same = work(a, day(0), 1L);
+        same.setPublished(day(0).id(), 1L);
+        OperatorDay stillOff = off(a, 1);
+        stillOff.setPublished(null, null);
+        verifier.verifyThat(RosterConstraints::publishedChange)
+                .given(same, stillOff, work(a, evening(2), 2L)).penalizesBy(0);
+    }
 }

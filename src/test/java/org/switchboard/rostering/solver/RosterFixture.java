@@ -16,6 +16,8 @@ final class RosterFixture {
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final LocalDate START = LocalDate.of(2026, 3, 23);
     static final Instant GRID_START = START.atStartOfDay(ZONE).toInstant();
+    /** The hourly grid of four weeks from the period start. */
+    static final SlotGrid GRID = new SlotGrid(GRID_START, 60, 28 * 24);
 
     private RosterFixture() {
     }
@@ -41,6 +43,25 @@ final class RosterFixture {
         int[] slots = ShiftOption.slotsOnGrid(from, to, breaks, GRID_START, 60);
         return new ShiftOption(code + "@" + d, d, dayIndex, code, from, to, start, lengthMinutes - breakMinutes,
                 ShiftKindRules.DEFAULT.kindOf(start, java.time.Duration.ofMinutes(lengthMinutes)), weekend(d), slots);
+    }
+
+    /**
+     * An interval-style option whose unpaid break of {@code breakMinutes} floats from {@code earliestOffset} to
+     * {@code latestOffset} minutes after the start (equal: fixed); covered slots leave it out at its nominal start.
+     */
+    static ShiftOption floating(int dayIndex, String code, LocalTime start, int lengthMinutes, int earliestOffset,
+            int latestOffset, int breakMinutes) {
+        LocalDate d = date(dayIndex);
+        ZonedDateTime s = d.atTime(start).atZone(ZONE);
+        Instant from = s.toInstant();
+        Instant to = s.toLocalDateTime().plusMinutes(lengthMinutes).atZone(ZONE).toInstant();
+        BreakWindow w = new BreakWindow(from.plusSeconds(earliestOffset * 60L), from.plusSeconds(latestOffset * 60L),
+                breakMinutes);
+        PlacedBreak nominal = w.at(w.nominalStart(GRID));
+        int[] slots = GRID.slots(from, to, List.<Instant[]>of(new Instant[] {nominal.start(), nominal.end()}));
+        return new ShiftOption(code + "@" + d + "@" + start, d, dayIndex, code, from, to, start,
+                lengthMinutes - breakMinutes, ShiftKindRules.DEFAULT.kindOf(start, java.time.Duration.ofMinutes(lengthMinutes)),
+                weekend(d), slots, List.of(w), GRID);
     }
 
     /** Day 07:00–16:00, unpaid break 12:00–13:00, 8 h paid. */

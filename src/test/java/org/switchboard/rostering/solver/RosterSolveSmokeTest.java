@@ -16,7 +16,10 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 
-/** A generated week (12 operators, 2 queues, hourly demand with a day peak, over the DST change) solved for 5 s. */
+/**
+ * A generated week (12 operators, 2 queues, hourly demand with a day peak, over the DST change; day shifts with a
+ * floating meal hour; one operator with a published week to stay close to) solved for 5 s, then its breaks placed.
+ */
 class RosterSolveSmokeTest {
 
     static final int DAYS = 7;
@@ -43,6 +46,14 @@ class RosterSolveSmokeTest {
                 .filter(d -> d.isPinned() && d.isInPeriod()).findFirst().orElseThrow();
         assertThat(published.getShift().templateCode()).isEqualTo("D");
         assertThat(published.getQueue()).isEqualTo(2L);
+
+        double share = solved.coveredShare();
+        BreakPlanner.Summary placed = new BreakPlanner().place(solved);
+        assertThat(placed.floating()).isPositive();
+        assertThat(solved.coveredShare()).isGreaterThanOrEqualTo(share);
+        HardMediumSoftScore afterBreaks = manager.update(solved);
+        assertThat(afterBreaks.hardScore()).isZero();
+        assertThat(afterBreaks.mediumScore()).isGreaterThanOrEqualTo(score.mediumScore());
     }
 
     @Test
@@ -63,7 +74,9 @@ class RosterSolveSmokeTest {
         List<ShiftOption> options = new ArrayList<>();
         List<List<ShiftOption>> byDay = new ArrayList<>();
         for (int d = 0; d < DAYS; d++) {
-            List<ShiftOption> day = List.of(RosterFixture.day(d), RosterFixture.evening(d), RosterFixture.night(d));
+            // the day shift's meal hour floats from 11:00 to 13:00 (nominally 12:00, as RosterFixture.day)
+            List<ShiftOption> day = List.of(RosterFixture.floating(d, "D", java.time.LocalTime.of(7, 0), 540, 240, 360, 60),
+                    RosterFixture.evening(d), RosterFixture.night(d));
             byDay.add(day);
             options.addAll(day);
         }
@@ -88,7 +101,12 @@ class RosterSolveSmokeTest {
                 if (o.id() == 2 && d == 3) {
                     days.add(new OperatorDay(o, RosterFixture.date(d), d, true, true, allowed, allowed.get(0), 2L));
                 } else {
-                    days.add(OperatorDay.open(o, RosterFixture.date(d), d, allowed));
+                    OperatorDay open = OperatorDay.open(o, RosterFixture.date(d), d, allowed);
+                    if (o.id() == 5) {
+                        // a published week of evenings on queue 1, to replan against
+                        open.setPublished(d % 3 == 2 ? null : allowed.get(1).id(), d % 3 == 2 ? null : 1L);
+                    }
+                    days.add(open);
                 }
             }
         }

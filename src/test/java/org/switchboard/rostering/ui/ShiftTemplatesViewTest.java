@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.rostering.ShiftBreak;
 import org.switchboard.rostering.ShiftTemplate;
 
-/** Shift templates screen: the derived kind, a night shift across midnight, break rules shown at the field. */
+/**
+ * Shift templates screen: the derived kind, a night shift across midnight, break rules shown at the field, a start
+ * window with a floating break.
+ */
 @SpringBootTest
 @Transactional
 class ShiftTemplatesViewTest extends SpringBrowserlessTest {
@@ -29,7 +32,7 @@ class ShiftTemplatesViewTest extends SpringBrowserlessTest {
             ShiftTemplate t = grid.getRow(row);
             String expected = switch (t.getCode()) {
                 case "N22" -> "Night";
-                case "E13", "E14", "P18" -> "Evening";
+                case "E12", "P18" -> "Evening";
                 default -> "Day";
             };
             assertThat(grid.getCellText(row, kind)).as(t.getCode()).isEqualTo(expected);
@@ -60,5 +63,39 @@ class ShiftTemplatesViewTest extends SpringBrowserlessTest {
         assertThat(test(view.crud.grid()).size()).isEqualTo(1);
         assertThat(test(view.crud.grid()).getCellText(0, test(view.crud.grid()).getColumnPosition("kind"))).isEqualTo("Night");
         assertThat(test(view.crud.grid()).getRow(0).timeLabel()).isEqualTo("21:00–07:00 (+1)");
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void plannerGivesAShiftAStartWindowAndAFloatingBreak() {
+        ShiftTemplatesView view = navigate(ShiftTemplatesView.class);
+        test(view.crud.addButton()).click();
+        var editor = view.crud.editor();
+        EditorFields.set(editor, "code", "W11");
+        EditorFields.set(editor, "name", "Late day window");
+        EditorFields.set(editor, "startTime", LocalTime.of(11, 0));
+        EditorFields.set(editor, "latestStartTime", LocalTime.of(14, 0));
+        EditorFields.set(editor, "startStepMinutes", 45);
+        EditorFields.set(editor, "lengthMinutes", 8.0);
+        CustomField<List<ShiftBreak>> breaks = EditorFields.field(editor, "breaks");
+        breaks.setValue(List.of(new ShiftBreak(180, 30, false, 270)));
+
+        test(view.crud.editor().saveButton()).click();
+        var step = EditorFields.<Integer, com.vaadin.flow.component.textfield.IntegerField>field(editor, "startStepMinutes");
+        assertThat(step.isInvalid()).isTrue();
+        assertThat(step.getErrorMessage()).isEqualTo("Use a step of 5, 10, 15, 20 or 30 minutes or whole hours");
+
+        EditorFields.set(editor, "startStepMinutes", 60);
+        test(view.crud.editor().saveButton()).click();
+        assertThat(view.crud.editor().isVisible()).isFalse();
+        view.crud.search().setValue("W11");
+        var grid = test(view.crud.grid());
+        assertThat(grid.size()).isEqualTo(1);
+        // 11:00 is a day shift, 12:00 to 14:00 evening shifts
+        assertThat(grid.getCellText(0, grid.getColumnPosition("kind"))).isEqualTo("Day, Evening");
+        ShiftTemplate saved = grid.getRow(0);
+        assertThat(saved.timeLabel()).isEqualTo("11:00–19:00 … 14:00–22:00, every 60 min");
+        assertThat(ShiftTemplatesView.breaksLabel(saved)).isEqualTo("30 min in +3:00–+5:00");
+        assertThat(saved.getBreaks()).containsExactly(new ShiftBreak(180, 30, false, 270));
     }
 }
