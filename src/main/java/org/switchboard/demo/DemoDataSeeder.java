@@ -120,11 +120,11 @@ class DemoDataSeeder implements ApplicationRunner {
         List<Team> teamList = List.of(teams.save(new Team("Aurora (day)")), teams.save(new Team("Borealis (day)")),
                 teams.save(new Team("Comet (evening)")), teams.save(new Team("Owls (night)")));
 
-        Contract fullTime = contracts.save(contract("Full time 40 h", 2400, 2400, 5, 2, 11 * 60, 0, 48 * 60, 2));
+        Contract fullTime = contracts.save(contract("Full time 40 h", 2160, 2400, 5, 2, 11 * 60, 0, 48 * 60, 2));
         Contract partTime20 = contracts.save(contract("Part time 20 h", 1080, 1200, 5, 2, 11 * 60, 0, 48 * 60, 2));
         Contract partTime30 = contracts.save(contract("Part time 30 h", 1680, 1800, 5, 2, 11 * 60, 0, 48 * 60, 2));
-        Contract night = contracts.save(contract("Night 36 h", 2040, 2160, 4, 2, 12 * 60, 4, 48 * 60, 2));
-        Contract flexible = contracts.save(contract("Full time 40 h, nights allowed", 2400, 2400, 5, 2, 11 * 60, 3, 48 * 60, 2));
+        Contract night = contracts.save(contract("Night 36 h", 1920, 2160, 4, 2, 12 * 60, 4, 48 * 60, 2));
+        Contract flexible = contracts.save(contract("Full time 40 h, nights allowed", 2160, 2400, 5, 2, 11 * 60, 3, 48 * 60, 2));
 
         seedTemplates();
         DemoDemand.seed(imports, forecasts, requirements, clock, survey,

@@ -146,6 +146,18 @@ final class RosterExplainer {
                     + (a.isWorking() ? "works " + shift(a) : "day off") + ")";
             case RosterWeights.NIGHT_FAIRNESS -> text = number(facts, 1) + " night shifts in the period";
             case RosterWeights.WEEKEND_FAIRNESS -> text = number(facts, 1) + " weekends worked in the period";
+            case RosterWeights.FAIR_HOURS -> {
+                int minutes = number(facts, 1);
+                text = hours(minutes) + " in the period of at most " + hours(op.maxMinutesPerPeriod())
+                        + ": further from the contract than the others on average";
+            }
+            case RosterWeights.STABLE_START -> {
+                int week = number(facts, 1);
+                date = mondayOf(week);
+                text = number(facts, 2) + " different start times in the week from " + date;
+            }
+            case RosterWeights.PUBLISHED_CHANGE -> text = "Changed from the published roster: now "
+                    + (a.isWorking() ? shift(a) : "a day off on " + a.getDate());
             default -> text = rule + ": " + describe(facts);
         }
         if (b != null && date == null) {

@@ -28,6 +28,7 @@ import org.switchboard.operators.OperatorService;
 import org.switchboard.operators.OperatorSkill;
 import org.switchboard.rostering.solver.DemandUnit;
 import org.switchboard.rostering.solver.OperatorDay;
+import org.switchboard.rostering.solver.PlacedBreak;
 import org.switchboard.rostering.solver.RosterSolution;
 import org.switchboard.rostering.solver.RosterWeights;
 import org.switchboard.rostering.solver.ShiftOption;
@@ -184,8 +185,9 @@ public class RosterProblemBuilder {
                 Optional<StoredShift> published = start.published(so.id(), date);
                 if (published != null && published.isPresent()) {
                     StoredShift p = published.get();
-                    operatorDays.add(new OperatorDay(so, date, -back, false, true, List.of(),
-                            storedOption(p, -back, siteZone, periodStart, grid, slotCount), p.queueId()));
+                    OperatorDay before = new OperatorDay(so, date, -back, false, true, List.of(), null, null);
+                    keep(before, storedOption(p, -back, siteZone, periodStart, grid, slotCount), p);
+                    operatorDays.add(before);
                 }
             }
         }
@@ -207,11 +209,17 @@ public class RosterProblemBuilder {
             day.setPinned(true);
             if (kept != null) {
                 ShiftOption option = match(day.getShiftRange(), kept);
-                day.setShift(option != null ? option
-                        : storedOption(kept, day.getDayIndex(), zone, periodStart, grid, slotCount));
-                day.setQueue(kept.queueId());
+                keep(day, option != null ? option
+                        : storedOption(kept, day.getDayIndex(), zone, periodStart, grid, slotCount), kept);
             }
             return;
+        }
+        if (published != null) {
+            // replanning: the published value is what changes are measured against
+            StoredShift p = published.orElse(null);
+            ShiftOption was = p == null ? null : match(day.getShiftRange(), p);
+            day.setPublished(p == null ? null : was != null ? was.id() : "kept:" + p.templateCode() + "@" + p.start(),
+                    p == null ? null : p.queueId());
         }
         StoredShift initial = draft != null ? draft : published != null ? published.orElse(null) : null;
         ShiftOption option = initial == null ? null : match(day.getShiftRange(), initial);
@@ -219,6 +227,16 @@ public class RosterProblemBuilder {
             List<Long> skills = day.getQueueRange();
             day.setShift(option);
             day.setQueue(skills.contains(initial.queueId()) ? initial.queueId() : skills.isEmpty() ? null : skills.get(0));
+        }
+    }
+
+    /** Sets a kept (pinned) shift with its queue and the breaks as they were placed. */
+    private static void keep(OperatorDay day, ShiftOption option, StoredShift kept) {
+        day.setShift(option);
+        day.setQueue(kept.queueId());
+        if (!kept.breaks().isEmpty()) {
+            List<PlacedBreak> breaks = kept.breaks().stream().map(b -> new PlacedBreak(b.start(), b.end())).toList();
+            day.placeBreaks(breaks, option.coveredSlotsWith(breaks));
         }
     }
 

@@ -35,6 +35,7 @@ import org.switchboard.demand.QueueService;
 import org.switchboard.operators.Operator;
 import org.switchboard.operators.OperatorService;
 import org.switchboard.operators.TeamService;
+import org.switchboard.rostering.solver.BreakPlanner;
 import org.switchboard.rostering.solver.OperatorDay;
 import org.switchboard.rostering.solver.RosterSolution;
 import org.switchboard.rostering.solver.RosterWeights;
@@ -380,13 +381,15 @@ public class RosterService implements DisposableBean {
                 last && job != null ? clock.instant() : null);
     }
 
-    /** Places the unpaid breaks of the worked days where coverage dips least (after solving). */
+    /** Places the unpaid breaks of the worked days where coverage dips least (after solving; see {@link BreakPlanner}). */
     private void placeBreaks(RosterSolution solution) {
-        // breaks stay at their template positions until break windows exist
+        BreakPlanner.Summary placed = new BreakPlanner().place(solution);
+        log.debug("Breaks placed: {}", placed);
     }
 
+    /** The unpaid breaks as taken: placed, kept from before, or at the template's nominal position. */
     private static List<StoredShift.Span> breaksOf(OperatorDay d) {
-        return List.of();
+        return d.getBreaks().stream().map(b -> new StoredShift.Span(b.start(), b.end())).toList();
     }
 
     private ZoneId zone(String requested, List<Long> teamIds) {

@@ -46,7 +46,21 @@ class DemoRosterBenchmarkTest {
     void demoCenterFourWeeks() {
         long seconds = Long.getLong("bench.demo.seconds", 30);
         LocalDate start = LocalDate.now(MOSCOW).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        RosterSolution problem = builder.build(start, 28, MOSCOW, new RosterWeights());
+        // -Dbench.off="Rule one,Rule two" switches rules off (weight 0), to see what each costs in score speed
+        RosterWeights weights = new RosterWeights();
+        for (String rule : System.getProperty("bench.off", "").split(",")) {
+            if (!rule.isBlank()) {
+                weights.with(rule.trim(), HardMediumSoftScore.ZERO);
+            }
+        }
+        // -Dbench.weights="Rule=2hard/0medium/0soft;Other rule=..." tries other weights
+        for (String pair : System.getProperty("bench.weights", "").split(";")) {
+            if (pair.contains("=")) {
+                weights.with(pair.substring(0, pair.indexOf('=')).trim(),
+                        HardMediumSoftScore.parseScore(pair.substring(pair.indexOf('=') + 1).trim()));
+            }
+        }
+        RosterSolution problem = builder.build(start, 28, MOSCOW, weights);
         long required = problem.getDemandUnits().stream().mapToLong(u -> u.required()).sum();
         System.out.printf(Locale.ROOT, "DEMO ROSTER from %s: %d operators, %d operator-days, %d shift options, "
                         + "%d demand units (15-min), %d required operator-intervals%n", start, problem.getOperators().size(),
@@ -88,6 +102,11 @@ class DemoRosterBenchmarkTest {
                 .filter(t -> !t.getScore().isZero())
                 .forEach(t -> System.out.printf("DEMO ROSTER   %s: %s (%d matches)%n", t.getConstraintName(), t.getScore(),
                         t.getConstraintMatchCount()));
+        SolutionManager<RosterSolution, HardMediumSoftScore> manager = SolutionManager.create(factory);
+        var explanation = manager.explain(solved);
+        new RosterExplainer(solved, MOSCOW, start, java.util.Map.of(), java.util.Map.of()).breaches(explanation).stream()
+                .filter(b -> b.level().equals("hard"))
+                .forEach(b -> System.out.printf("DEMO ROSTER   hard: %s %s %s%n", b.employeeNumber(), b.date(), b.text()));
         assertThat(score.isSolutionInitialized()).isTrue();
     }
 }

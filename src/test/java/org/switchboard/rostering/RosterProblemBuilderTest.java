@@ -69,7 +69,7 @@ class RosterProblemBuilderTest {
         assertThat(s.getShiftOptions()).filteredOn(o -> o.templateCode().equals("E12")).allMatch(o -> o.kind() == ShiftKind.EVENING);
         assertThat(s.getShiftOptions()).filteredOn(o -> o.templateCode().equals("D07")).allMatch(o -> o.kind() == ShiftKind.DAY);
         List<StaffingRequirement> rows = requirements.requirements(periodStart, start.plusDays(DAYS).atStartOfDay(MOSCOW).toInstant());
-        assertThat(rows).isNotEmpty().allMatch(r -> r.intervalMinutes() == 30);
+        assertThat(rows).isNotEmpty().allMatch(r -> r.intervalMinutes() == 15);
         assertThat(s.getDemandUnits()).hasSize(rows.size());
         assertThat(s.getDemandUnits().stream().mapToLong(u -> u.required()).sum())
                 .isEqualTo(rows.stream().mapToLong(StaffingRequirement::positions).sum());
@@ -84,21 +84,22 @@ class RosterProblemBuilderTest {
         assertThat(night.covers(slot(1, 0, 30))).isTrue();
         assertThat(night.covers(slot(1, 1, 0))).as("break 01:00-01:30").isFalse();
         assertThat(night.covers(slot(1, 1, 30))).isTrue();
-        assertThat(night.covers(slot(1, 6, 30))).isTrue();
+        assertThat(night.covers(slot(1, 6, 45))).isTrue();
         assertThat(night.covers(slot(1, 7, 0))).isFalse();
-        assertThat(night.unpaidBreaks()).hasSize(2).allMatch(w -> w.starts(night.grid()).size() == 3);
-        // a day shift 08:00-17:00 with an unpaid hour floating 11:00-14:00, nominally 12:00-13:00, loses two half-hour slots
+        assertThat(night.unpaidBreaks()).hasSize(2).allMatch(w -> w.starts(night.grid()).size() == 5);
+        // a day shift 08:00-17:00 with an unpaid hour floating 11:00-14:00, nominally 12:00-13:00, loses four quarter hours
         ShiftOption day = option(s, "D07", 2, 8);
-        assertThat(day.coveredSlots()).hasSize(16).contains(slot(2, 11, 30), slot(2, 13, 0))
-                .doesNotContain(slot(2, 12, 0), slot(2, 12, 30));
+        assertThat(day.coveredSlots()).hasSize(32).contains(slot(2, 11, 45), slot(2, 13, 0))
+                .doesNotContain(slot(2, 12, 0), slot(2, 12, 15), slot(2, 12, 30), slot(2, 12, 45));
         assertThat(day.paidMinutes()).isEqualTo(480);
-        assertThat(day.unpaidBreaks().getFirst().starts(day.grid())).hasSize(5);
-        assertThat(option(s, "P08", 0).coveredSlots()).hasSize(8);
+        assertThat(day.unpaidBreaks().getFirst().starts(day.grid())).hasSize(9);
+        assertThat(option(s, "P08", 0).coveredSlots()).hasSize(16);
         // the night on the last day covers nothing after the period
-        assertThat(java.util.Arrays.stream(option(s, "N22", DAYS - 1).coveredSlots()).max().orElseThrow()).isEqualTo(DAYS * 48 - 1);
+        assertThat(java.util.Arrays.stream(option(s, "N22", DAYS - 1).coveredSlots()).max().orElseThrow()).isEqualTo(DAYS * 96 - 1);
 
         // night options only for operators who may work nights; queues only where they are skilled
-        // and no 4-hour shifts for 40 h contracts (a 40 h week of at most 5 days needs 8 paid hours a day)
+        // and 4-hour shifts only where the contract's weekly minimum can still be reached with them (all demo
+        // contracts: 36 h = 4 × 8 h + 4 h at least)
         for (OperatorDay d : s.getDays()) {
             List<String> codes = d.getShiftRange().stream().map(ShiftOption::templateCode).toList();
             assertThat(codes).contains("D07", "E12");
@@ -107,8 +108,8 @@ class RosterProblemBuilderTest {
             assertThat(d.getQueueRange()).isNotEmpty();
         }
         assertThat(s.getOperators()).anyMatch(o -> o.nightEligible()).anyMatch(o -> !o.nightEligible());
-        // a 40 h contract over 7 days: one week's 2400 minutes at least and at most
-        assertThat(s.getOperators()).anyMatch(o -> o.minMinutesPerPeriod() == 2400 && o.maxMinutesPerPeriod() == 2400);
+        // a 36-40 h contract over 7 days: one week's 2160 minutes at least, 2400 at most
+        assertThat(s.getOperators()).anyMatch(o -> o.minMinutesPerPeriod() == 2160 && o.maxMinutesPerPeriod() == 2400);
     }
 
     @Test
@@ -160,7 +161,7 @@ class RosterProblemBuilderTest {
 
     private int slot(int dayIndex, int hour, int minute) {
         Instant t = LocalDateTime.of(start.plusDays(dayIndex), java.time.LocalTime.of(hour, minute)).atZone(MOSCOW).toInstant();
-        return (int) (Duration.between(periodStart, t).toMinutes() / 30);
+        return (int) (Duration.between(periodStart, t).toMinutes() / 15);
     }
 
     private ShiftOption option(RosterSolution s, String code, int dayIndex) {

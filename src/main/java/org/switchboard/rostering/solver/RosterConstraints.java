@@ -10,6 +10,7 @@ import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
+import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
 
 /**
@@ -180,9 +181,7 @@ public class RosterConstraints implements ConstraintProvider {
 
     // Medium: a demand unit that some operators cover but fewer than required costs shortage × the unit's weight.
     Constraint underCoverage(ConstraintFactory f) {
-        return f.forEach(DemandUnit.class)
-                .join(coverage(f), Joiners.equal(DemandUnit::key, k -> k))
-                .groupBy((u, k) -> u, countBi())
+        return unitCoverage(f)
                 .filter((u, n) -> n < u.required())
                 .penalizeConfigurable((u, n) -> (u.required() - n) * u.shortageWeight())
                 .asConstraint(RosterWeights.UNDER_COVERAGE);
@@ -206,9 +205,7 @@ public class RosterConstraints implements ConstraintProvider {
 
     // Soft: each operator beyond a unit's requirement costs the unit's surplus weight.
     Constraint overCoverage(ConstraintFactory f) {
-        return f.forEach(DemandUnit.class)
-                .join(coverage(f), Joiners.equal(DemandUnit::key, k -> k))
-                .groupBy((u, k) -> u, countBi())
+        return unitCoverage(f)
                 .filter((u, n) -> n > u.required())
                 .penalizeConfigurable((u, n) -> (n - u.required()) * u.surplusWeight())
                 .asConstraint(RosterWeights.OVER_COVERAGE);
@@ -274,6 +271,17 @@ public class RosterConstraints implements ConstraintProvider {
                 .filter(OperatorDay::differsFromPublished)
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.PUBLISHED_CHANGE);
+    }
+
+    /**
+     * (unit, operators present) for every unit somebody covers. Built in one place so that under- and over-coverage
+     * share the same Bavet nodes (node sharing needs the very same lambda instances) instead of each joining and
+     * counting on its own.
+     */
+    private static BiConstraintStream<DemandUnit, Integer> unitCoverage(ConstraintFactory f) {
+        return f.forEach(DemandUnit.class)
+                .join(coverage(f), Joiners.equal(DemandUnit::key, k -> k))
+                .groupBy((u, k) -> u, countBi());
     }
 
     /** One tuple per (operator-day, covered demand key): the operator's presence in a unit. */

@@ -151,7 +151,7 @@ class ScaleRosterBenchmarkTest {
             } else if (kind < 0.85) {
                 minWeek = 1080; maxWeek = 1200; maxDays = 5; rest = 660; nights = 0;
             } else {
-                minWeek = 2040; maxWeek = 2160; maxDays = 4; rest = 720; nights = 4;
+                minWeek = 1920; maxWeek = 2160; maxDays = 4; rest = 720; nights = 4;
             }
             List<Long> skills = new ArrayList<>();
             if (random.nextDouble() < 0.8) {
