@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class RosterExplainer {
     private final LocalDate startDate;
     private final Map<Long, String> operatorNames;
     private final Map<Long, String> queueCodes;
+    private long coveredWeight = 1;
 
     RosterExplainer(RosterSolution solution, ZoneId zone, LocalDate startDate, Map<Long, String> operatorNames,
             Map<Long, String> queueCodes) {
@@ -50,7 +52,38 @@ final class RosterExplainer {
     /** Totals per rule with a penalty, hard first, then the biggest penalty. */
     static List<Roster.ConstraintTotal> totals(ScoreExplanation<RosterSolution, HardMediumSoftScore> explanation) {
         List<Roster.ConstraintTotal> out = new ArrayList<>();
+        // under-coverage = required operators (a constant penalty) minus covered ones (a reward), per unit
+        Map<DemandUnit, Long> required = new HashMap<>();
+        Map<DemandUnit, Long> covered = new HashMap<>();
+        String coverageLevel = "medium";
         for (ConstraintMatchTotal<HardMediumSoftScore> t : explanation.getConstraintMatchTotalMap().values()) {
+            boolean isRequired = t.getConstraintName().equals(RosterWeights.REQUIRED);
+            if (isRequired || t.getConstraintName().equals(RosterWeights.COVERED)) {
+                coverageLevel = level(t.getConstraintWeight());
+                for (ConstraintMatch<HardMediumSoftScore> m : t.getConstraintMatchSet()) {
+                    if (m.getJustification() instanceof DefaultConstraintJustification j
+                            && j.getFacts().get(0) instanceof DemandUnit u) {
+                        (isRequired ? required : covered).merge(u, penalty(m.getScore(), coverageLevel), Long::sum);
+                    }
+                }
+            }
+        }
+        if (!required.isEmpty()) {
+            long shortage = 0;
+            int unitsShort = 0;
+            for (var e : required.entrySet()) {
+                long gap = e.getValue() - covered.getOrDefault(e.getKey(), 0L);
+                if (gap > 0) {
+                    shortage += gap;
+                    unitsShort++;
+                }
+            }
+            out.add(new Roster.ConstraintTotal(RosterWeights.UNDER_COVERAGE, coverageLevel, shortage, unitsShort));
+        }
+        for (ConstraintMatchTotal<HardMediumSoftScore> t : explanation.getConstraintMatchTotalMap().values()) {
+            if (t.getConstraintName().equals(RosterWeights.REQUIRED) || t.getConstraintName().equals(RosterWeights.COVERED)) {
+                continue;
+            }
             String level = level(t.getConstraintWeight());
             out.add(new Roster.ConstraintTotal(t.getConstraintName(), level, penalty(t.getScore(), level),
                     t.getConstraintMatchCount()));
@@ -65,6 +98,7 @@ final class RosterExplainer {
     List<RuleBreach> breaches(ScoreExplanation<RosterSolution, HardMediumSoftScore> explanation) {
         List<RuleBreach> out = new ArrayList<>();
         Map<String, Coverage> coverage = new LinkedHashMap<>();
+        coveredWeight = 1;
         for (ConstraintMatchTotal<HardMediumSoftScore> t : explanation.getConstraintMatchTotalMap().values()) {
             String level = level(t.getConstraintWeight());
             for (ConstraintMatch<HardMediumSoftScore> m : t.getConstraintMatchSet()) {
@@ -75,18 +109,35 @@ final class RosterExplainer {
                 List<Object> facts = m.getJustification() instanceof DefaultConstraintJustification j
                         ? j.getFacts() : m.getIndictedObjectList();
                 String rule = t.getConstraintName();
+                if (rule.equals(RosterWeights.REQUIRED) || rule.equals(RosterWeights.COVERED)) {
+                    if (rule.equals(RosterWeights.COVERED)) {
+                        coveredWeight = Math.abs(t.getConstraintWeight().mediumScore());
+                    }
+                    continue;
+                }
                 if (!facts.isEmpty() && facts.get(0) instanceof DemandUnit u) {
                     int count = facts.size() > 1 && facts.get(1) instanceof Number n ? n.intValue() : 0;
-                    int gap = switch (rule) {
-                        case RosterWeights.OVER_COVERAGE -> count - u.required();
-                        case RosterWeights.UNCOVERED -> u.required();
-                        default -> u.required() - count;
-                    };
+                    int gap = count - u.required();
                     String key = rule + "|" + u.queueKey() + "|" + u.dayIndex();
                     coverage.computeIfAbsent(key, k -> new Coverage(rule, level, u)).add(u, gap, penalty);
                     continue;
                 }
                 out.add(breach(rule, level, penalty, facts));
+            }
+        }
+        // shortage per unit from the roster itself (the score has it as a constant minus a reward)
+        Map<org.switchboard.rostering.solver.CoverKey, Integer> present = new HashMap<>();
+        for (OperatorDay d : solution.getDays()) {
+            for (var k : d.coverKeys()) {
+                present.merge(k, 1, Integer::sum);
+            }
+        }
+        for (DemandUnit u : solution.getDemandUnits()) {
+            int gap = u.required() - Math.min(u.required(), present.getOrDefault(u.key(), 0));
+            if (gap > 0) {
+                String key = RosterWeights.UNDER_COVERAGE + "|" + u.queueKey() + "|" + u.dayIndex();
+                coverage.computeIfAbsent(key, k -> new Coverage(RosterWeights.UNDER_COVERAGE, "medium", u))
+                        .add(u, gap, (long) gap * u.shortageWeight() * coveredWeight);
             }
         }
         for (Coverage c : coverage.values()) {
@@ -197,7 +248,6 @@ final class RosterExplainer {
             String where = first.queueId() == null ? first.label() : "Queue " + queue(first.queueId()) + " on " + date;
             String what = switch (rule) {
                 case RosterWeights.OVER_COVERAGE -> operatorIntervals + " operator-intervals more than required";
-                case RosterWeights.UNCOVERED -> operatorIntervals + " required operator-intervals with nobody on the queue";
                 default -> operatorIntervals + " operator-intervals short";
             };
             String peak = worst == null ? "" : " (worst " + worstGap + " at " + timeOf(worst) + ")";

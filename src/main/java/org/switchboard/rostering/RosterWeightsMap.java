@@ -21,7 +21,10 @@ final class RosterWeightsMap {
                 ConstraintWeight cw = field.getAnnotation(ConstraintWeight.class);
                 if (cw != null) {
                     field.setAccessible(true);
-                    out.put(cw.value(), field.get(weights).toString());
+                    // the two halves of under-coverage are one weight for planners
+                    String name = cw.value().equals(RosterWeights.REQUIRED) || cw.value().equals(RosterWeights.COVERED)
+                            ? RosterWeights.UNDER_COVERAGE : cw.value();
+                    out.put(name, field.get(weights).toString());
                 }
             }
         } catch (IllegalAccessException e) {

@@ -18,6 +18,11 @@ import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
  * has one {@link OperatorDay} per operator and date. Weights are in {@link RosterWeights}; match weights are in
  * natural units (minutes, days, operators).
  *
+ * <p>Under-coverage is two rules: a constant penalty for every required operator and a reward for every operator
+ * covering a requirement (up to it). Their sum is the shortage, also for units nobody covers, without an
+ * {@code ifNotExists} over all operator-days (which cost a third of the score speed); the weights of both are the
+ * one "Under-coverage" weight ({@link RosterWeights#with}).
+ *
  * <p>{@code forEachIncludingNullVars} is used throughout because both planning variables are nullable (a day off
  * has no shift; slot-style operators have no queue) and plain {@code forEach} would drop such days.
  */
@@ -29,7 +34,7 @@ public class RosterConstraints implements ConstraintProvider {
                 unavailable(f), skillForQueue(f), nightEligible(f), minRest(f), maxMinutesPerWeek(f),
                 maxMinutesPerPeriod(f), minMinutesPerPeriod(f), maxConsecutiveDays(f), minConsecutiveDaysOff(f),
                 maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f),
-                underCoverage(f), uncoveredDemand(f),
+                requiredOperators(f), coveredOperators(f),
                 overCoverage(f), preferences(f), nightFairness(f), weekendFairness(f), fairHours(f),
                 stableStartTimes(f), publishedChange(f) };
     }
@@ -179,28 +184,20 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterWeights.MAX_SHIFTS_OF_KIND);
     }
 
-    // Medium: a demand unit that some operators cover but fewer than required costs shortage × the unit's weight.
-    Constraint underCoverage(ConstraintFactory f) {
-        return unitCoverage(f)
-                .filter((u, n) -> n < u.required())
-                .penalizeConfigurable((u, n) -> (u.required() - n) * u.shortageWeight())
-                .asConstraint(RosterWeights.UNDER_COVERAGE);
-    }
-
-    // Medium: a demand unit nobody covers costs its full requirement × the unit's weight (shifts of its day or the day before may cover it).
-    Constraint uncoveredDemand(ConstraintFactory f) {
+    // Medium: every required operator of a demand unit counts as missing (a constant: the shortage of an empty roster).
+    Constraint requiredOperators(ConstraintFactory f) {
         return f.forEach(DemandUnit.class)
                 .filter(u -> u.required() > 0)
-                .ifNotExistsIncludingNullVars(OperatorDay.class,
-                        Joiners.equal(DemandUnit::queueKey, OperatorDay::queueKey),
-                        Joiners.equal(DemandUnit::dayIndex, OperatorDay::getDayIndex),
-                        Joiners.filtering((u, d) -> d.covers(u.slot())))
-                .ifNotExistsIncludingNullVars(OperatorDay.class,
-                        Joiners.equal(DemandUnit::queueKey, OperatorDay::queueKey),
-                        Joiners.equal(u -> u.dayIndex() - 1, OperatorDay::getDayIndex),
-                        Joiners.filtering((u, d) -> d.covers(u.slot())))
                 .penalizeConfigurable(u -> u.required() * u.shortageWeight())
-                .asConstraint(RosterWeights.UNCOVERED);
+                .asConstraint(RosterWeights.REQUIRED);
+    }
+
+    // Medium: each operator covering a unit, up to its requirement, is one fewer missing (with the constant above: shortage × weight).
+    Constraint coveredOperators(ConstraintFactory f) {
+        return unitCoverage(f)
+                .filter((u, n) -> u.required() > 0)
+                .rewardConfigurable((u, n) -> Math.min(n, u.required()) * u.shortageWeight())
+                .asConstraint(RosterWeights.COVERED);
     }
 
     // Soft: each operator beyond a unit's requirement costs the unit's surplus weight.

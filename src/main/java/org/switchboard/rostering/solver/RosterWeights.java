@@ -30,8 +30,10 @@ public class RosterWeights {
     public static final String REST_AFTER_NIGHTS = "Rest after a block of nights";
     public static final String MAX_WEEKENDS = "Maximum weekends per period";
     public static final String MAX_SHIFTS_OF_KIND = "Maximum shifts of a kind per period";
+    /** The weight planners set for a missing operator; it sets {@link #REQUIRED} and {@link #COVERED}. */
     public static final String UNDER_COVERAGE = "Under-coverage";
-    public static final String UNCOVERED = "Uncovered demand";
+    public static final String REQUIRED = "Required operators";
+    public static final String COVERED = "Covered operators";
     public static final String OVER_COVERAGE = "Over-coverage";
     public static final String PREFERENCE = "Shift and day-off preferences";
     public static final String NIGHT_FAIRNESS = "Fair distribution of nights";
@@ -77,11 +79,11 @@ public class RosterWeights {
     @ConstraintWeight(MAX_SHIFTS_OF_KIND)
     private HardMediumSoftScore maxShiftsOfKind = HardMediumSoftScore.ofHard(1000);
     /** per missing operator × unit shortage weight */
-    @ConstraintWeight(UNDER_COVERAGE)
-    private HardMediumSoftScore underCoverage = HardMediumSoftScore.ofMedium(1);
-    /** per missing operator × unit shortage weight (units nobody covers) */
-    @ConstraintWeight(UNCOVERED)
-    private HardMediumSoftScore uncovered = HardMediumSoftScore.ofMedium(1);
+    @ConstraintWeight(COVERED)
+    private HardMediumSoftScore covered = HardMediumSoftScore.ofMedium(1);
+    /** per required operator × unit shortage weight (a constant), always equal to {@link #covered} */
+    @ConstraintWeight(REQUIRED)
+    private HardMediumSoftScore required = HardMediumSoftScore.ofMedium(1);
     /** per surplus operator × unit surplus weight */
     @ConstraintWeight(OVER_COVERAGE)
     private HardMediumSoftScore overCoverage = HardMediumSoftScore.ofSoft(1);
@@ -110,6 +112,12 @@ public class RosterWeights {
 
     /** Sets one weight by its constraint name (as in the constants above). */
     public RosterWeights with(String constraintName, HardMediumSoftScore weight) {
+        if (constraintName.equals(UNDER_COVERAGE) || constraintName.equals(REQUIRED) || constraintName.equals(COVERED)) {
+            // the two halves of under-coverage must weigh the same, or their sum is not the shortage
+            this.required = weight;
+            this.covered = weight;
+            return this;
+        }
         try {
             for (var field : RosterWeights.class.getDeclaredFields()) {
                 ConstraintWeight cw = field.getAnnotation(ConstraintWeight.class);

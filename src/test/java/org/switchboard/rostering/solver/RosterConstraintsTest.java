@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 /** Every rule with a penalised and a clean case (ConstraintVerifier from optaplanner-test). */
@@ -160,16 +161,28 @@ class RosterConstraintsTest {
                 .given(all(run(a, 0, 1, RosterFixture::evening), run(a, 2, 4, RosterFixture::day))).penalizesBy(0);
     }
 
+    /** The constant half of under-coverage: every required operator × the unit's shortage weight; nothing for a unit requiring nobody. */
+    @Test
+    void requiredOperators() {
+        DemandUnit u = new DemandUnit(0, 1L, slot(0, 8), 0, "q1 08:00", 3, 2, 1);
+        SolverOperator a = op(1).skills(1L).build();
+        verifier.verifyThat(RosterConstraints::requiredOperators).given(u, work(a, day(0), 1L)).penalizesBy(6);
+        verifier.verifyThat(RosterConstraints::requiredOperators)
+                .given(new DemandUnit(1, 1L, slot(0, 8), 0, "q1 08:00", 0, 2, 1), work(a, day(0), 1L)).penalizesBy(0);
+    }
+
     @Test
     void underCoverageOfIntervals() {
         DemandUnit u = new DemandUnit(0, 1L, slot(0, 8), 0, "q1 08:00", 3, 2, 1);
         SolverOperator a = op(1).skills(1L, 2L).build();
         SolverOperator b = op(2).skills(1L, 2L).build();
         SolverOperator c = op(3).skills(1L, 2L).build();
-        // one on the queue, one on another queue: 2 missing × 2
-        verifier.verifyThat(RosterConstraints::underCoverage).given(u, work(a, day(0), 1L), work(b, day(0), 2L)).penalizesBy(4);
-        verifier.verifyThat(RosterConstraints::underCoverage)
-                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L)).penalizesBy(0);
+        SolverOperator d = op(4).skills(1L, 2L).build();
+        // one on the queue, one on another queue: 1 covered of 3 (shortage 6 - 2 = 4)
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(u, work(a, day(0), 1L), work(b, day(0), 2L)).rewardsWith(2);
+        // four on the queue count up to the requirement: 3 × 2, no shortage left
+        verifier.verifyThat(RosterConstraints::coveredOperators)
+                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L), work(d, day(0), 1L)).rewardsWith(6);
     }
 
     @Test
@@ -177,22 +190,33 @@ class RosterConstraintsTest {
         DemandUnit u = new DemandUnit(0, null, 0 * 3 + 1, 0, "day 0 E", 2, 5, 1);
         SolverOperator a = op(1).build();
         SolverOperator b = op(2).build();
-        verifier.verifyThat(RosterConstraints::underCoverage).given(u, work(a, slotOption(0, 1)), work(b, slotOption(0, 0))).penalizesBy(5);
-        verifier.verifyThat(RosterConstraints::underCoverage).given(u, work(a, slotOption(0, 1)), work(b, slotOption(0, 1))).penalizesBy(0);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(u, work(a, slotOption(0, 1)), work(b, slotOption(0, 0))).rewardsWith(5);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(u, work(a, slotOption(0, 1)), work(b, slotOption(0, 1))).rewardsWith(10);
     }
 
     @Test
-    void uncoveredDemand() {
+    void uncoveredDemandEarnsNothing() {
         SolverOperator a = op(1).skills(1L).build();
-        // 12:00–13:00 is the day shift's unpaid break
+        // 12:00–13:00 is the day shift's unpaid break: the whole requirement stays missing
         DemandUnit lunch = new DemandUnit(0, 1L, slot(0, 12), 0, "q1 12:00", 2, 3, 1);
-        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(lunch, work(a, day(0), 1L)).penalizesBy(6);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(lunch, work(a, day(0), 1L)).rewardsWith(0);
         // 03:00 on day 1 is covered by the night shift that started on day 0
         DemandUnit early = new DemandUnit(1, 1L, slot(1, 3), 1, "q1 03:00", 1, 3, 1);
-        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(early, work(a, night(0), 1L)).penalizesBy(0);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(early, work(a, night(0), 1L)).rewardsWith(3);
         DemandUnit slotUnit = new DemandUnit(2, null, 2 * 3 + 2, 2, "day 2 N", 1, 4, 1);
-        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(slotUnit, work(op(2).build(), slotOption(2, 2))).penalizesBy(0);
-        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(slotUnit, work(op(2).build(), slotOption(2, 1))).penalizesBy(4);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(slotUnit, work(op(2).build(), slotOption(2, 2))).rewardsWith(4);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(slotUnit, work(op(2).build(), slotOption(2, 1))).rewardsWith(0);
+    }
+
+    /** Both halves together: the medium score is minus the shortage, also for a unit nobody covers. */
+    @Test
+    void underCoverageIsRequiredMinusCovered() {
+        SolverOperator a = op(1).skills(1L).build();
+        DemandUnit nine = new DemandUnit(0, 1L, slot(0, 9), 0, "q1 09:00", 2, 1, 0);
+        DemandUnit lunch = new DemandUnit(1, 1L, slot(0, 12), 0, "q1 12:00", 1, 1, 0);
+        RosterSolution s = new RosterSolution(List.of(a), List.of(day(0)), List.of(nine, lunch), List.of(), List.of(),
+                new RosterWeights(), List.of(work(a, day(0), 1L)));
+        verifier.verifyThat().givenSolution(s).scores(HardMediumSoftScore.of(0, -2, 0));
     }
 
     @Test
@@ -233,19 +257,19 @@ class RosterConstraintsTest {
     }
 
     @Test
-    void uncoveredDemandCountsPlacedBreaks() {
+    void coverageCountsPlacedBreaks() {
         SolverOperator a = op(1).skills(1L).build();
         // break floating 10:00-12:00 (nominal 11:00); placed at 10:00, the operator covers 11:00 after all
         ShiftOption shift = RosterFixture.floating(0, "F", LocalTime.of(7, 0), 540, 180, 300, 60);
         DemandUnit eleven = new DemandUnit(0, 1L, slot(0, 11), 0, "q1 11:00", 1, 1, 1);
         OperatorDay d = work(a, shift, 1L);
-        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(eleven, d).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(eleven, d).rewardsWith(0);
         OperatorDay placed = work(a, shift, 1L);
         PlacedBreak ten = shift.unpaidBreaks().getFirst().at(shift.start().plusSeconds(3 * 3600));
         placed.placeBreaks(List.of(ten), shift.coveredSlotsWith(List.of(ten)));
-        verifier.verifyThat(RosterConstraints::uncoveredDemand).given(eleven, placed).penalizesBy(0);
-        verifier.verifyThat(RosterConstraints::underCoverage)
-                .given(new DemandUnit(1, 1L, slot(0, 11), 0, "q1 11:00", 2, 1, 1), placed).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(eleven, placed).rewardsWith(1);
+        verifier.verifyThat(RosterConstraints::coveredOperators)
+                .given(new DemandUnit(1, 1L, slot(0, 11), 0, "q1 11:00", 2, 1, 1), placed).rewardsWith(1);
     }
 
     @Test
