@@ -17,7 +17,7 @@ class MyProfileViewTest extends SpringBrowserlessTest {
         MyProfileView view = navigate(MyProfileView.class);
         String text = view.details.getElement().getTextRecursively();
         assertThat(text).contains("Anna Ivanova (E1001)", "Team: Aurora (day)",
-                "Contract: Full time 40 h: 40 h a week, at most 5 days in a row", "RU-GEN General line (Russian)");
+                "Contract: Full time 40 h: 36 h to 40 h a week, at most 5 days in a row", "RU-GEN General line (Russian)");
     }
 
     @Test
