@@ -39,6 +39,7 @@ final class RosterExplainer {
     private final Map<Long, String> operatorNames;
     private final Map<Long, String> queueCodes;
     private long coveredWeight = 1;
+    private String coverageLevel = "medium";
 
     RosterExplainer(RosterSolution solution, ZoneId zone, LocalDate startDate, Map<Long, String> operatorNames,
             Map<Long, String> queueCodes) {
@@ -110,9 +111,8 @@ final class RosterExplainer {
                         ? j.getFacts() : m.getIndictedObjectList();
                 String rule = t.getConstraintName();
                 if (rule.equals(RosterWeights.REQUIRED) || rule.equals(RosterWeights.COVERED)) {
-                    if (rule.equals(RosterWeights.COVERED)) {
-                        coveredWeight = Math.abs(t.getConstraintWeight().mediumScore());
-                    }
+                    coverageLevel = level;
+                    coveredWeight = penalty(t.getConstraintWeight(), level);
                     continue;
                 }
                 if (!facts.isEmpty() && facts.get(0) instanceof DemandUnit u) {
@@ -136,7 +136,7 @@ final class RosterExplainer {
             int gap = u.required() - Math.min(u.required(), present.getOrDefault(u.key(), 0));
             if (gap > 0) {
                 String key = RosterWeights.UNDER_COVERAGE + "|" + u.queueKey() + "|" + u.dayIndex();
-                coverage.computeIfAbsent(key, k -> new Coverage(RosterWeights.UNDER_COVERAGE, "medium", u))
+                coverage.computeIfAbsent(key, k -> new Coverage(RosterWeights.UNDER_COVERAGE, coverageLevel, u))
                         .add(u, gap, (long) gap * u.shortageWeight() * coveredWeight);
             }
         }

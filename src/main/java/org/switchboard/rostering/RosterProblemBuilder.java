@@ -240,10 +240,14 @@ public class RosterProblemBuilder {
         }
     }
 
-    /** The option of the operator's range with the stored template and start, or null when it is no longer offered. */
+    /**
+     * The option of the operator's range with the stored template, start, end and paid minutes, or null when it is no
+     * longer offered as it was (an edited template must not rewrite a kept day).
+     */
     private static ShiftOption match(List<ShiftOption> range, StoredShift stored) {
         for (ShiftOption o : range) {
-            if (o.templateCode().equals(stored.templateCode()) && o.start().equals(stored.start())) {
+            if (o.templateCode().equals(stored.templateCode()) && o.start().equals(stored.start())
+                    && o.end().equals(stored.end()) && o.paidMinutes() == stored.paidMinutes()) {
                 return o;
             }
         }

@@ -174,14 +174,17 @@ public class RosterService implements DisposableBean {
         if (live.putIfAbsent(id, job) != null) {
             throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
         }
-        store.solveStarted(id, limit, clock.instant());
         try {
-            solverManager.solveAndListen(id, pid -> {
+            // under the row lock: a publish that got in first makes this 0 rows (and a later publish sees the job)
+            if (!store.solveStarted(id, limit, clock.instant())) {
+                throw new ConflictException("Roster " + id + " was published meanwhile and is not changed any more");
+            }
+            job.solverJob = solverManager.solveAndListen(id, pid -> {
                 job.timer = timers.schedule(() -> solverManager.terminateEarly(pid), limit, TimeUnit.SECONDS);
                 return problem;
             }, best -> onBest(job, best), best -> onFinal(job, best), (pid, e) -> onError(job, e));
         } catch (RuntimeException e) {
-            live.remove(id);
+            live.remove(id, job);
             throw e;
         }
         return status(id);
@@ -194,14 +197,22 @@ public class RosterService implements DisposableBean {
         if (!live.containsKey(id)) {
             throw new ConflictException("Roster " + id + " is not being solved");
         }
+        Live job = live.get(id);
+        boolean queued = solverManager.getSolverStatus(id) == SolverStatus.SOLVING_SCHEDULED;
         solverManager.terminateEarly(id);
+        if (queued && job != null) {
+            // a job stopped before it started is cancelled without calling back: end it here
+            store.solveEnded(id, clock.instant());
+            finish(job);
+        }
         return status(id);
     }
 
     @PreAuthorize(Roles.READ_MASTER_DATA)
     public RosterStatus status(long id) {
-        Roster r = get(id);
+        // the job first: a solve saves its result before it leaves the map, so the row read next is at least as new
         Live job = live.get(id);
+        Roster r = get(id);
         if (job != null && job.score != null) {
             HardMediumSoftScore s = job.score;
             return new RosterStatus(id, r.state(), true, solverManager.getSolverStatus(id).name(), s.toString(),
@@ -306,6 +317,15 @@ public class RosterService implements DisposableBean {
     }
 
     private void onBest(Live job, RosterSolution best) {
+        try {
+            bestSoFar(job, best);
+        } catch (RuntimeException e) {
+            // OptaPlanner would treat this as a failed solve while the solver goes on: log and keep solving
+            log.warn("Roster {}: keeping the best roster so far failed, solving goes on", job.roster.id(), e);
+        }
+    }
+
+    private void bestSoFar(Live job, RosterSolution best) {
         if (!best.getScore().isSolutionInitialized()) {
             return;
         }
@@ -443,6 +463,7 @@ public class RosterService implements DisposableBean {
         final Map<Long, String> names;
         final Map<Long, String> queueCodes;
         volatile ScheduledFuture<?> timer;
+        volatile org.optaplanner.core.api.solver.SolverJob<RosterSolution, Long> solverJob;
         volatile HardMediumSoftScore score;
         volatile double coveredShare;
         volatile List<Roster.ConstraintTotal> totals;

@@ -79,9 +79,12 @@ class RosterStore {
         return text == null ? List.of() : json.readValue(text, BREACHES);
     }
 
-    void solveStarted(long id, int seconds, Instant now) {
-        jdbc.sql("update roster set solve_started_at = ?, solve_ended_at = null, solve_seconds = ?, version = version + 1 where id = ?")
-                .params(Timestamp.from(now), seconds, id).update();
+    /** Records the start of a solve; false (nothing written) when the roster is no longer a draft. */
+    boolean solveStarted(long id, int seconds, Instant now) {
+        return jdbc.sql("""
+                update roster set solve_started_at = ?, solve_ended_at = null, solve_seconds = ?, version = version + 1
+                where id = ? and status = 'DRAFT'""")
+                .params(Timestamp.from(now), seconds, id).update() == 1;
     }
 
     /**
@@ -94,6 +97,12 @@ class RosterStore {
     void saveResult(long id, Collection<Long> operatorIds, List<StoredShift> shifts, String score, int hard,
             long medium, long soft, double coveredShare, List<Roster.ConstraintTotal> totals,
             List<RuleBreach> explanation, Instant ended) {
+        // only a draft is ever rewritten (a published roster is the operators' schedule)
+        String status = jdbc.sql("select status from roster where id = ? for update").param(id).query(String.class)
+                .optional().orElse(null);
+        if (!RosterState.DRAFT.name().equals(status)) {
+            return;
+        }
         jdbc.sql("delete from roster_assignment where roster_id = ?").param(id).update();
         jdbc.sql("delete from roster_operator where roster_id = ?").param(id).update();
         template.batchUpdate("insert into roster_operator (roster_id, operator_id) values (?, ?)",

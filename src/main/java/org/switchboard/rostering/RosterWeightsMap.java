@@ -52,7 +52,7 @@ final class RosterWeightsMap {
                 throw ValidationFailedException.of("weights", "The weight of '" + e.getKey() + "' must look like "
                         + "\"0hard/0medium/1soft\", not \"" + e.getValue() + "\"");
             }
-            if (w.hardScore() < 0 || w.mediumScore() < 0 || w.softScore() < 0) {
+            if (w.initScore() != 0 || w.hardScore() < 0 || w.mediumScore() < 0 || w.softScore() < 0) {
                 throw ValidationFailedException.of("weights", "The weight of '" + e.getKey()
                         + "' must not be negative (0 switches the rule off)");
             }

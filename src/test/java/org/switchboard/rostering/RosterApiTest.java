@@ -261,6 +261,24 @@ class RosterApiTest {
         assertThat(csv(id)).isNotEmpty();
     }
 
+    /** One solve runs at a time; a second one waits in line, and stopping it there ends it at once. */
+    @Test
+    void aSolveWaitingInLineCanBeStopped() throws Exception {
+        long running = create("{\"startDate\":\"%s\",\"days\":7,\"teams\":[\"Borealis (day)\"]}".formatted(monday(3)));
+        long waiting = create("{\"startDate\":\"%s\",\"days\":7,\"teams\":[\"Comet (evening)\"]}".formatted(monday(3)));
+        call(post("/api/rosters/" + running + "/solve").param("seconds", "60")).andExpect(status().isAccepted());
+        call(post("/api/rosters/" + waiting + "/solve").param("seconds", "60")).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.solving").value(true))
+                .andExpect(jsonPath("$.solverStatus").value("SOLVING_SCHEDULED"));
+        call(post("/api/rosters/" + waiting + "/stop")).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.solving").value(false));
+        // not stuck: it can be solved again later, and the running one is untouched
+        call(get("/api/rosters/" + running + "/status")).andExpect(jsonPath("$.solving").value(true));
+        call(post("/api/rosters/" + running + "/stop")).andExpect(status().isAccepted());
+        waitUntilDone(running);
+        solveAndWait(waiting, 2);
+    }
+
     /**
      * Publishing week 1 of the night team, then planning from its fourth day: the published days stay exactly as
      * published (pinned), the rest after week 1's last nights is respected across the new period's start, and

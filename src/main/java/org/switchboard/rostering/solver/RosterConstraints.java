@@ -2,6 +2,7 @@ package org.switchboard.rostering.solver;
 
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.average;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.max;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countBi;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
@@ -50,6 +51,7 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: no shift on a day the operator is absent or declared unavailable.
     Constraint unavailable(ConstraintFactory f) {
         return worked(f)
+                .filter(OperatorDay::isInPeriod)
                 .join(Unavailability.class, Joiners.equal(OperatorDay::operatorId, Unavailability::operatorId),
                         Joiners.equal(OperatorDay::getDate, Unavailability::date))
                 .penalizeConfigurable()
@@ -59,7 +61,7 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: a multi-skilled (call-center) operator works only a queue they are skilled for.
     Constraint skillForQueue(ConstraintFactory f) {
         return worked(f)
-                .filter(d -> d.getQueue() != null && !d.getOperator().hasSkill(d.getQueue()))
+                .filter(d -> d.isInPeriod() && !d.isPinned() && d.getQueue() != null && !d.getOperator().hasSkill(d.getQueue()))
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.SKILL);
     }
@@ -67,7 +69,7 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: night shifts only for night-eligible operators.
     Constraint nightEligible(ConstraintFactory f) {
         return nights(f)
-                .filter(d -> !d.getOperator().nightEligible())
+                .filter(d -> d.isInPeriod() && !d.isPinned() && !d.getOperator().nightEligible())
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.NIGHT_ELIGIBLE);
     }
@@ -77,7 +79,7 @@ public class RosterConstraints implements ConstraintProvider {
         return worked(f)
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= 2
+                        Joiners.filtering((a, b) -> b.isInPeriod() && b.getDayIndex() - a.getDayIndex() <= 2
                                 && a.minutesUntil(b) < a.getOperator().minRestMinutes()))
                 .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestMinutes() - a.minutesUntil(b)))
                 .asConstraint(RosterWeights.MIN_REST);
@@ -86,9 +88,11 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: paid minutes in an ISO week at most the contract's weekly maximum.
     Constraint maxMinutesPerWeek(ConstraintFactory f) {
         return worked(f)
-                .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey, sum(OperatorDay::paidMinutes))
-                .filter((op, week, minutes) -> minutes > op.maxMinutesPerWeek())
-                .penalizeConfigurable((op, week, minutes) -> minutes - op.maxMinutesPerWeek())
+                .groupBy(OperatorDay::getOperator, OperatorDay::getWeekKey, sum(OperatorDay::paidMinutes),
+                        max(OperatorDay::getDayIndex))
+                // weeks wholly before the period (kept from the published roster) are not this roster's to fix
+                .filter((op, week, minutes, lastDay) -> lastDay >= 0 && minutes > op.maxMinutesPerWeek())
+                .penalizeConfigurable((op, week, minutes, lastDay) -> minutes - op.maxMinutesPerWeek())
                 .asConstraint(RosterWeights.MAX_WEEK_MINUTES);
     }
 
@@ -115,6 +119,7 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: no run of more than the contract's maximum working days (each fully worked window of max+1 days counts once).
     Constraint maxConsecutiveDays(ConstraintFactory f) {
         return worked(f)
+                .filter(a -> a.getDayIndex() + a.getOperator().maxConsecutiveDays() >= 0)
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
                         Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= a.getOperator().maxConsecutiveDays()))
@@ -129,7 +134,7 @@ public class RosterConstraints implements ConstraintProvider {
         return worked(f)
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() >= 2
+                        Joiners.filtering((a, b) -> b.isInPeriod() && b.getDayIndex() - a.getDayIndex() >= 2
                                 && b.getDayIndex() - a.getDayIndex() - 1 < a.getOperator().minConsecutiveDaysOff()))
                 .ifNotExistsIncludingNullVars(OperatorDay.class,
                         Joiners.equal((a, b) -> a.operatorId(), OperatorDay::operatorId),
@@ -142,6 +147,7 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: no run of more than the contract's maximum nights (each window of max+1 nights in a row counts once).
     Constraint maxNightsInRow(ConstraintFactory f) {
         return nights(f)
+                .filter(a -> a.getDayIndex() + a.getOperator().maxNightsInRow() >= 0)
                 .join(nights(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
                         Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= a.getOperator().maxNightsInRow()))
@@ -156,7 +162,7 @@ public class RosterConstraints implements ConstraintProvider {
         return nights(f)
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> !(b.isNight() && b.getDayIndex() == a.getDayIndex() + 1)
+                        Joiners.filtering((a, b) -> b.isInPeriod() && !(b.isNight() && b.getDayIndex() == a.getDayIndex() + 1)
                                 && b.getDayIndex() - a.getDayIndex() <= 5
                                 && a.minutesUntil(b) < a.getOperator().minRestAfterNightsMinutes()))
                 .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestAfterNightsMinutes() - a.minutesUntil(b)))

@@ -90,6 +90,23 @@ class RosterConstraintsTest {
         verifier.verifyThat(RosterConstraints::maxMinutesPerWeek).given(all(run(a, 4, 7, RosterFixture::day))).penalizesBy(0);
     }
 
+    /** What the published roster did wholly before the period is not this roster's to fix; across its start it is. */
+    @Test
+    void rulesBeforeThePeriodCountOnlyWhereTheyReachIt() {
+        SolverOperator a = op(1).maxWeek(24 * 60).build();
+        OperatorDay eveningBefore = new OperatorDay(a, date(-2), -2, false, true, List.of(), evening(-2), null);
+        OperatorDay dayBefore = new OperatorDay(a, date(-1), -1, false, true, List.of(), day(-1), null);
+        verifier.verifyThat(RosterConstraints::minRest).given(eveningBefore, dayBefore).penalizesBy(0);
+        OperatorDay eveningLast = new OperatorDay(a, date(-1), -1, false, true, List.of(), evening(-1), null);
+        verifier.verifyThat(RosterConstraints::minRest).given(eveningLast, work(a, day(0))).penalizesBy(180);
+        // the ISO week before the period: 4 × 8 h over a 24 h maximum, all kept days
+        List<OperatorDay> lastWeek = new ArrayList<>();
+        for (int d = -4; d <= -1; d++) {
+            lastWeek.add(new OperatorDay(a, date(d), d, false, true, List.of(), day(d), null));
+        }
+        verifier.verifyThat(RosterConstraints::maxMinutesPerWeek).given(lastWeek.toArray()).penalizesBy(0);
+    }
+
     @Test
     void maxMinutesPerPeriod() {
         SolverOperator a = op(1).maxPeriod(960).build();
