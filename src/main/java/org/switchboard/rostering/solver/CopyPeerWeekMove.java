@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
@@ -21,71 +20,11 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * short of a contract's minimum leaves that state with this move. Queues: the peer's queue when the operator has that
  * skill, else the operator's own or first skill. Pinned days are left as they are.
  */
-public final class CopyPeerWeekMove extends AbstractMove<RosterSolution> {
+public final class CopyPeerWeekMove {
 
     static final int WINDOW = 7;
 
-    private final List<OperatorDay> days;
-    private final List<ShiftOption> shifts;
-    private final List<Long> queues;
-
-    CopyPeerWeekMove(List<OperatorDay> days, List<ShiftOption> shifts, List<Long> queues) {
-        this.days = days;
-        this.shifts = shifts;
-        this.queues = queues;
-    }
-
-    @Override
-    public boolean isMoveDoable(ScoreDirector<RosterSolution> scoreDirector) {
-        for (int i = 0; i < days.size(); i++) {
-            if (!Objects.equals(days.get(i).getShift(), shifts.get(i)) || !Objects.equals(days.get(i).getQueue(), queues.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @Override
-    protected CopyPeerWeekMove createUndoMove(ScoreDirector<RosterSolution> scoreDirector) {
-        return new CopyPeerWeekMove(days, days.stream().map(OperatorDay::getShift).toList(),
-                days.stream().map(OperatorDay::getQueue).toList());
-    }
-
-    @Override
-    protected void doMoveOnGenuineVariables(ScoreDirector<RosterSolution> sd) {
-        for (int i = 0; i < days.size(); i++) {
-            OperatorDay day = days.get(i);
-            sd.beforeVariableChanged(day, "shift");
-            day.setShift(shifts.get(i));
-            sd.afterVariableChanged(day, "shift");
-            sd.beforeVariableChanged(day, "queue");
-            day.setQueue(queues.get(i));
-            sd.afterVariableChanged(day, "queue");
-        }
-    }
-
-    @Override
-    public CopyPeerWeekMove rebase(ScoreDirector<RosterSolution> sd) {
-        return new CopyPeerWeekMove(days.stream().map(sd::lookUpWorkingObject).toList(),
-                shifts.stream().map(s -> s == null ? null : sd.lookUpWorkingObject(s)).toList(), queues);
-    }
-
-    @Override
-    public List<OperatorDay> getPlanningEntities() {
-        return days;
-    }
-
-    @Override
-    public List<Object> getPlanningValues() {
-        List<Object> values = new ArrayList<>();
-        shifts.stream().filter(Objects::nonNull).forEach(values::add);
-        queues.stream().filter(Objects::nonNull).forEach(values::add);
-        return values;
-    }
-
-    @Override
-    public String toString() {
-        return "copy week " + days + " <- " + shifts;
+    private CopyPeerWeekMove() {
     }
 
     /** Contract terms that make two operators peers. */
@@ -100,7 +39,7 @@ public final class CopyPeerWeekMove extends AbstractMove<RosterSolution> {
     }
 
     /** Random moves only: a random operator with peers, a random window of seven period days, a random peer. */
-    public static class Factory implements MoveIteratorFactory<RosterSolution, CopyPeerWeekMove> {
+    public static class Factory implements MoveIteratorFactory<RosterSolution, ChangeDaysMove> {
 
         @Override
         public long getSize(ScoreDirector<RosterSolution> sd) {
@@ -108,12 +47,12 @@ public final class CopyPeerWeekMove extends AbstractMove<RosterSolution> {
         }
 
         @Override
-        public Iterator<CopyPeerWeekMove> createOriginalMoveIterator(ScoreDirector<RosterSolution> sd) {
+        public Iterator<ChangeDaysMove> createOriginalMoveIterator(ScoreDirector<RosterSolution> sd) {
             throw new UnsupportedOperationException("Only random selection");
         }
 
         @Override
-        public Iterator<CopyPeerWeekMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
+        public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
             // each operator's period days by day index, and the operators grouped by contract terms
             Map<Long, OperatorDay[]> byOperator = new HashMap<>();
             int periodDays = 0;
@@ -144,7 +83,7 @@ public final class CopyPeerWeekMove extends AbstractMove<RosterSolution> {
                 }
 
                 @Override
-                public CopyPeerWeekMove next() {
+                public ChangeDaysMove next() {
                     List<Long> group = groups.get(random.nextInt(groups.size()));
                     long target = group.get(random.nextInt(group.size()));
                     long peer = group.get(random.nextInt(group.size()));
@@ -177,7 +116,7 @@ public final class CopyPeerWeekMove extends AbstractMove<RosterSolution> {
                         shifts.add(shift);
                         queues.add(queue);
                     }
-                    return new CopyPeerWeekMove(changed, shifts, queues);
+                    return new ChangeDaysMove("copy a peer's week", changed, shifts, queues);
                 }
             };
         }

@@ -25,7 +25,8 @@ public final class RosterSolverConfig {
     private static UnionMoveSelectorConfig moves() {
         return new UnionMoveSelectorConfig().withMoveSelectors(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig(),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ShiftToOtherDayMove.Factory.class),
-                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CopyPeerWeekMove.Factory.class));
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CopyPeerWeekMove.Factory.class),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(WeekHoursRepair.Factory.class));
     }
 
     /**

@@ -41,10 +41,10 @@ class CopyPeerWeekMoveTest {
                 (InnerScoreDirector<RosterSolution, HardMediumSoftScore>) factory.getScoreDirectorFactory().buildScoreDirector()) {
             sd.setWorkingSolution(solution);
             sd.calculateScore();
-            Iterator<CopyPeerWeekMove> moves = new CopyPeerWeekMove.Factory().createRandomMoveIterator(sd, new Random(7));
-            CopyPeerWeekMove move = null;
+            Iterator<ChangeDaysMove> moves = new CopyPeerWeekMove.Factory().createRandomMoveIterator(sd, new Random(7));
+            ChangeDaysMove move = null;
             for (int i = 0; i < 200 && move == null; i++) {
-                CopyPeerWeekMove m = moves.next();
+                ChangeDaysMove m = moves.next();
                 if (!m.getPlanningEntities().isEmpty() && m.getPlanningEntities().getFirst().operatorId() == 1) {
                     move = m;
                 }
