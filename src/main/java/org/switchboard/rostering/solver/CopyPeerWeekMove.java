@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Gives an operator, for seven days in a row, the shifts a peer works on those days: a peer is another operator with
@@ -39,17 +38,7 @@ public final class CopyPeerWeekMove {
     }
 
     /** Random moves only: a random operator with peers, a random window of seven period days, a random peer. */
-    public static class Factory implements MoveIteratorFactory<RosterSolution, ChangeDaysMove> {
-
-        @Override
-        public long getSize(ScoreDirector<RosterSolution> sd) {
-            return sd.getWorkingSolution().getDays().size();
-        }
-
-        @Override
-        public Iterator<ChangeDaysMove> createOriginalMoveIterator(ScoreDirector<RosterSolution> sd) {
-            throw new UnsupportedOperationException("Only random selection");
-        }
+    public static class Factory extends RandomMoveFactory<ChangeDaysMove> {
 
         @Override
         public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {

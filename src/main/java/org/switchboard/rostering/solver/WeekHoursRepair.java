@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Repairs contract hours where they are broken: finds an operator whose ISO week is over the weekly maximum, or whose
@@ -28,17 +27,7 @@ public final class WeekHoursRepair {
     }
 
     /** Random moves only; a move that changes nothing (no operator breaks an hours rule) is skipped by the solver. */
-    public static class Factory implements MoveIteratorFactory<RosterSolution, ChangeDaysMove> {
-
-        @Override
-        public long getSize(ScoreDirector<RosterSolution> sd) {
-            return sd.getWorkingSolution().getDays().size();
-        }
-
-        @Override
-        public Iterator<ChangeDaysMove> createOriginalMoveIterator(ScoreDirector<RosterSolution> sd) {
-            throw new UnsupportedOperationException("Only random selection");
-        }
+    public static class Factory extends RandomMoveFactory<ChangeDaysMove> {
 
         @Override
         public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
