@@ -160,10 +160,11 @@ class RosterController {
         if (given == null) {
             return null;
         }
+        var all = queues.list();
         List<Long> ids = new ArrayList<>();
         for (Object o : given) {
             String text = String.valueOf(o).trim();
-            var queue = queues.list().stream()
+            var queue = all.stream()
                     .filter(q -> String.valueOf(q.getId()).equals(text) || q.getCode().equalsIgnoreCase(text))
                     .findFirst().orElseThrow(() -> ValidationFailedException.of("queues", "There is no queue '" + text
                             + "' (give queue ids or codes)"));

@@ -170,7 +170,7 @@ public class RosterService implements DisposableBean {
             throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
         }
         RosterSolution problem = problem(roster);
-        Live job = new Live(roster, limit, names(), queueCodes());
+        Live job = new Live(roster, names(), queueCodes());
         if (live.putIfAbsent(id, job) != null) {
             throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
         }
@@ -179,7 +179,7 @@ public class RosterService implements DisposableBean {
             if (!store.solveStarted(id, limit, clock.instant())) {
                 throw new ConflictException("Roster " + id + " was published meanwhile and is not changed any more");
             }
-            job.solverJob = solverManager.solveAndListen(id, pid -> {
+            solverManager.solveAndListen(id, pid -> {
                 job.timer = timers.schedule(() -> solverManager.terminateEarly(pid), limit, TimeUnit.SECONDS);
                 return problem;
             }, best -> onBest(job, best), best -> onFinal(job, best), (pid, e) -> onError(job, e));
@@ -459,20 +459,17 @@ public class RosterService implements DisposableBean {
     /** A running solve: what the status shows and what saving needs (read in the solver's threads). */
     private static final class Live {
         final Roster roster;
-        final int seconds;
         final Map<Long, String> names;
         final Map<Long, String> queueCodes;
         volatile ScheduledFuture<?> timer;
-        volatile org.optaplanner.core.api.solver.SolverJob<RosterSolution, Long> solverJob;
         volatile HardMediumSoftScore score;
         volatile double coveredShare;
         volatile List<Roster.ConstraintTotal> totals;
         volatile long lastSummary;
         volatile long lastSaved = System.currentTimeMillis();
 
-        Live(Roster roster, int seconds, Map<Long, String> names, Map<Long, String> queueCodes) {
+        Live(Roster roster, Map<Long, String> names, Map<Long, String> queueCodes) {
             this.roster = roster;
-            this.seconds = seconds;
             this.names = names;
             this.queueCodes = queueCodes;
         }

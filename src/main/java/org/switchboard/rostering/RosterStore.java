@@ -54,7 +54,7 @@ class RosterStore {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(this::roster).optional();
     }
 
-    /** The roster row locked until the transaction ends (solve, publish and stop decisions are made under it). */
+    /** The roster row locked until the transaction ends (publishing decides under it). */
     Optional<Roster> lock(long id) {
         return jdbc.sql(SELECT + " where id = ? for update").param(id).query(this::roster).optional();
     }

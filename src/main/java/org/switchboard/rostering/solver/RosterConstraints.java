@@ -7,6 +7,7 @@ import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countBi
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
 
+import java.util.function.ToIntFunction;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
@@ -118,13 +119,7 @@ public class RosterConstraints implements ConstraintProvider {
 
     // Hard: no run of more than the contract's maximum working days (each fully worked window of max+1 days counts once).
     Constraint maxConsecutiveDays(ConstraintFactory f) {
-        return worked(f)
-                .filter(a -> a.getDayIndex() + a.getOperator().maxConsecutiveDays() >= 0)
-                .join(worked(f), Joiners.equal(OperatorDay::operatorId),
-                        Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= a.getOperator().maxConsecutiveDays()))
-                .groupBy((a, b) -> a, countBi())
-                .filter((a, n) -> n > a.getOperator().maxConsecutiveDays())
+        return runsLongerThan(worked(f), SolverOperator::maxConsecutiveDays)
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.MAX_CONSECUTIVE_DAYS);
     }
@@ -146,13 +141,7 @@ public class RosterConstraints implements ConstraintProvider {
 
     // Hard: no run of more than the contract's maximum nights (each window of max+1 nights in a row counts once).
     Constraint maxNightsInRow(ConstraintFactory f) {
-        return nights(f)
-                .filter(a -> a.getDayIndex() + a.getOperator().maxNightsInRow() >= 0)
-                .join(nights(f), Joiners.equal(OperatorDay::operatorId),
-                        Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= a.getOperator().maxNightsInRow()))
-                .groupBy((a, b) -> a, countBi())
-                .filter((a, n) -> n > a.getOperator().maxNightsInRow())
+        return runsLongerThan(nights(f), SolverOperator::maxNightsInRow)
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.MAX_NIGHTS);
     }
@@ -285,6 +274,22 @@ public class RosterConstraints implements ConstraintProvider {
         return f.forEach(DemandUnit.class)
                 .join(coverage(f), Joiners.equal(DemandUnit::key, k -> k))
                 .groupBy((u, k) -> u, countBi());
+    }
+
+    /**
+     * (first day, days) for every window of {@code max + 1} days from a day of {@code days} in which all are in
+     * {@code days} (worked days, or nights): one tuple per run too long, counted once per window. Windows that end
+     * before the period (kept days only) are left out.
+     */
+    private static BiConstraintStream<OperatorDay, Integer> runsLongerThan(UniConstraintStream<OperatorDay> days,
+            ToIntFunction<SolverOperator> max) {
+        return days
+                .filter(a -> a.getDayIndex() + max.applyAsInt(a.getOperator()) >= 0)
+                .join(days, Joiners.equal(OperatorDay::operatorId),
+                        Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= max.applyAsInt(a.getOperator())))
+                .groupBy((a, b) -> a, countBi())
+                .filter((a, n) -> n > max.applyAsInt(a.getOperator()));
     }
 
     /** One tuple per (operator-day, covered demand key): the operator's presence in a unit. */
