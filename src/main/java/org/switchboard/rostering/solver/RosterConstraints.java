@@ -146,13 +146,15 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterWeights.MAX_NIGHTS);
     }
 
-    // Hard: after the last night of a block, the contract's rest before any other shift (a night on the next day continues the block).
+    // Hard: after the last night of a block (no night on the next day), the contract's rest before the next shift.
     Constraint restAfterNights(ConstraintFactory f) {
         return nights(f)
+                .ifNotExistsIncludingNullVars(OperatorDay.class, Joiners.equal(OperatorDay::operatorId),
+                        Joiners.equal(a -> a.getDayIndex() + 1, OperatorDay::getDayIndex),
+                        Joiners.filtering((a, next) -> next.isNight()))
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.isInPeriod() && !(b.isNight() && b.getDayIndex() == a.getDayIndex() + 1)
-                                && b.getDayIndex() - a.getDayIndex() <= 5
+                        Joiners.filtering((a, b) -> b.isInPeriod() && b.getDayIndex() - a.getDayIndex() <= 5
                                 && a.minutesUntil(b) < a.getOperator().minRestAfterNightsMinutes()))
                 .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestAfterNightsMinutes() - a.minutesUntil(b)))
                 .asConstraint(RosterWeights.REST_AFTER_NIGHTS);

@@ -1,19 +1,19 @@
 package org.switchboard.rostering.solver;
 
 import java.time.Duration;
-import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchType;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * The solver configuration in code: this model, its constraint provider (Bavet), a time limit, a first-fit
- * construction, then hill climbing until it has not improved for 2 s, then late acceptance until the time limit;
+ * The solver configuration in code: this model, its constraint provider (Bavet), a time limit, a construction that
+ * gives each operator a legal set of shifts ({@link PatternConstruction}), then hill climbing until it has not improved for 2 s, then late acceptance until the time limit;
  * both local searches on change and swap moves plus {@link ShiftToOtherDayMove} (work moved to another day of the
  * same operator, which single change moves cannot do without breaking contract hours on the way).
  */
@@ -26,7 +26,8 @@ public final class RosterSolverConfig {
         return new UnionMoveSelectorConfig().withMoveSelectors(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig(),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ShiftToOtherDayMove.Factory.class),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CopyPeerWeekMove.Factory.class),
-                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(WeekHoursRepair.Factory.class));
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(WeekHoursRepair.Factory.class),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RebuildOperatorMove.Factory.class));
     }
 
     /**
@@ -43,7 +44,7 @@ public final class RosterSolverConfig {
                 .withEntityClasses(OperatorDay.class)
                 .withConstraintProviderClass(RosterConstraints.class)
                 .withTerminationConfig(termination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(),
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternConstruction.class)),
                         // hill climbing first, while it improves: it never accepts a worse score, so it neither
                         // re-breaks hard rules nor gives coverage away (on the demo week it beat late acceptance
                         // alone by a third of the shortage in 18 s)

@@ -160,6 +160,15 @@ class RosterConstraintsTest {
         // a night on the next day continues the block; 48 h after the last night is enough
         verifier.verifyThat(RosterConstraints::restAfterNights)
                 .given(work(a, night(0)), work(a, night(1)), work(a, day(4))).penalizesBy(0);
+        // the rest is owed after the block, not within it: nights 0-3 then 72 h off are legal
+        verifier.verifyThat(RosterConstraints::restAfterNights)
+                .given(all(run(a, 0, 3, RosterFixture::night), run(a, 7, 7, RosterFixture::day))).penalizesBy(0);
+        // 48 h on the clock from Friday 07:00 to Sunday 07:00 are 47 h across the spring change (29 March 2026)
+        verifier.verifyThat(RosterConstraints::restAfterNights)
+                .given(all(run(a, 0, 3, RosterFixture::night), run(a, 6, 6, RosterFixture::day))).penalizesBy(60);
+        // a night after one day off does not continue the block: 39 h of 48 h after the night of day 1
+        verifier.verifyThat(RosterConstraints::restAfterNights)
+                .given(work(a, night(0)), work(a, night(1)), work(a, night(3))).penalizesBy(540);
     }
 
     @Test

@@ -1,0 +1,439 @@
+package org.switchboard.rostering.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.switchboard.rostering.ShiftKind;
+
+/**
+ * Finds shifts for all open days of one operator that break none of the contract's hard rules, day by day in date
+ * order, depth first with backtracking: the rules of {@link RosterConstraints} that concern one operator (absence,
+ * night eligibility, rest, rest after nights, runs of days and nights, days off between runs, weekly and period
+ * hours, weekends, shifts of a kind), checked as each day is chosen. A branch is cut as soon as the period minimum can
+ * no longer be reached within the weekly maximums.
+ *
+ * <p>Pinned days (past, published, and the published days before the period) keep their shifts; their hours count
+ * from the start. A rule between two pinned days is not this search's to fix (as in the score), so only rules that
+ * involve an open day are checked against them. The queue of a worked open day must be one of the operator's skills.
+ *
+ * <p>Choices per day are tried best first by a {@link Gain} (the construction uses the coverage still missing, so an
+ * operator takes the shifts others left uncovered), with a little random noise on restarts. The same walk with only
+ * the current values as choices tells whether an operator's days are legal now ({@link #isLegal}).
+ */
+final class OperatorPatternSearch {
+
+    /** The value of one day: a shift (null = day off) and the queue worked (null without queues). */
+    record Choice(ShiftOption shift, Long queue) {
+        static final Choice OFF = new Choice(null, null);
+    }
+
+    /** How much a choice is worth to the roster (higher first); a day off is worth 0. */
+    interface Gain {
+        double of(OperatorDay day, ShiftOption shift, Long queue);
+    }
+
+    private static final ShiftKind[] KINDS = ShiftKind.values();
+
+    private final SolverOperator op;
+    private final int span;
+    private final OperatorDay[] day;
+    private final boolean[] open;
+    private final boolean[] blocked;
+    private final boolean[] inPeriod;
+    private final int[] week;
+    private final int[] maxPaid;
+    private final boolean[] weekendDay;
+    private final int weeks;
+
+    // the state of the walk
+    private final ShiftOption[] shift;
+    private final Long[] queue;
+    private final int[] weekMinutes;
+    private final int[] weekendShifts;
+    private int weekendsWorked;
+    private final int[] kindCount = new int[KINDS.length];
+    private int periodMinutes;
+
+    private long nodes;
+    private long nodeLimit;
+    private boolean requireMinimum;
+
+    /**
+     * @param days all days of one operator (any order), including pinned days before the period
+     * @param unavailable the dates (as {@code operatorId@date}, see {@link #key}) the operator must not work
+     */
+    OperatorPatternSearch(List<OperatorDay> days, Set<String> unavailable) {
+        this(days, unavailable, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A search that changes only the open days with a day index in {@code from..to}; the operator's other days keep
+     * their values and count like pinned ones.
+     */
+    OperatorPatternSearch(List<OperatorDay> days, Set<String> unavailable, int from, int to) {
+        List<OperatorDay> sorted = new ArrayList<>(days);
+        sorted.sort(Comparator.comparingInt(OperatorDay::getDayIndex));
+        this.op = sorted.getFirst().getOperator();
+        int first = sorted.getFirst().getDayIndex();
+        this.span = sorted.getLast().getDayIndex() - first + 1;
+        this.day = new OperatorDay[span];
+        this.open = new boolean[span];
+        this.blocked = new boolean[span];
+        this.inPeriod = new boolean[span];
+        this.week = new int[span];
+        this.maxPaid = new int[span];
+        this.weekendDay = new boolean[span];
+        this.shift = new ShiftOption[span];
+        this.queue = new Long[span];
+        Map<Integer, Integer> weekOrdinal = new HashMap<>();
+        for (OperatorDay d : sorted) {
+            int p = d.getDayIndex() - first;
+            day[p] = d;
+            open[p] = !d.isPinned() && d.isInPeriod() && d.getDayIndex() >= from && d.getDayIndex() <= to;
+            inPeriod[p] = d.isInPeriod();
+            blocked[p] = d.isInPeriod() && unavailable.contains(key(d.operatorId(), d.getDate()));
+            weekendDay[p] = d.getShiftRange().stream().anyMatch(ShiftOption::weekend);
+            maxPaid[p] = blocked[p] ? 0 : d.getShiftRange().stream().mapToInt(ShiftOption::paidMinutes).max().orElse(0);
+        }
+        // positions without a day (before the period, nothing published) are days off; their week is a neighbour's
+        for (int p = 0; p < span; p++) {
+            int key = day[p] != null ? day[p].getWeekKey() : -1;
+            week[p] = key < 0 ? (p > 0 ? week[p - 1] : -1) : weekOrdinal.computeIfAbsent(key, k -> weekOrdinal.size());
+        }
+        for (int p = 0; p < span && week[p] < 0; p++) {
+            week[p] = 0;
+        }
+        this.weeks = Math.max(1, weekOrdinal.size());
+        this.weekMinutes = new int[weeks];
+        this.weekendShifts = new int[weeks];
+    }
+
+    static String key(long operatorId, java.time.LocalDate date) {
+        return operatorId + "@" + date;
+    }
+
+    SolverOperator operator() {
+        return op;
+    }
+
+    /** Whether the day at position {@code p} is one this search chooses. */
+    boolean isOpen(int p) {
+        return open[p];
+    }
+
+    /** Whether the days' current values break no hard rule of the contract that an open day takes part in. */
+    boolean isLegal() {
+        reset();
+        nodeLimit = Long.MAX_VALUE;
+        requireMinimum = true;
+        return walk(0, p -> List.of(new Choice(day[p].getShift(), day[p].getQueue())));
+    }
+
+    /**
+     * Legal values for the open days, best first by {@code gain}, or null when none was found within
+     * {@code nodeLimit} steps per attempt. Attempt 0 follows the gain exactly; later attempts add noise of up to
+     * {@code noise} to each gain.
+     *
+     * @param requireMinimum false to give up the period minimum (when no attempt reaches it)
+     */
+    Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean requireMinimum) {
+        return search(gain, random, attempts, nodeLimit, noise, false, requireMinimum);
+    }
+
+    /** As {@link #search(Gain, Random, int, long, double, boolean)}, with noise from the first attempt on when {@code noisyFirst}. */
+    Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean noisyFirst,
+            boolean requireMinimum) {
+        Choice[][] choices = new Choice[span][];
+        double[][] gains = new double[span][];
+        for (int p = 0; p < span; p++) {
+            if (open[p]) {
+                rate(day[p], gain, choices, gains, p);
+            }
+        }
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            List<List<Choice>> ranked = new ArrayList<>(span);
+            for (int p = 0; p < span; p++) {
+                ranked.add(open[p] ? ranked(choices[p], gains[p], random, attempt == 0 && !noisyFirst ? 0 : noise) : List.of());
+            }
+            reset();
+            this.nodeLimit = nodeLimit;
+            this.requireMinimum = requireMinimum;
+            if (walk(0, p -> ranked.get(p))) {
+                Choice[] out = new Choice[span];
+                for (int p = 0; p < span; p++) {
+                    out[p] = open[p] ? new Choice(shift[p], queue[p]) : null;
+                }
+                return out;
+            }
+        }
+        return null;
+    }
+
+    /** Every choice of a day (off, and each shift on each queue) with its gain (off: 0). */
+    private static void rate(OperatorDay d, Gain gain, Choice[][] choices, double[][] gains, int p) {
+        List<Long> queues = d.getQueueRange().isEmpty() ? java.util.Collections.singletonList(null) : d.getQueueRange();
+        Choice[] c = new Choice[d.getShiftRange().size() * queues.size() + 1];
+        double[] g = new double[c.length];
+        c[0] = Choice.OFF;
+        int i = 1;
+        for (ShiftOption s : d.getShiftRange()) {
+            for (Long q : queues) {
+                c[i] = new Choice(s, q);
+                g[i++] = gain.of(d, s, q);
+            }
+        }
+        choices[p] = c;
+        gains[p] = g;
+    }
+
+    /** The choices best first by gain plus noise (up to {@code noise} either way). */
+    private static List<Choice> ranked(Choice[] choices, double[] gains, Random random, double noise) {
+        double[] value = new double[choices.length];
+        Integer[] order = new Integer[choices.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            value[i] = gains[i] + (noise == 0 ? 0 : noise * (2 * random.nextDouble() - 1));
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(value[b], value[a]));
+        List<Choice> out = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            out.add(choices[i]);
+        }
+        return out;
+    }
+
+    /** The day at position {@code p} (null for a date before the period without a day). */
+    OperatorDay dayAt(int p) {
+        return day[p];
+    }
+
+    int span() {
+        return span;
+    }
+
+    /** The choices of open position {@code p}, in the order to try them. */
+    private interface Choices {
+        List<Choice> at(int p);
+    }
+
+    private void reset() {
+        nodes = 0;
+        Arrays.fill(shift, null);
+        Arrays.fill(queue, null);
+        Arrays.fill(weekMinutes, 0);
+        Arrays.fill(weekendShifts, 0);
+        Arrays.fill(kindCount, 0);
+        weekendsWorked = 0;
+        periodMinutes = 0;
+        // pinned days count from the start, so that open days earlier in a week leave room for them
+        for (int p = 0; p < span; p++) {
+            if (!open[p] && day[p] != null && day[p].getShift() != null) {
+                shift[p] = day[p].getShift();
+                queue[p] = day[p].getQueue();
+                count(p, shift[p], 1);
+            }
+        }
+    }
+
+    private boolean walk(int p, Choices choices) {
+        if (++nodes > nodeLimit) {
+            return false;
+        }
+        if (p == span) {
+            return !requireMinimum || periodMinutes >= op.minMinutesPerPeriod();
+        }
+        if (!open[p]) {
+            return (shift[p] == null || pinnedFits(p)) && walk(p + 1, choices);
+        }
+        for (Choice c : choices.at(p)) {
+            if (c.shift() != null && (blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || !fits(p, c.shift()))) {
+                continue;
+            }
+            shift[p] = c.shift();
+            queue[p] = c.queue();
+            if (c.shift() != null) {
+                count(p, c.shift(), 1);
+            }
+            if (minimumReachable(p + 1) && walk(p + 1, choices)) {
+                return true;
+            }
+            if (c.shift() != null) {
+                count(p, c.shift(), -1);
+            }
+            shift[p] = null;
+            queue[p] = null;
+            if (nodes > nodeLimit) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void count(int p, ShiftOption s, int sign) {
+        weekMinutes[week[p]] += sign * s.paidMinutes();
+        if (!inPeriod[p]) {
+            return;
+        }
+        periodMinutes += sign * s.paidMinutes();
+        kindCount[s.kind().ordinal()] += sign;
+        if (s.weekend()) {
+            int before = weekendShifts[week[p]];
+            weekendShifts[week[p]] += sign;
+            if (before == 0 && sign > 0) {
+                weekendsWorked++;
+            } else if (before == 1 && sign < 0) {
+                weekendsWorked--;
+            }
+        }
+    }
+
+    /**
+     * Whether the period minimum can still be met by the open days from {@code from} on: within each week's room,
+     * with weekend days only in as many more weeks as the weekend limit allows, and no more days than runs of the
+     * contract's maximum length with its minimum days off between them fit in.
+     */
+    private boolean minimumReachable(int from) {
+        if (!requireMinimum) {
+            return true;
+        }
+        int need = op.minMinutesPerPeriod() - periodMinutes;
+        if (need <= 0) {
+            return true;
+        }
+        int[] weekdays = new int[weeks];
+        int[] weekends = new int[weeks];
+        int longest = 0;
+        for (int p = from; p < span; p++) {
+            if (open[p] && maxPaid[p] > 0) {
+                longest = Math.max(longest, maxPaid[p]);
+                if (weekendDay[p] && weekendShifts[week[p]] == 0) {
+                    weekends[week[p]] += maxPaid[p];
+                } else {
+                    weekdays[week[p]] += maxPaid[p];
+                }
+            }
+        }
+        long reachable = 0;
+        int[] extra = new int[weeks];
+        for (int w = 0; w < weeks; w++) {
+            int room = Math.max(0, op.maxMinutesPerWeek() - weekMinutes[w]);
+            int without = Math.min(room, weekdays[w]);
+            reachable += without;
+            extra[w] = Math.min(room, weekdays[w] + weekends[w]) - without;
+        }
+        Arrays.sort(extra);
+        for (int i = 0; i < Math.min(weeks, op.maxWeekendsPerPeriod() - weekendsWorked); i++) {
+            reachable += extra[weeks - 1 - i];
+        }
+        return reachable >= need && (long) workableDays(from) * longest >= need;
+    }
+
+    /** The most days from {@code from} to the end that runs of at most the contract's maximum, with its days off between, allow. */
+    private int workableDays(int from) {
+        int most = op.maxConsecutiveDays();
+        int off = Math.max(0, op.minConsecutiveDaysOff());
+        int left = span - from;
+        if (most <= 0 || left <= 0) {
+            return 0;
+        }
+        int run = 0;
+        for (int q = from - 1; q >= 0 && shift[q] != null; q--) {
+            run++;
+        }
+        int pos = 0;
+        int days = 0;
+        if (run > 0) {
+            int a = Math.max(0, Math.min(most - run, left));
+            days += a;
+            pos += a + off;
+        } else {
+            int last = from - 1;
+            while (last >= 0 && shift[last] == null) {
+                last--;
+            }
+            if (last >= 0) {
+                pos += Math.max(0, off - (from - 1 - last));
+            }
+        }
+        while (pos < left) {
+            int a = Math.min(most, left - pos);
+            days += a;
+            pos += a + off;
+        }
+        return days;
+    }
+
+    /** Whether shift {@code s} on open position {@code p} breaks no rule with the days before it (already counted totals). */
+    private boolean fits(int p, ShiftOption s) {
+        if (s.isNight() && !op.nightEligible()) {
+            return false;
+        }
+        if (weekMinutes[week[p]] + s.paidMinutes() > op.maxMinutesPerWeek()
+                || periodMinutes + s.paidMinutes() > op.maxMinutesPerPeriod()
+                || kindCount[s.kind().ordinal()] + 1 > op.maxShiftsOf(s.kind())
+                || (s.weekend() && weekendShifts[week[p]] == 0 && weekendsWorked + 1 > op.maxWeekendsPerPeriod())) {
+            return false;
+        }
+        return sequenceFits(p, s, true);
+    }
+
+    /** A pinned worked day against the open days before it (rules between pinned days only are not checked). */
+    private boolean pinnedFits(int p) {
+        return !inPeriod[p] || sequenceFits(p, shift[p], false);
+    }
+
+    /**
+     * Rest, rest after nights, runs of days and of nights and days off between runs, for shift {@code s} on
+     * {@code p} against the days before it; unless {@code openDay}, only where an open day takes part.
+     */
+    private boolean sequenceFits(int p, ShiftOption s, boolean openDay) {
+        for (int q = Math.max(0, p - 2); q < p; q++) {
+            if (shift[q] != null && (openDay || open[q]) && minutes(shift[q], s) < op.minRestMinutes()) {
+                return false;
+            }
+        }
+        for (int q = Math.max(0, p - 5); q < p; q++) {
+            // only the last night of a block owes the rest (the day after it is no night)
+            boolean lastOfBlock = q == p - 1 ? !s.isNight() : shift[q + 1] == null || !shift[q + 1].isNight();
+            if (shift[q] != null && shift[q].isNight() && lastOfBlock && (openDay || open[q])
+                    && minutes(shift[q], s) < op.minRestAfterNightsMinutes()) {
+                return false;
+            }
+        }
+        int run = 1;
+        boolean runHasOpen = openDay;
+        for (int q = p - 1; q >= 0 && shift[q] != null; q--) {
+            run++;
+            runHasOpen |= open[q];
+        }
+        if (run > op.maxConsecutiveDays() && runHasOpen) {
+            return false;
+        }
+        if (s.isNight()) {
+            int nights = 1;
+            boolean nightsHaveOpen = openDay;
+            for (int q = p - 1; q >= 0 && shift[q] != null && shift[q].isNight(); q--) {
+                nights++;
+                nightsHaveOpen |= open[q];
+            }
+            if (nights > op.maxNightsInRow() && nightsHaveOpen) {
+                return false;
+            }
+        }
+        int last = p - 1;
+        while (last >= 0 && shift[last] == null) {
+            last--;
+        }
+        int gap = p - last - 1;
+        return last < 0 || gap == 0 || gap >= op.minConsecutiveDaysOff() || !(openDay || open[last]);
+    }
+
+    private static long minutes(ShiftOption earlier, ShiftOption later) {
+        return java.time.Duration.between(earlier.end(), later.start()).toMinutes();
+    }
+}

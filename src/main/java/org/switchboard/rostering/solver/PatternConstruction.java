@@ -1,0 +1,116 @@
+package org.switchboard.rostering.solver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+
+/**
+ * The construction phase: gives every operator whose days break a hard rule of their contract (or who has no shift
+ * yet) a legal set of shifts for the whole period, one operator after another, each taking the shifts that cover
+ * the most demand the operators before them left uncovered ({@link OperatorPatternSearch}). Operators with the
+ * fewest choices go first (night workers, part-timers), so they are not left only with what nobody else could
+ * take.
+ *
+ * <p>Hard rules are per operator, so the roster starts without hard violations, and local search (which never
+ * accepts a step that breaks one from there) spends its time on coverage. The generic construction heuristic it
+ * replaces filled one day at a time: under tight contracts (a night block needs 48 h rest, a week its hours) it
+ * left the demo month at −1260 hard after 10 s, and local search spent most of its time on mending contracts.
+ *
+ * <p>An operator already legal with shifts (a re-solved draft, a replanned published roster) is kept as is. When
+ * no legal set is found within the step limit, the period minimum is given up for that operator (local search's
+ * hours repair then looks for the missing hours); if even that fails, the operator's days are left as they were.
+ */
+public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
+
+    static final long NODE_LIMIT = 20_000;
+    static final int ATTEMPTS = 12;
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<RosterSolution> sd) {
+        plan(sd.getWorkingSolution(), (d, c) -> set(sd, d, c));
+        sd.triggerVariableListeners();
+    }
+
+    /**
+     * Plans the operators that need it (see the class comment), handing each open day's new value to {@code set}
+     * (which must apply it before the next operator is planned: the coverage left is read from the days).
+     *
+     * @return the operators whose days break a hard rule after all (the period minimum given up, or left as they were)
+     */
+    static List<SolverOperator> plan(RosterSolution solution, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
+        Set<String> unavailable = new HashSet<>();
+        solution.getUnavailabilities().forEach(u -> unavailable.add(OperatorPatternSearch.key(u.operatorId(), u.date())));
+        Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
+        for (OperatorDay d : solution.getDays()) {
+            byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
+        }
+        Residual residual = new Residual(solution.getDemandUnits());
+        List<OperatorPatternSearch> rebuild = new ArrayList<>();
+        for (List<OperatorDay> days : byOperator.values()) {
+            OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable);
+            boolean fresh = days.stream().noneMatch(d -> d.isInPeriod() && !d.isPinned() && d.isWorking());
+            if (!fresh && search.isLegal()) {
+                days.forEach(residual::take);
+            } else {
+                days.stream().filter(d -> !d.isInPeriod() || d.isPinned()).forEach(residual::take);
+                rebuild.add(search);
+            }
+        }
+        rebuild.sort(Comparator.comparingLong(PatternConstruction::choices).thenComparingLong(s -> s.operator().id()));
+        Random random = new Random(17);
+        List<SolverOperator> failed = new ArrayList<>();
+        for (OperatorPatternSearch search : rebuild) {
+            OperatorPatternSearch.Gain gain = residual::gain;
+            OperatorPatternSearch.Choice[] choices = search.search(gain, random, ATTEMPTS, NODE_LIMIT, residual.noise(), true);
+            if (choices == null) {
+                failed.add(search.operator());
+                choices = search.search(gain, random, ATTEMPTS, NODE_LIMIT, residual.noise(), false);
+            }
+            for (int p = 0; p < search.span(); p++) {
+                OperatorDay d = search.dayAt(p);
+                if (d == null || !d.isInPeriod() || d.isPinned()) {
+                    continue;
+                }
+                if (choices != null) {
+                    set.accept(d, choices[p]);
+                }
+                residual.take(d);
+            }
+        }
+        return failed;
+    }
+
+    /** How many (day, shift) choices the operator's open days offer: fewer goes first. */
+    private static long choices(OperatorPatternSearch search) {
+        long n = 0;
+        for (int p = 0; p < search.span(); p++) {
+            OperatorDay d = search.dayAt(p);
+            if (d != null && d.isInPeriod() && !d.isPinned()) {
+                n += d.getShiftRange().size();
+            }
+        }
+        return n;
+    }
+
+    private static void set(ScoreDirector<RosterSolution> sd, OperatorDay d, OperatorPatternSearch.Choice c) {
+        if (!java.util.Objects.equals(d.getShift(), c.shift())) {
+            sd.beforeVariableChanged(d, "shift");
+            d.setShift(c.shift());
+            sd.afterVariableChanged(d, "shift");
+        }
+        Long queue = c.shift() == null ? d.getQueue() : c.queue();
+        if (!java.util.Objects.equals(d.getQueue(), queue)) {
+            sd.beforeVariableChanged(d, "queue");
+            d.setQueue(queue);
+            sd.afterVariableChanged(d, "queue");
+        }
+    }
+}

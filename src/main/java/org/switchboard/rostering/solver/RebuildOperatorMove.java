@@ -1,0 +1,106 @@
+package org.switchboard.rostering.solver;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+
+/**
+ * Ruin and recreate for one operator: the open days of a random operator in a random window (one or two weeks, or the
+ * whole period) are planned anew with {@link OperatorPatternSearch} against the coverage everybody else leaves
+ * missing, so the operator's shifts move to where they are needed without breaking a rule of the contract on the
+ * way. Single changes cannot do that under tight contracts: moving a shift to another day or start breaks the weekly
+ * hours, the runs or the rest in between. Half of the moves take the best shifts, half add noise to the gains so that
+ * equally good alternatives get their turn.
+ */
+public final class RebuildOperatorMove {
+
+    static final long NODE_LIMIT = 2_000;
+
+    private RebuildOperatorMove() {
+    }
+
+    /** Random moves only; a move that finds nothing to change (or no legal shifts) is skipped by the solver. */
+    public static class Factory extends RandomMoveFactory<ChangeDaysMove> {
+
+        @Override
+        public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
+            RosterSolution solution = sd.getWorkingSolution();
+            Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
+            int periodDays = 0;
+            for (OperatorDay d : solution.getDays()) {
+                byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
+                if (d.isInPeriod()) {
+                    periodDays = Math.max(periodDays, d.getDayIndex() + 1);
+                }
+            }
+            List<List<OperatorDay>> operators = byOperator.values().stream()
+                    .filter(days -> days.stream().anyMatch(d -> d.isInPeriod() && !d.isPinned())).toList();
+            Set<String> unavailable = new HashSet<>();
+            solution.getUnavailabilities().forEach(u -> unavailable.add(OperatorPatternSearch.key(u.operatorId(), u.date())));
+            int days = periodDays;
+            return new Iterator<>() {
+                private Residual covered;
+
+                @Override
+                public boolean hasNext() {
+                    return !operators.isEmpty();
+                }
+
+                @Override
+                public ChangeDaysMove next() {
+                    if (covered == null) {
+                        // the coverage of the roster as it is when the step starts (a step's moves are undone before the next)
+                        covered = new Residual(solution.getDemandUnits());
+                        solution.getDays().forEach(covered::take);
+                    }
+                    return rebuild(operators.get(random.nextInt(operators.size())), covered, unavailable, days, random);
+                }
+            };
+        }
+
+        /** The move for one operator, with {@code covered} as the whole roster's coverage (left as it was). */
+        static ChangeDaysMove rebuild(List<OperatorDay> days, Residual covered, Set<String> unavailable, int periodDays,
+                Random random) {
+            int length = switch (random.nextInt(3)) {
+                case 0 -> 7;
+                case 1 -> 14;
+                default -> periodDays;
+            };
+            int from = length >= periodDays ? 0 : random.nextInt(periodDays - length + 1);
+            OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable, from, from + length - 1);
+            days.forEach(covered::giveBack);
+            OperatorPatternSearch.Choice[] choices;
+            try {
+                choices = search.search(covered::gain, random, 2, NODE_LIMIT, covered.noise(), random.nextBoolean(), true);
+            } finally {
+                days.forEach(covered::take);
+            }
+            List<OperatorDay> changed = new ArrayList<>();
+            List<ShiftOption> shifts = new ArrayList<>();
+            List<Long> queues = new ArrayList<>();
+            if (choices != null) {
+                for (int p = 0; p < search.span(); p++) {
+                    OperatorDay d = search.dayAt(p);
+                    if (!search.isOpen(p)) {
+                        continue;
+                    }
+                    ShiftOption shift = choices[p].shift();
+                    Long queue = shift == null ? d.getQueue() : choices[p].queue();
+                    if (!Objects.equals(shift, d.getShift()) || !Objects.equals(queue, d.getQueue())) {
+                        changed.add(d);
+                        shifts.add(shift);
+                        queues.add(queue);
+                    }
+                }
+            }
+            return new ChangeDaysMove("rebuild operator", changed, shifts, queues);
+        }
+    }
+}

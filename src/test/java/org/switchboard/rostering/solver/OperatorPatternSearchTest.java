@@ -1,0 +1,142 @@
+package org.switchboard.rostering.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.rostering.solver.RosterFixture.date;
+import static org.switchboard.rostering.solver.RosterFixture.day;
+import static org.switchboard.rostering.solver.RosterFixture.evening;
+import static org.switchboard.rostering.solver.RosterFixture.night;
+import static org.switchboard.rostering.solver.RosterFixture.op;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+/**
+ * The per-operator search against the score itself: whatever it returns has no hard violation in the constraint
+ * streams, and its legality check agrees with them on random day patterns (a second implementation of the contract
+ * rules is only trustworthy while both say the same).
+ */
+class OperatorPatternSearchTest {
+
+    static final int DAYS = 28;
+    static final SolutionManager<RosterSolution, HardMediumSoftScore> SCORE = SolutionManager.create(
+            SolverFactory.create(RosterSolverConfig.create(Duration.ofSeconds(1), null)));
+
+    static ShiftOption part(int d) {
+        return RosterFixture.option(d, "P", LocalTime.of(8, 0), 240, 0, 0);
+    }
+
+    static List<ShiftOption> options(int d) {
+        return List.of(day(d), evening(d), night(d), part(d));
+    }
+
+    /** The demo's night contract: 32–36 h a week, at most 4 days and 4 nights in a row, 48 h after nights, 2 weekends. */
+    static SolverOperator nightWorker(long id) {
+        return op(id).skills(1L, 2L).maxWeek(36 * 60).minPeriod(4 * 32 * 60).maxPeriod(4 * 36 * 60).maxConsecutive(4)
+                .maxNights(4).minRest(12 * 60).maxWeekends(2).build();
+    }
+
+    static List<OperatorDay> open(SolverOperator a) {
+        List<OperatorDay> days = new ArrayList<>();
+        for (int d = 0; d < DAYS; d++) {
+            days.add(OperatorDay.open(a, date(d), d, options(d)));
+        }
+        return days;
+    }
+
+    static HardMediumSoftScore score(List<OperatorDay> days, List<Unavailability> unavailable) {
+        RosterSolution s = new RosterSolution(List.of(days.getFirst().getOperator()), List.of(), List.of(), unavailable,
+                List.of(), new RosterWeights(), days);
+        return SCORE.update(s);
+    }
+
+    static void apply(OperatorPatternSearch search, OperatorPatternSearch.Choice[] choices) {
+        for (int p = 0; p < search.span(); p++) {
+            if (search.isOpen(p)) {
+                search.dayAt(p).setShift(choices[p].shift());
+                search.dayAt(p).setQueue(choices[p].queue());
+            }
+        }
+    }
+
+    @Test
+    void findsLegalNightBlocksUnderTheTightNightContract() {
+        // preferring nights is what the roster wants from night workers; blocks of 4 with 48 h after them must fit
+        OperatorPatternSearch.Gain nights = (d, s, q) -> s.isNight() ? 100 : s.paidMinutes() / 60.0;
+        for (int seed = 0; seed < 5; seed++) {
+            List<OperatorDay> days = open(nightWorker(1));
+            OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of());
+            var choices = search.search(nights, new Random(seed), 3, 20_000, 10, seed > 0, true);
+            assertThat(choices).as("seed %d", seed).isNotNull();
+            apply(search, choices);
+            assertThat(score(days, List.of()).hardScore()).isZero();
+            assertThat(search.isLegal()).isTrue();
+            int paid = days.stream().mapToInt(OperatorDay::paidMinutes).sum();
+            assertThat(paid).isBetween(4 * 32 * 60, 4 * 36 * 60);
+            assertThat(days.stream().filter(OperatorDay::isNight).count()).isGreaterThanOrEqualTo(12);
+        }
+    }
+
+    @Test
+    void keepsPinnedAndAbsentDaysAndLeavesRoomForPinnedHoursLaterInTheWeek() {
+        SolverOperator a = op(2).skills(1L).maxWeek(40 * 60).minPeriod(4 * 36 * 60).maxPeriod(4 * 40 * 60).build();
+        List<OperatorDay> days = open(a);
+        // published evening shifts on Thursday and Friday of week 1, an absence on Monday of week 2
+        for (int d : new int[] {3, 4}) {
+            OperatorDay pinned = days.get(d);
+            pinned.setShift(evening(d));
+            pinned.setQueue(1L);
+            pinned.setPinned(true);
+        }
+        List<Unavailability> absent = List.of(new Unavailability(2, date(7)));
+        OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of(OperatorPatternSearch.key(2, date(7))));
+        var choices = search.search((d, s, q) -> s.paidMinutes(), new Random(1), 3, 20_000, 10, true);
+        assertThat(choices).isNotNull();
+        apply(search, choices);
+        assertThat(days.get(3).getShift()).isEqualTo(evening(3));
+        assertThat(days.get(4).getShift()).isEqualTo(evening(4));
+        assertThat(days.get(7).isWorking()).isFalse();
+        assertThat(score(days, absent).hardScore()).isZero();
+    }
+
+    @Test
+    void legalityAgreesWithTheConstraintsOnRandomPatterns() {
+        Random random = new Random(42);
+        int legal = 0;
+        int illegal = 0;
+        for (int round = 0; round < 300; round++) {
+            SolverOperator a = op(round + 1).skills(1L).maxWeek((24 + random.nextInt(20)) * 60)
+                    .minPeriod(random.nextInt(100) * 60).maxPeriod((80 + random.nextInt(100)) * 60)
+                    .maxConsecutive(3 + random.nextInt(4)).minOff(1 + random.nextInt(2)).maxNights(2 + random.nextInt(3))
+                    .maxWeekends(1 + random.nextInt(4)).build();
+            List<OperatorDay> days = open(a);
+            // start from a legal pattern where one exists and change a few days, so both verdicts occur often
+            OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of());
+            var choices = search.search((d, s, q) -> random.nextInt(10) - 3, random, 2, 5_000, 5, true, false);
+            if (choices != null) {
+                apply(search, choices);
+            }
+            for (int change = random.nextInt(4); change > 0; change--) {
+                OperatorDay d = days.get(random.nextInt(DAYS));
+                d.setShift(random.nextBoolean() ? null : d.getShiftRange().get(random.nextInt(4)));
+                d.setQueue(random.nextInt(10) == 0 ? 2L : 1L);
+            }
+            boolean byScore = score(days, List.of()).hardScore() == 0;
+            assertThat(new OperatorPatternSearch(days, Set.of()).isLegal()).as("round %d: %s", round, days).isEqualTo(byScore);
+            if (byScore) {
+                legal++;
+            } else {
+                illegal++;
+            }
+        }
+        assertThat(legal).isGreaterThan(30);
+        assertThat(illegal).isGreaterThan(30);
+    }
+}

@@ -1,0 +1,159 @@
+package org.switchboard.rostering.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.rostering.solver.RosterFixture.GRID_START;
+import static org.switchboard.rostering.solver.RosterFixture.START;
+import static org.switchboard.rostering.solver.RosterFixture.ZONE;
+import static org.switchboard.rostering.solver.RosterFixture.op;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
+import org.optaplanner.core.impl.solver.DefaultSolverFactory;
+
+/**
+ * The construction and the rebuild move on two weeks over the spring change: four night workers under the tight
+ * night contract, four day workers with 36–40 h a week, hourly demand on one queue, the previous roster's last night
+ * pinned before the period and a published day pinned inside it.
+ */
+class PatternConstructionTest {
+
+    static final int DAYS = 14;
+    static final DefaultSolverFactory<RosterSolution> FACTORY = (DefaultSolverFactory<RosterSolution>) SolverFactory
+            .<RosterSolution>create(RosterSolverConfig.create(Duration.ofSeconds(1), null));
+    static final SolutionManager<RosterSolution, HardMediumSoftScore> SCORE = SolutionManager.create(FACTORY);
+
+    static RosterSolution instance() {
+        List<SolverOperator> operators = new ArrayList<>();
+        for (long id = 1; id <= 8; id++) {
+            operators.add(id <= 4
+                    ? op(id).skills(1L).maxWeek(36 * 60).minPeriod(2 * 32 * 60).maxPeriod(2 * 36 * 60).maxConsecutive(4)
+                            .maxNights(4).minRest(12 * 60).maxWeekends(1).build()
+                    : op(id).skills(1L).noNights().maxWeek(40 * 60).minPeriod(2 * 36 * 60).maxPeriod(2 * 40 * 60).build());
+        }
+        List<DemandUnit> units = new ArrayList<>();
+        Instant end = START.plusDays(DAYS).atStartOfDay(ZONE).toInstant();
+        int slot = 0;
+        for (Instant t = GRID_START; t.isBefore(end); t = t.plus(1, ChronoUnit.HOURS), slot++) {
+            var local = t.atZone(ZONE);
+            int h = local.getHour();
+            int required = h >= 8 && h < 17 ? 3 : h >= 6 && h < 22 ? 2 : 1;
+            units.add(new DemandUnit(units.size(), 1L, slot, (int) ChronoUnit.DAYS.between(START, local.toLocalDate()),
+                    "q1 " + local, required, 1, 1));
+        }
+        List<OperatorDay> days = new ArrayList<>();
+        List<ShiftOption> options = new ArrayList<>();
+        ShiftOption previousNight = RosterFixture.night(-1);
+        options.add(previousNight);
+        days.add(new OperatorDay(operators.getFirst(), previousNight.date(), -1, false, true, List.of(previousNight),
+                previousNight, 1L));
+        for (int d = 0; d < DAYS; d++) {
+            options.addAll(OperatorPatternSearchTest.options(d));
+        }
+        for (SolverOperator o : operators) {
+            for (int d = 0; d < DAYS; d++) {
+                List<ShiftOption> allowed = OperatorPatternSearchTest.options(d).stream()
+                        .filter(s -> o.nightEligible() || !s.isNight()).toList();
+                boolean published = o.id() == 6 && d == 2;
+                days.add(new OperatorDay(o, RosterFixture.date(d), d, true, published, allowed,
+                        published ? allowed.get(1) : null, published ? 1L : null));
+            }
+        }
+        return new RosterSolution(operators, options, units, List.of(), List.of(), new RosterWeights(), days);
+    }
+
+    static void construct(RosterSolution s) {
+        PatternConstruction.plan(s, (d, c) -> {
+            d.setShift(c.shift());
+            d.setQueue(c.shift() == null ? d.getQueue() : c.queue());
+        });
+    }
+
+    @Test
+    void buildsALegalRosterThatCoversDemandAndKeepsPinnedDays() {
+        RosterSolution s = instance();
+        HardMediumSoftScore empty = SCORE.update(s);
+        construct(s);
+        HardMediumSoftScore built = SCORE.update(s);
+
+        assertThat(empty.hardScore()).isNegative(); // nobody reaches the period minimum
+        assertThat(built.hardScore()).isZero();
+        assertThat(built.mediumScore()).as("%s vs empty %s", built, empty).isGreaterThan(empty.mediumScore() / 2);
+        OperatorDay published = s.getDays().stream().filter(d -> d.isPinned() && d.isInPeriod()).findFirst().orElseThrow();
+        assertThat(published.getShift().templateCode()).isEqualTo("E");
+        // the night before the period: operator 1 does not start a day shift 24 h after it
+        OperatorDay first = s.getDays().stream().filter(d -> d.operatorId() == 1 && d.getDayIndex() == 0).findFirst().orElseThrow();
+        assertThat(first.isWorking() && !first.isNight()).isFalse();
+    }
+
+    @Test
+    void keepsLegalOperatorsAsTheyAreAndRebuildsOnlyTheBrokenOne() {
+        RosterSolution s = instance();
+        construct(s);
+        Map<String, ShiftOption> before = new HashMap<>();
+        s.getDays().forEach(d -> before.put(d.getId(), d.getShift()));
+        // operator 7 now works every day: runs, weekly and period hours broken
+        s.getDays().stream().filter(d -> d.operatorId() == 7).forEach(d -> {
+            d.setShift(d.getShiftRange().getFirst());
+            d.setQueue(1L);
+        });
+        assertThat(SCORE.update(s).hardScore()).isNegative();
+
+        List<SolverOperator> failed = PatternConstruction.plan(s, (d, c) -> {
+            d.setShift(c.shift());
+            d.setQueue(c.shift() == null ? d.getQueue() : c.queue());
+        });
+        assertThat(failed).isEmpty();
+        assertThat(SCORE.update(s).hardScore()).isZero();
+        assertThat(s.getDays()).filteredOn(d -> d.operatorId() != 7)
+                .allMatch(d -> java.util.Objects.equals(d.getShift(), before.get(d.getId())));
+    }
+
+    @Test
+    void rebuildMovesKeepTheRosterLegalAndPinnedDaysAndUndoExactly() {
+        RosterSolution s = instance();
+        construct(s);
+        try (InnerScoreDirector<RosterSolution, HardMediumSoftScore> sd =
+                (InnerScoreDirector<RosterSolution, HardMediumSoftScore>) FACTORY.getScoreDirectorFactory().buildScoreDirector()) {
+            sd.setWorkingSolution(s);
+            HardMediumSoftScore start = sd.calculateScore();
+            assertThat(start.hardScore()).isZero();
+            int doable = 0;
+            int better = 0;
+            Random random = new Random(5);
+            for (int step = 0; step < 60; step++) {
+                Iterator<ChangeDaysMove> moves = new RebuildOperatorMove.Factory().createRandomMoveIterator(sd, random);
+                ChangeDaysMove move = moves.next();
+                if (!move.isMoveDoable(sd)) {
+                    continue;
+                }
+                doable++;
+                assertThat(move.getPlanningEntities()).allMatch(d -> d.isInPeriod() && !d.isPinned());
+                HardMediumSoftScore before = sd.calculateScore();
+                var undo = move.doMove(sd);
+                HardMediumSoftScore after = sd.calculateScore();
+                assertThat(after.hardScore()).as("after %s", move).isZero();
+                if (after.compareTo(before) > 0) {
+                    better++; // keep it, as a local search would
+                } else {
+                    undo.doMove(sd);
+                    assertThat(sd.calculateScore()).isEqualTo(before);
+                }
+            }
+            assertThat(doable).isGreaterThan(20);
+            assertThat(better).isPositive();
+            assertThat(sd.calculateScore().mediumScore()).isGreaterThan(start.mediumScore());
+        }
+    }
+}
