@@ -193,6 +193,12 @@ final class RosterExplainer {
                     + op.maxWeekendsPerPeriod();
             case RosterWeights.MAX_SHIFTS_OF_KIND -> text = "Works " + number(facts, 2) + " " + facts.get(1).toString()
                     .toLowerCase() + " shifts; at most " + op.maxShiftsOf((org.switchboard.rostering.ShiftKind) facts.get(1));
+            case RosterWeights.MIN_CONSECUTIVE_DAYS -> text = "Works only " + (b.getDayIndex() - a.getDayIndex() - 1)
+                    + " day(s) in a row between the days off " + a.getDate() + " and " + b.getDate()
+                    + "; the contract requires at least " + op.minConsecutiveDays();
+            case RosterWeights.FORBIDDEN_SEQUENCE -> text = shift(b) + " may not follow " + shift(a) + " on the next day";
+            case RosterWeights.MAX_SHIFTS_OF_TEMPLATE -> text = "Works " + number(facts, 2) + " " + facts.get(1)
+                    + " shifts; at most " + op.maxShiftsOfTemplate((String) facts.get(1));
             case RosterWeights.PREFERENCE -> text = "A wish is not met on " + a.getDate() + " ("
                     + (a.isWorking() ? "works " + shift(a) : "day off") + ")";
             case RosterWeights.NIGHT_FAIRNESS -> text = number(facts, 1) + " night shifts in the period";

@@ -57,6 +57,7 @@ final class OperatorPatternSearch {
     private final int[] weekendShifts;
     private int weekendsWorked;
     private final int[] kindCount = new int[KINDS.length];
+    private final Map<String, int[]> templateCount = new HashMap<>();
     private int periodMinutes;
 
     private long nodes;
@@ -111,6 +112,7 @@ final class OperatorPatternSearch {
         this.weeks = Math.max(1, weekOrdinal.size());
         this.weekMinutes = new int[weeks];
         this.weekendShifts = new int[weeks];
+        op.maxShiftsPerTemplate().keySet().forEach(code -> templateCount.put(code, new int[1]));
     }
 
     static String key(long operatorId, java.time.LocalDate date) {
@@ -228,6 +230,7 @@ final class OperatorPatternSearch {
         Arrays.fill(weekMinutes, 0);
         Arrays.fill(weekendShifts, 0);
         Arrays.fill(kindCount, 0);
+        templateCount.values().forEach(c -> c[0] = 0);
         weekendsWorked = 0;
         periodMinutes = 0;
         // pinned days count from the start, so that open days earlier in a week leave room for them
@@ -248,10 +251,12 @@ final class OperatorPatternSearch {
             return !requireMinimum || periodMinutes >= op.minMinutesPerPeriod();
         }
         if (!open[p]) {
-            return (shift[p] == null || pinnedFits(p)) && walk(p + 1, choices);
+            boolean fine = shift[p] == null ? !inPeriod[p] || runLongEnough(p, false) : pinnedFits(p);
+            return fine && walk(p + 1, choices);
         }
         for (Choice c : choices.at(p)) {
-            if (c.shift() != null && (blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || !fits(p, c.shift()))) {
+            if (c.shift() == null ? !runLongEnough(p, true)
+                    : blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || !fits(p, c.shift())) {
                 continue;
             }
             shift[p] = c.shift();
@@ -281,6 +286,10 @@ final class OperatorPatternSearch {
         }
         periodMinutes += sign * s.paidMinutes();
         kindCount[s.kind().ordinal()] += sign;
+        int[] perTemplate = templateCount.get(s.templateCode());
+        if (perTemplate != null) {
+            perTemplate[0] += sign;
+        }
         if (s.weekend()) {
             int before = weekendShifts[week[p]];
             weekendShifts[week[p]] += sign;
@@ -376,6 +385,8 @@ final class OperatorPatternSearch {
         if (weekMinutes[week[p]] + s.paidMinutes() > op.maxMinutesPerWeek()
                 || periodMinutes + s.paidMinutes() > op.maxMinutesPerPeriod()
                 || kindCount[s.kind().ordinal()] + 1 > op.maxShiftsOf(s.kind())
+                || (templateCount.containsKey(s.templateCode())
+                        && templateCount.get(s.templateCode())[0] + 1 > op.maxShiftsOfTemplate(s.templateCode()))
                 || (s.weekend() && weekendShifts[week[p]] == 0 && weekendsWorked + 1 > op.maxWeekendsPerPeriod())) {
             return false;
         }
@@ -392,6 +403,9 @@ final class OperatorPatternSearch {
      * {@code p} against the days before it; unless {@code openDay}, only where an open day takes part.
      */
     private boolean sequenceFits(int p, ShiftOption s, boolean openDay) {
+        if (p > 0 && shift[p - 1] != null && (openDay || open[p - 1]) && shift[p - 1].forbidsNext(s)) {
+            return false;
+        }
         for (int q = Math.max(0, p - 2); q < p; q++) {
             if (shift[q] != null && (openDay || open[q]) && minutes(shift[q], s) < op.minRestMinutes()) {
                 return false;
@@ -431,6 +445,26 @@ final class OperatorPatternSearch {
         }
         int gap = p - last - 1;
         return last < 0 || gap == 0 || gap >= op.minConsecutiveDaysOff() || !(openDay || open[last]);
+    }
+
+    /**
+     * Whether a day off on in-period position {@code p} leaves the run of working days just before it at least the
+     * contract's minimum, when a day off in the period precedes that run (runs from the period start may continue
+     * before it); unless {@code openDay}, only where the run has an open day.
+     */
+    private boolean runLongEnough(int p, boolean openDay) {
+        int min = op.minConsecutiveDays();
+        if (min <= 1) {
+            return true;
+        }
+        int run = 0;
+        boolean hasOpen = openDay;
+        int q = p - 1;
+        for (; q >= 0 && shift[q] != null; q--) {
+            run++;
+            hasOpen |= open[q];
+        }
+        return run == 0 || run >= min || q < 0 || !inPeriod[q] || day[q] == null || !hasOpen;
     }
 
     private static long minutes(ShiftOption earlier, ShiftOption later) {

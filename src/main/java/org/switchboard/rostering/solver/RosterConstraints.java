@@ -35,7 +35,8 @@ public class RosterConstraints implements ConstraintProvider {
         return new Constraint[] {
                 unavailable(f), skillForQueue(f), nightEligible(f), minRest(f), maxMinutesPerWeek(f),
                 maxMinutesPerPeriod(f), minMinutesPerPeriod(f), maxConsecutiveDays(f), minConsecutiveDaysOff(f),
-                maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f),
+                maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f), minConsecutiveDays(f),
+                forbiddenSequence(f), maxShiftsOfTemplate(f),
                 requiredOperators(f), coveredOperators(f),
                 overCoverage(f), preferences(f), nightFairness(f), weekendFairness(f), fairHours(f),
                 stableStartTimes(f), publishedChange(f) };
@@ -43,6 +44,10 @@ public class RosterConstraints implements ConstraintProvider {
 
     private static UniConstraintStream<OperatorDay> worked(ConstraintFactory f) {
         return f.forEachIncludingNullVars(OperatorDay.class).filter(OperatorDay::isWorking);
+    }
+
+    private static UniConstraintStream<OperatorDay> daysOff(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(OperatorDay.class).filter(d -> d.isInPeriod() && !d.isWorking());
     }
 
     private static UniConstraintStream<OperatorDay> nights(ConstraintFactory f) {
@@ -179,6 +184,44 @@ public class RosterConstraints implements ConstraintProvider {
                 .filter((op, kind, n) -> n > op.maxShiftsOf(kind))
                 .penalizeConfigurable((op, kind, n) -> n - op.maxShiftsOf(kind))
                 .asConstraint(RosterWeights.MAX_SHIFTS_OF_KIND);
+    }
+
+    // Hard: a run of working days with a day off on both sides inside the period lasts at least the contract's minimum.
+    Constraint minConsecutiveDays(ConstraintFactory f) {
+        // runs that touch the period's edges may continue outside it and are never too short
+        return daysOff(f)
+                .filter(x -> x.getOperator().minConsecutiveDays() > 1)
+                .join(daysOff(f), Joiners.equal(OperatorDay::operatorId),
+                        Joiners.lessThan(OperatorDay::getDayIndex),
+                        Joiners.filtering((x, y) -> y.getDayIndex() - x.getDayIndex() >= 2
+                                && y.getDayIndex() - x.getDayIndex() - 1 < x.getOperator().minConsecutiveDays()))
+                .ifNotExistsIncludingNullVars(OperatorDay.class,
+                        Joiners.equal((x, y) -> x.operatorId(), OperatorDay::operatorId),
+                        Joiners.filtering((x, y, c) -> !c.isWorking()
+                                && c.getDayIndex() > x.getDayIndex() && c.getDayIndex() < y.getDayIndex()))
+                .penalizeConfigurable((x, y) -> x.getOperator().minConsecutiveDays() - (y.getDayIndex() - x.getDayIndex() - 1))
+                .asConstraint(RosterWeights.MIN_CONSECUTIVE_DAYS);
+    }
+
+    // Hard: a shift is not followed on the next day by a shift its template forbids after it (shift rotation).
+    Constraint forbiddenSequence(ConstraintFactory f) {
+        return worked(f)
+                .filter(a -> !a.getShift().notFollowedBy().isEmpty())
+                .join(worked(f), Joiners.equal(OperatorDay::operatorId),
+                        Joiners.equal(a -> a.getDayIndex() + 1, OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.isInPeriod() && a.getShift().forbidsNext(b.getShift())))
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.FORBIDDEN_SEQUENCE);
+    }
+
+    // Hard: shifts of one template in the period at most the operator's maximum for that template.
+    Constraint maxShiftsOfTemplate(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && !d.getOperator().maxShiftsPerTemplate().isEmpty())
+                .groupBy(OperatorDay::getOperator, d -> d.getShift().templateCode(), count())
+                .filter((op, template, n) -> n > op.maxShiftsOfTemplate(template))
+                .penalizeConfigurable((op, template, n) -> n - op.maxShiftsOfTemplate(template))
+                .asConstraint(RosterWeights.MAX_SHIFTS_OF_TEMPLATE);
     }
 
     // Medium: every required operator of a demand unit counts as missing (a constant: the shortage of an empty roster).

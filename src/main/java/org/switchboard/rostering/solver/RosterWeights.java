@@ -30,6 +30,9 @@ public class RosterWeights {
     public static final String REST_AFTER_NIGHTS = "Rest after a block of nights";
     public static final String MAX_WEEKENDS = "Maximum weekends per period";
     public static final String MAX_SHIFTS_OF_KIND = "Maximum shifts of a kind per period";
+    public static final String MIN_CONSECUTIVE_DAYS = "Minimum working days in a row";
+    public static final String FORBIDDEN_SEQUENCE = "Forbidden shift sequence";
+    public static final String MAX_SHIFTS_OF_TEMPLATE = "Maximum shifts of a template per period";
     /** The weight planners set for a missing operator; it sets {@link #REQUIRED} and {@link #COVERED}. */
     public static final String UNDER_COVERAGE = "Under-coverage";
     public static final String REQUIRED = "Required operators";
@@ -78,6 +81,15 @@ public class RosterWeights {
     /** per shift over */
     @ConstraintWeight(MAX_SHIFTS_OF_KIND)
     private HardMediumSoftScore maxShiftsOfKind = HardMediumSoftScore.ofHard(1000);
+    /** per day missing from a run */
+    @ConstraintWeight(MIN_CONSECUTIVE_DAYS)
+    private HardMediumSoftScore minConsecutiveDays = HardMediumSoftScore.ofHard(1000);
+    /** per forbidden pair of shifts on consecutive days */
+    @ConstraintWeight(FORBIDDEN_SEQUENCE)
+    private HardMediumSoftScore forbiddenSequence = HardMediumSoftScore.ofHard(1000);
+    /** per shift over */
+    @ConstraintWeight(MAX_SHIFTS_OF_TEMPLATE)
+    private HardMediumSoftScore maxShiftsOfTemplate = HardMediumSoftScore.ofHard(1000);
     /** per missing operator × unit shortage weight */
     @ConstraintWeight(COVERED)
     private HardMediumSoftScore covered = HardMediumSoftScore.ofMedium(1);

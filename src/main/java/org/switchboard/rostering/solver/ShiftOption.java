@@ -26,13 +26,29 @@ import org.switchboard.rostering.ShiftKind;
  *        and cannot move (slot-style options)
  * @param grid the demand grid {@code coveredSlots} are on, to recompute them for placed breaks; null for slot-style
  *        options
+ * @param notFollowedBy template codes that may not be worked on the next day after this shift (a shift rotation
+ *        rule, beyond the rest in hours)
  */
 public record ShiftOption(String id, LocalDate date, int dayIndex, String templateCode, Instant start, Instant end,
         LocalTime localStart, int paidMinutes, ShiftKind kind, boolean weekend, int[] coveredSlots,
-        List<BreakWindow> unpaidBreaks, SlotGrid grid) {
+        List<BreakWindow> unpaidBreaks, SlotGrid grid, java.util.Set<String> notFollowedBy) {
 
     public ShiftOption {
         unpaidBreaks = unpaidBreaks == null ? List.of() : List.copyOf(unpaidBreaks);
+        notFollowedBy = notFollowedBy == null ? java.util.Set.of() : java.util.Set.copyOf(notFollowedBy);
+    }
+
+    /** An option without rotation rules. */
+    public ShiftOption(String id, LocalDate date, int dayIndex, String templateCode, Instant start, Instant end,
+            LocalTime localStart, int paidMinutes, ShiftKind kind, boolean weekend, int[] coveredSlots,
+            List<BreakWindow> unpaidBreaks, SlotGrid grid) {
+        this(id, date, dayIndex, templateCode, start, end, localStart, paidMinutes, kind, weekend, coveredSlots,
+                unpaidBreaks, grid, null);
+    }
+
+    /** Whether {@code next}, worked on the day after this shift, breaks a rotation rule. */
+    public boolean forbidsNext(ShiftOption next) {
+        return !notFollowedBy.isEmpty() && notFollowedBy.contains(next.templateCode());
     }
 
     /** An option whose breaks (if any) are fixed and already left out of {@code coveredSlots}. */

@@ -15,15 +15,37 @@ import org.switchboard.rostering.ShiftKind;
  * @param minRestAfterNightsMinutes rest after the last night of a block before the next shift
  * @param maxWeekendsPerPeriod weekends (any work on Saturday or Sunday) per period at most
  * @param maxShiftsPerKind shifts of a kind per period at most; a kind that is absent is not limited
+ * @param minConsecutiveDays working days in a row at least, for a run with a day off on both sides inside the
+ *        period (1 = no minimum)
+ * @param maxShiftsPerTemplate shifts of a template (by code) per period at most; a template that is absent is not
+ *        limited
  */
 public record SolverOperator(long id, String employeeNumber, List<Long> skillQueueIds, boolean nightEligible,
         int maxMinutesPerWeek, int minMinutesPerPeriod, int maxMinutesPerPeriod, int maxConsecutiveDays,
         int minConsecutiveDaysOff, int minRestMinutes, int maxNightsInRow, int minRestAfterNightsMinutes,
-        int maxWeekendsPerPeriod, Map<ShiftKind, Integer> maxShiftsPerKind) {
+        int maxWeekendsPerPeriod, Map<ShiftKind, Integer> maxShiftsPerKind, int minConsecutiveDays,
+        Map<String, Integer> maxShiftsPerTemplate) {
 
     public SolverOperator {
         skillQueueIds = List.copyOf(skillQueueIds);
         maxShiftsPerKind = maxShiftsPerKind == null ? Map.of() : Map.copyOf(maxShiftsPerKind);
+        maxShiftsPerTemplate = maxShiftsPerTemplate == null ? Map.of() : Map.copyOf(maxShiftsPerTemplate);
+        minConsecutiveDays = Math.max(1, minConsecutiveDays);
+    }
+
+    /** An operator without a minimum run and without limits per template (the call-center contracts). */
+    public SolverOperator(long id, String employeeNumber, List<Long> skillQueueIds, boolean nightEligible,
+            int maxMinutesPerWeek, int minMinutesPerPeriod, int maxMinutesPerPeriod, int maxConsecutiveDays,
+            int minConsecutiveDaysOff, int minRestMinutes, int maxNightsInRow, int minRestAfterNightsMinutes,
+            int maxWeekendsPerPeriod, Map<ShiftKind, Integer> maxShiftsPerKind) {
+        this(id, employeeNumber, skillQueueIds, nightEligible, maxMinutesPerWeek, minMinutesPerPeriod,
+                maxMinutesPerPeriod, maxConsecutiveDays, minConsecutiveDaysOff, minRestMinutes, maxNightsInRow,
+                minRestAfterNightsMinutes, maxWeekendsPerPeriod, maxShiftsPerKind, 1, Map.of());
+    }
+
+    /** The period maximum for shifts of template {@code code}, or {@link Integer#MAX_VALUE} when not limited. */
+    public int maxShiftsOfTemplate(String code) {
+        return maxShiftsPerTemplate.getOrDefault(code, Integer.MAX_VALUE);
     }
 
     /** The period maximum for shifts of {@code kind}, or {@link Integer#MAX_VALUE} when not limited. */

@@ -34,7 +34,7 @@ class OperatorPatternSearchTest {
     }
 
     static List<ShiftOption> options(int d) {
-        return List.of(day(d), evening(d), night(d), part(d));
+        return List.of(day(d), evening(d), night(d), part(d), RosterFixture.late(d));
     }
 
     /** The demo's night contract: 32–36 h a week, at most 4 days and 4 nights in a row, 48 h after nights, 2 weekends. */
@@ -115,7 +115,8 @@ class OperatorPatternSearchTest {
             SolverOperator a = op(round + 1).skills(1L).maxWeek((24 + random.nextInt(20)) * 60)
                     .minPeriod(random.nextInt(100) * 60).maxPeriod((80 + random.nextInt(100)) * 60)
                     .maxConsecutive(3 + random.nextInt(4)).minOff(1 + random.nextInt(2)).maxNights(2 + random.nextInt(3))
-                    .maxWeekends(1 + random.nextInt(4)).build();
+                    .maxWeekends(1 + random.nextInt(4)).minRun(1 + random.nextInt(3)).maxShifts("E", random.nextInt(8))
+                    .build();
             List<OperatorDay> days = open(a);
             // start from a legal pattern where one exists and change a few days, so both verdicts occur often
             OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of());
@@ -125,7 +126,7 @@ class OperatorPatternSearchTest {
             }
             for (int change = random.nextInt(4); change > 0; change--) {
                 OperatorDay d = days.get(random.nextInt(DAYS));
-                d.setShift(random.nextBoolean() ? null : d.getShiftRange().get(random.nextInt(4)));
+                d.setShift(random.nextBoolean() ? null : d.getShiftRange().get(random.nextInt(5)));
                 d.setQueue(random.nextInt(10) == 0 ? 2L : 1L);
             }
             boolean byScore = score(days, List.of()).hardScore() == 0;

@@ -5,6 +5,7 @@ import static org.switchboard.rostering.solver.RosterFixture.day;
 import static org.switchboard.rostering.solver.RosterFixture.evening;
 import static org.switchboard.rostering.solver.RosterFixture.night;
 import static org.switchboard.rostering.solver.RosterFixture.off;
+import static org.switchboard.rostering.solver.RosterFixture.late;
 import static org.switchboard.rostering.solver.RosterFixture.op;
 import static org.switchboard.rostering.solver.RosterFixture.option;
 import static org.switchboard.rostering.solver.RosterFixture.run;
@@ -185,6 +186,36 @@ class RosterConstraintsTest {
                 .given(all(run(a, 0, 3, RosterFixture::evening))).penalizesBy(2);
         verifier.verifyThat(RosterConstraints::maxShiftsOfKind)
                 .given(all(run(a, 0, 1, RosterFixture::evening), run(a, 2, 4, RosterFixture::day))).penalizesBy(0);
+    }
+
+    @Test
+    void minConsecutiveDays() {
+        SolverOperator a = op(1).minRun(3).build();
+        // off on day 0 and day 3: a run of 2 of 3
+        verifier.verifyThat(RosterConstraints::minConsecutiveDays)
+                .given(all(List.of(off(a, 0)), run(a, 1, 2, RosterFixture::day), List.of(off(a, 3)))).penalizesBy(1);
+        // a run of 3; a short run touching the period start, and one touching its end, may continue outside it
+        verifier.verifyThat(RosterConstraints::minConsecutiveDays)
+                .given(all(List.of(off(a, 0)), run(a, 1, 3, RosterFixture::day), List.of(off(a, 4)))).penalizesBy(0);
+        verifier.verifyThat(RosterConstraints::minConsecutiveDays)
+                .given(all(run(a, 0, 1, RosterFixture::day), List.of(off(a, 2)), run(a, 3, 3, RosterFixture::day))).penalizesBy(0);
+    }
+
+    @Test
+    void forbiddenSequence() {
+        SolverOperator a = op(1).build();
+        verifier.verifyThat(RosterConstraints::forbiddenSequence).given(work(a, late(0)), work(a, day(1))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::forbiddenSequence)
+                .given(work(a, late(0)), off(a, 1), work(a, day(2)), work(a, day(3)), work(a, late(4))).penalizesBy(0);
+    }
+
+    @Test
+    void maxShiftsOfTemplate() {
+        SolverOperator a = op(1).maxShifts("E", 1).build();
+        verifier.verifyThat(RosterConstraints::maxShiftsOfTemplate)
+                .given(all(run(a, 0, 2, RosterFixture::evening))).penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::maxShiftsOfTemplate)
+                .given(all(run(a, 0, 0, RosterFixture::evening), run(a, 1, 3, RosterFixture::day))).penalizesBy(0);
     }
 
     /** The constant half of under-coverage: every required operator × the unit's shortage weight; nothing for a unit requiring nobody. */

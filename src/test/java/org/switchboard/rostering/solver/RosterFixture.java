@@ -79,6 +79,13 @@ final class RosterFixture {
         return option(dayIndex, "N", LocalTime.of(22, 0), 540, 240, 60);
     }
 
+    /** Late 15:00–23:00 (8 h, no break) that may not be followed by an early day shift (template "D") the next day. */
+    static ShiftOption late(int dayIndex) {
+        ShiftOption o = option(dayIndex, "L", LocalTime.of(15, 0), 480, 0, 0);
+        return new ShiftOption(o.id(), o.date(), o.dayIndex(), o.templateCode(), o.start(), o.end(), o.localStart(),
+                o.paidMinutes(), o.kind(), o.weekend(), o.coveredSlots(), o.unpaidBreaks(), o.grid(), java.util.Set.of("D"));
+    }
+
     static boolean weekend(LocalDate d) {
         return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
@@ -127,6 +134,8 @@ final class RosterFixture {
         int maxWeek = 40 * 60, minPeriod = 0, maxPeriod = 1_000_000, maxConsecutive = 5, minOff = 2, minRest = 11 * 60,
                 maxNights = 3, restAfterNights = 48 * 60, maxWeekends = 2;
         java.util.Map<org.switchboard.rostering.ShiftKind, Integer> maxPerKind = new java.util.EnumMap<>(org.switchboard.rostering.ShiftKind.class);
+        int minRun = 1;
+        java.util.Map<String, Integer> maxPerTemplate = new java.util.HashMap<>();
 
         Op(long id) {
             this.id = id;
@@ -143,10 +152,12 @@ final class RosterFixture {
         Op maxNights(int n) { maxNights = n; return this; }
         Op maxWeekends(int n) { maxWeekends = n; return this; }
         Op maxShifts(org.switchboard.rostering.ShiftKind kind, int n) { maxPerKind.put(kind, n); return this; }
+        Op minRun(int d) { minRun = d; return this; }
+        Op maxShifts(String template, int n) { maxPerTemplate.put(template, n); return this; }
 
         SolverOperator build() {
             return new SolverOperator(id, "E" + id, skills, night, maxWeek, minPeriod, maxPeriod, maxConsecutive, minOff,
-                    minRest, maxNights, restAfterNights, maxWeekends, maxPerKind);
+                    minRest, maxNights, restAfterNights, maxWeekends, maxPerKind, minRun, maxPerTemplate);
         }
     }
 }
