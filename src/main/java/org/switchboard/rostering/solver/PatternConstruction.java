@@ -52,7 +52,7 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
         for (OperatorDay d : solution.getDays()) {
             byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
         }
-        Residual residual = new Residual(solution.getDemandUnits());
+        Residual residual = new Residual(solution);
         List<OperatorPatternSearch> rebuild = new ArrayList<>();
         for (List<OperatorDay> days : byOperator.values()) {
             OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable);

@@ -57,7 +57,7 @@ public final class RebuildOperatorMove {
                 public ChangeDaysMove next() {
                     if (covered == null) {
                         // the coverage of the roster as it is when the step starts (a step's moves are undone before the next)
-                        covered = new Residual(solution.getDemandUnits());
+                        covered = new Residual(solution);
                         solution.getDays().forEach(covered::take);
                     }
                     return rebuild(operators.get(random.nextInt(operators.size())), covered, unavailable, days, random);

@@ -6,10 +6,13 @@ import java.util.Map;
 
 /**
  * The demand still uncovered, per (queue, slot): operators still required, and the weights of a missing and of a
- * surplus operator there. What {@link PatternConstruction} and {@link RebuildOperatorMove} rate shifts by: a shift's
- * gain is the weighted number of its slots where someone is still missing, less a tiny amount per slot nobody needs
- * (surplus is a soft cost, shortage a medium one), plus a tiny bonus for the value the day has now (a re-solved or
- * replanned roster changes no more than it must).
+ * surplus operator there. What {@link PatternConstruction} and {@link RebuildOperatorMove} rate shifts by, relative
+ * to a day off: the weighted slots of the shift where someone is still missing, less the weighted surplus slots, plus
+ * the wishes of that day it meets rather than a day off would (less those it breaks), plus a tiny bonus for the
+ * value the day has now (a re-solved or replanned roster changes no more than it must). Weights are the run's
+ * ({@link RosterWeights}): a medium point counts 1, a soft point 1/1000, so a call center's shortage (medium) comes
+ * before its surplus and wishes (soft), and a benchmark that puts all three on the soft level weighs them as its
+ * objective does.
  */
 final class Residual {
 
@@ -17,10 +20,26 @@ final class Residual {
     private final int[][] remaining;
     private final int[][] shortage;
     private final int[][] surplus;
+    private final Map<String, List<ShiftPreference>> wishes;
+    private final double shortValue;
+    private final double surplusValue;
+    private final double wishValue;
     private double maxShiftGain;
 
-    /** The whole demand, nobody working yet. */
-    Residual(List<DemandUnit> demand) {
+    /** The whole demand of {@code solution}, nobody working yet. */
+    Residual(RosterSolution solution) {
+        this(solution.getDemandUnits(), solution.getPreferences(), solution.getWeights());
+    }
+
+    Residual(List<DemandUnit> demand, List<ShiftPreference> preferences, RosterWeights weights) {
+        RosterWeights w = weights == null ? new RosterWeights() : weights;
+        shortValue = value(w.weight(RosterWeights.COVERED));
+        surplusValue = value(w.weight(RosterWeights.OVER_COVERAGE));
+        wishValue = value(w.weight(RosterWeights.PREFERENCE));
+        wishes = new HashMap<>();
+        for (ShiftPreference p : preferences == null ? List.<ShiftPreference>of() : preferences) {
+            wishes.computeIfAbsent(OperatorPatternSearch.key(p.operatorId(), p.date()), k -> new java.util.ArrayList<>()).add(p);
+        }
         queueIndex = new HashMap<>();
         int slots = 0;
         for (DemandUnit u : demand) {
@@ -38,7 +57,15 @@ final class Residual {
         }
     }
 
+    private static double value(org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore w) {
+        return w.mediumScore() + w.softScore() / 1000.0;
+    }
+
     private Residual(Residual from) {
+        wishes = from.wishes;
+        shortValue = from.shortValue;
+        surplusValue = from.surplusValue;
+        wishValue = from.wishValue;
         queueIndex = from.queueIndex;
         shortage = from.shortage;
         surplus = from.surplus;
@@ -85,22 +112,32 @@ final class Residual {
         int[] r = q == null ? null : remaining[q];
         for (int slot : shift.coveredSlots()) {
             if (r == null || slot >= r.length || shortage[q][slot] == 0) {
-                gain -= 1e-3;
+                gain -= surplusValue;
             } else if (r[slot] > 0) {
-                gain += shortage[q][slot];
+                gain += shortage[q][slot] * shortValue;
             } else {
-                gain -= 1e-3 * surplus[q][slot];
+                gain -= surplus[q][slot] * surplusValue;
+            }
+        }
+        List<ShiftPreference> dayWishes = wishes.isEmpty() ? null : wishes.get(day.getId());
+        if (dayWishes != null) {
+            for (ShiftPreference p : dayWishes) {
+                boolean matches = p.templateCode() == null || p.templateCode().equals(shift.templateCode());
+                // broken by a day off: wantsWork; broken by this shift: wantsWork != matches
+                int brokenOff = p.wantsWork() ? 1 : 0;
+                int brokenHere = p.wantsWork() != matches ? 1 : 0;
+                gain += (brokenOff - brokenHere) * p.weight() * wishValue;
             }
         }
         if (shift.equals(day.getShift()) && java.util.Objects.equals(queue, day.getQueue())) {
-            gain += 1e-4;
+            gain += 1e-6;
         }
         maxShiftGain = Math.max(maxShiftGain, gain);
         return gain;
     }
 
-    /** Noise for restarts: about a quarter of the best gain seen so far (at least 1). */
+    /** Noise for restarts: about a quarter of the best gain seen so far. */
     double noise() {
-        return Math.max(1, maxShiftGain / 4);
+        return maxShiftGain > 0 ? maxShiftGain / 4 : 1e-3;
     }
 }

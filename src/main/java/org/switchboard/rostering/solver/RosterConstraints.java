@@ -209,7 +209,9 @@ public class RosterConstraints implements ConstraintProvider {
                 .filter(a -> !a.getShift().notFollowedBy().isEmpty())
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.equal(a -> a.getDayIndex() + 1, OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.isInPeriod() && a.getShift().forbidsNext(b.getShift())))
+                        // (Bavet may evaluate a filter on a tuple whose day has just become a day off)
+                        Joiners.filtering((a, b) -> b.isInPeriod() && a.isWorking() && b.isWorking()
+                                && a.getShift().forbidsNext(b.getShift())))
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.FORBIDDEN_SEQUENCE);
     }

@@ -122,6 +122,16 @@ public class RosterWeights {
     public RosterWeights() {
     }
 
+    /** The weight of one rule by its constraint name (as in the constants above; under-coverage: its one weight). */
+    public HardMediumSoftScore weight(String constraintName) {
+        String name = constraintName.equals(UNDER_COVERAGE) || constraintName.equals(REQUIRED) ? COVERED : constraintName;
+        try {
+            return (HardMediumSoftScore) field(name).get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sets one weight by its constraint name (as in the constants above). */
     public RosterWeights with(String constraintName, HardMediumSoftScore weight) {
         if (constraintName.equals(UNDER_COVERAGE) || constraintName.equals(REQUIRED) || constraintName.equals(COVERED)) {
@@ -131,15 +141,19 @@ public class RosterWeights {
             return this;
         }
         try {
-            for (var field : RosterWeights.class.getDeclaredFields()) {
-                ConstraintWeight cw = field.getAnnotation(ConstraintWeight.class);
-                if (cw != null && cw.value().equals(constraintName)) {
-                    field.set(this, weight);
-                    return this;
-                }
-            }
+            field(constraintName).set(this, weight);
+            return this;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.lang.reflect.Field field(String constraintName) {
+        for (var field : RosterWeights.class.getDeclaredFields()) {
+            ConstraintWeight cw = field.getAnnotation(ConstraintWeight.class);
+            if (cw != null && cw.value().equals(constraintName)) {
+                return field;
+            }
         }
         throw new IllegalArgumentException("Unknown constraint: " + constraintName);
     }
