@@ -61,6 +61,11 @@ final class OperatorPatternSearch {
     private int periodMinutes;
 
     private long nodes;
+    private boolean optimize;
+    private double gainSoFar;
+    private double bestGain;
+    private Choice[] best;
+    private double[] suffixMax = new double[1];
     private long nodeLimit;
     private boolean requireMinimum;
 
@@ -133,7 +138,8 @@ final class OperatorPatternSearch {
         reset();
         nodeLimit = Long.MAX_VALUE;
         requireMinimum = true;
-        return walk(0, p -> List.of(new Choice(day[p].getShift(), day[p].getQueue())));
+        optimize = false;
+        return walk(0, p -> List.of(new Ranked(new Choice(day[p].getShift(), day[p].getQueue()), 0)));
     }
 
     /**
@@ -150,30 +156,58 @@ final class OperatorPatternSearch {
     /** As {@link #search(Gain, Random, int, long, double, boolean)}, with noise from the first attempt on when {@code noisyFirst}. */
     Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean noisyFirst,
             boolean requireMinimum) {
+        return search(gain, random, attempts, nodeLimit, noise, noisyFirst, requireMinimum, false);
+    }
+
+    /**
+     * As above; with {@code optimize}, each attempt goes on after the first legal set and keeps the one with the
+     * highest total gain (branch and bound: a branch is cut when even the best choice on every day left cannot beat
+     * it), and the best of all attempts is returned.
+     */
+    Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean noisyFirst,
+            boolean requireMinimum, boolean optimize) {
         Choice[][] choices = new Choice[span][];
         double[][] gains = new double[span][];
+        suffixMax = new double[span + 1];
         for (int p = 0; p < span; p++) {
             if (open[p]) {
                 rate(day[p], gain, choices, gains, p);
             }
         }
+        for (int p = span - 1; p >= 0; p--) {
+            double most = 0;
+            if (open[p]) {
+                for (double g : gains[p]) {
+                    most = Math.max(most, g);
+                }
+            }
+            suffixMax[p] = suffixMax[p + 1] + most;
+        }
+        this.optimize = optimize;
+        best = null;
+        bestGain = Double.NEGATIVE_INFINITY;
         for (int attempt = 0; attempt < attempts; attempt++) {
-            List<List<Choice>> ranked = new ArrayList<>(span);
+            List<List<Ranked>> ranked = new ArrayList<>(span);
             for (int p = 0; p < span; p++) {
                 ranked.add(open[p] ? ranked(choices[p], gains[p], random, attempt == 0 && !noisyFirst ? 0 : noise) : List.of());
             }
             reset();
             this.nodeLimit = nodeLimit;
             this.requireMinimum = requireMinimum;
+            gainSoFar = 0;
             if (walk(0, p -> ranked.get(p))) {
-                Choice[] out = new Choice[span];
-                for (int p = 0; p < span; p++) {
-                    out[p] = open[p] ? new Choice(shift[p], queue[p]) : null;
-                }
-                return out;
+                return snapshot();
             }
         }
-        return null;
+        return best;
+    }
+
+    private Choice[] snapshot() {
+        Choice[] out = new Choice[span];
+        for (int p = 0; p < span; p++) {
+            out[p] = open[p] ? new Choice(shift[p], queue[p]) : null;
+        }
+        return out;
     }
 
     /** Every choice of a day (off, and each shift on each queue) with its gain (off: 0). */
@@ -193,8 +227,11 @@ final class OperatorPatternSearch {
         gains[p] = g;
     }
 
+    /** A choice with its gain. */
+    private record Ranked(Choice choice, double gain) {}
+
     /** The choices best first by gain plus noise (up to {@code noise} either way). */
-    private static List<Choice> ranked(Choice[] choices, double[] gains, Random random, double noise) {
+    private static List<Ranked> ranked(Choice[] choices, double[] gains, Random random, double noise) {
         double[] value = new double[choices.length];
         Integer[] order = new Integer[choices.length];
         for (int i = 0; i < order.length; i++) {
@@ -202,9 +239,9 @@ final class OperatorPatternSearch {
             value[i] = gains[i] + (noise == 0 ? 0 : noise * (2 * random.nextDouble() - 1));
         }
         Arrays.sort(order, (a, b) -> Double.compare(value[b], value[a]));
-        List<Choice> out = new ArrayList<>(order.length);
+        List<Ranked> out = new ArrayList<>(order.length);
         for (Integer i : order) {
-            out.add(choices[i]);
+            out.add(new Ranked(choices[i], gains[i]));
         }
         return out;
     }
@@ -220,7 +257,7 @@ final class OperatorPatternSearch {
 
     /** The choices of open position {@code p}, in the order to try them. */
     private interface Choices {
-        List<Choice> at(int p);
+        List<Ranked> at(int p);
     }
 
     private void reset() {
@@ -248,13 +285,25 @@ final class OperatorPatternSearch {
             return false;
         }
         if (p == span) {
-            return !requireMinimum || periodMinutes >= op.minMinutesPerPeriod();
+            boolean legal = !requireMinimum || periodMinutes >= op.minMinutesPerPeriod();
+            if (legal && optimize) {
+                if (gainSoFar > bestGain) {
+                    bestGain = gainSoFar;
+                    best = snapshot();
+                }
+                return false;
+            }
+            return legal;
         }
         if (!open[p]) {
             boolean fine = shift[p] == null ? !inPeriod[p] || runLongEnough(p, false) : pinnedFits(p);
             return fine && walk(p + 1, choices);
         }
-        for (Choice c : choices.at(p)) {
+        for (Ranked r : choices.at(p)) {
+            Choice c = r.choice();
+            if (optimize && gainSoFar + r.gain() + suffixMax[p + 1] <= bestGain + 1e-9) {
+                continue;
+            }
             if (c.shift() == null ? !runLongEnough(p, true)
                     : blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || !fits(p, c.shift())) {
                 continue;
@@ -264,9 +313,11 @@ final class OperatorPatternSearch {
             if (c.shift() != null) {
                 count(p, c.shift(), 1);
             }
+            gainSoFar += r.gain();
             if (minimumReachable(p + 1) && walk(p + 1, choices)) {
                 return true;
             }
+            gainSoFar -= r.gain();
             if (c.shift() != null) {
                 count(p, c.shift(), -1);
             }

@@ -69,7 +69,11 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
         List<SolverOperator> failed = new ArrayList<>();
         for (OperatorPatternSearch search : rebuild) {
             OperatorPatternSearch.Gain gain = residual::gain;
-            OperatorPatternSearch.Choice[] choices = search.search(gain, random, ATTEMPTS, NODE_LIMIT, residual.noise(), true);
+            // the best legal set within the step limit, else the first legal one of several tries, else give up the minimum
+            OperatorPatternSearch.Choice[] choices = search.search(gain, random, 1, NODE_LIMIT, 0, false, true, true);
+            if (choices == null) {
+                choices = search.search(gain, random, ATTEMPTS, NODE_LIMIT, residual.noise(), true);
+            }
             if (choices == null) {
                 failed.add(search.operator());
                 choices = search.search(gain, random, ATTEMPTS, NODE_LIMIT, residual.noise(), false);

@@ -78,7 +78,7 @@ public final class RebuildOperatorMove {
             days.forEach(covered::giveBack);
             OperatorPatternSearch.Choice[] choices;
             try {
-                choices = search.search(covered::gain, random, 2, NODE_LIMIT, covered.noise(), random.nextBoolean(), true);
+                choices = search.search(covered::gain, random, 1, NODE_LIMIT, covered.noise(), random.nextBoolean(), true, true);
             } finally {
                 days.forEach(covered::take);
             }

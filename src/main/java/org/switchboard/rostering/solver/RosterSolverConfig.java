@@ -27,7 +27,8 @@ public final class RosterSolverConfig {
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ShiftToOtherDayMove.Factory.class),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CopyPeerWeekMove.Factory.class),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(WeekHoursRepair.Factory.class),
-                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RebuildOperatorMove.Factory.class));
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RebuildOperatorMove.Factory.class),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(SwapBlockMove.Factory.class));
     }
 
     /**
