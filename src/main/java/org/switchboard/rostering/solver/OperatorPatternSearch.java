@@ -390,7 +390,96 @@ final class OperatorPatternSearch {
         for (int i = 0; i < Math.min(weeks, op.maxWeekendsPerPeriod() - weekendsWorked); i++) {
             reachable += extra[weeks - 1 - i];
         }
-        return reachable >= need && (long) workableDays(from) * longest >= need;
+        return reachable >= need && (long) workableDays(from) * longest >= need && runBound(from) >= need;
+    }
+
+    // --- a tighter bound: the most minutes the days from a position can add under the runs and weekends ---------
+
+    private int[] bound;
+    private int runCap;
+    private int offCap;
+    private int budgetCap;
+
+    /**
+     * The most minutes the open days from {@code from} on can add (each at its longest shift) in runs of at most the
+     * contract's maximum with at least its minimum days off between, and work on at most as many more weekends as
+     * it allows; pinned days keep their value. Computed backwards once per search (dynamic programming over day,
+     * run state, weekends left and "this weekend already worked"), then read in O(1).
+     */
+    private int runBound(int from) {
+        if (bound == null) {
+            buildBound();
+        }
+        if (from >= span) {
+            return 0;
+        }
+        int run = 0;
+        for (int q = from - 1; q >= 0 && shift[q] != null; q--) {
+            run++;
+        }
+        int state;
+        if (run > 0) {
+            state = Math.min(run, runCap);
+        } else {
+            int off = 0;
+            int q = from - 1;
+            for (; q >= 0 && shift[q] == null; q--) {
+                off++;
+            }
+            state = runCap + (q < 0 ? offCap : Math.min(off, offCap));
+        }
+        int budget = Math.max(0, Math.min(budgetCap, op.maxWeekendsPerPeriod() - weekendsWorked));
+        int worked = weekendShifts[week[from]] > 0 ? 1 : 0;
+        return bound[index(from, state, budget, worked)];
+    }
+
+    private int index(int p, int state, int budget, int worked) {
+        return ((p * (runCap + offCap + 1) + state) * (budgetCap + 1) + budget) * 2 + worked;
+    }
+
+    private void buildBound() {
+        runCap = Math.max(1, op.maxConsecutiveDays());
+        offCap = Math.max(1, op.minConsecutiveDaysOff());
+        budgetCap = Math.max(0, Math.min(op.maxWeekendsPerPeriod(), weeks));
+        int states = runCap + offCap + 1;
+        bound = new int[(span + 1) * states * (budgetCap + 1) * 2];
+        for (int p = span - 1; p >= 0; p--) {
+            boolean fixedWork = !open[p] && day[p] != null && day[p].getShift() != null;
+            boolean canWork = fixedWork || (open[p] && maxPaid[p] > 0);
+            boolean newWeek = p + 1 < span && week[p + 1] != week[p];
+            for (int state = 1; state < states; state++) {
+                for (int budget = 0; budget <= budgetCap; budget++) {
+                    for (int worked = 0; worked <= 1; worked++) {
+                        int best = Integer.MIN_VALUE;
+                        if (!fixedWork) {
+                            int next = state <= runCap ? runCap + 1 : Math.min(state + 1, runCap + offCap);
+                            best = next(p, next, budget, newWeek ? 0 : worked);
+                        }
+                        if (canWork) {
+                            boolean legal = fixedWork || (state <= runCap ? state < runCap : state == runCap + offCap);
+                            int left = budget;
+                            int nowWorked = worked;
+                            if (weekendDay[p]) {
+                                if (!fixedWork && worked == 0) {
+                                    left--;
+                                }
+                                nowWorked = 1;
+                            }
+                            if (legal && left >= 0) {
+                                int next = state <= runCap ? Math.min(state + 1, runCap) : 1;
+                                int value = next(p, next, left, newWeek ? 0 : nowWorked);
+                                best = Math.max(best, value == Integer.MIN_VALUE ? value : value + (fixedWork ? 0 : maxPaid[p]));
+                            }
+                        }
+                        bound[index(p, state, budget, worked)] = best;
+                    }
+                }
+            }
+        }
+    }
+
+    private int next(int p, int state, int budget, int worked) {
+        return p + 1 >= span ? 0 : bound[index(p + 1, state, budget, worked)];
     }
 
     /** The most days from {@code from} to the end that runs of at most the contract's maximum, with its days off between, allow. */
