@@ -120,6 +120,13 @@ final class OperatorPatternSearch {
         op.maxShiftsPerTemplate().keySet().forEach(code -> templateCount.put(code, new int[1]));
     }
 
+    /** The solution's absences and declared unavailability, as {@link #key}s. */
+    static Set<String> unavailable(RosterSolution solution) {
+        Set<String> out = new java.util.HashSet<>();
+        solution.getUnavailabilities().forEach(u -> out.add(key(u.operatorId(), u.date())));
+        return out;
+    }
+
     static String key(long operatorId, java.time.LocalDate date) {
         return operatorId + "@" + date;
     }

@@ -2,7 +2,6 @@ package org.switchboard.rostering.solver;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,7 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
      * @return the operators whose days break a hard rule after all (the period minimum given up, or left as they were)
      */
     static List<SolverOperator> plan(RosterSolution solution, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
-        Set<String> unavailable = new HashSet<>();
-        solution.getUnavailabilities().forEach(u -> unavailable.add(OperatorPatternSearch.key(u.operatorId(), u.date())));
+        Set<String> unavailable = OperatorPatternSearch.unavailable(solution);
         Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
         for (OperatorDay d : solution.getDays()) {
             byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);

@@ -1,7 +1,6 @@
 package org.switchboard.rostering.solver;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,22 +28,17 @@ public final class RebuildOperatorMove {
     /** Random moves only; a move that finds nothing to change (or no legal shifts) is skipped by the solver. */
     public static class Factory extends RandomMoveFactory<ChangeDaysMove> {
 
+        private RosterSolution preparedFor;
+        private List<List<OperatorDay>> operators;
+        private Set<String> unavailable;
+        private int periodDays;
+        private Residual demand;
+
         @Override
         public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
             RosterSolution solution = sd.getWorkingSolution();
-            Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
-            int periodDays = 0;
-            for (OperatorDay d : solution.getDays()) {
-                byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
-                if (d.isInPeriod()) {
-                    periodDays = Math.max(periodDays, d.getDayIndex() + 1);
-                }
-            }
-            List<List<OperatorDay>> operators = byOperator.values().stream()
-                    .filter(days -> days.stream().anyMatch(d -> d.isInPeriod() && !d.isPinned())).toList();
-            Set<String> unavailable = new HashSet<>();
-            solution.getUnavailabilities().forEach(u -> unavailable.add(OperatorPatternSearch.key(u.operatorId(), u.date())));
-            int days = periodDays;
+            prepare(solution);
+            List<List<OperatorDay>> operators = this.operators;
             return new Iterator<>() {
                 private Residual covered;
 
@@ -57,12 +51,36 @@ public final class RebuildOperatorMove {
                 public ChangeDaysMove next() {
                     if (covered == null) {
                         // the coverage of the roster as it is when the step starts (a step's moves are undone before the next)
-                        covered = new Residual(solution);
+                        covered = demand.copy();
                         solution.getDays().forEach(covered::take);
                     }
-                    return rebuild(operators.get(random.nextInt(operators.size())), covered, unavailable, days, random);
+                    return rebuild(operators.get(random.nextInt(operators.size())), covered, unavailable, periodDays, random);
                 }
             };
+        }
+
+        /**
+         * Groups the days by operator and reads the demand once per solution (the entities and facts stay the same
+         * objects while a solver runs; only their values change), not at every step.
+         */
+        private void prepare(RosterSolution solution) {
+            if (solution == preparedFor) {
+                return;
+            }
+            Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
+            int days = 0;
+            for (OperatorDay d : solution.getDays()) {
+                byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
+                if (d.isInPeriod()) {
+                    days = Math.max(days, d.getDayIndex() + 1);
+                }
+            }
+            operators = byOperator.values().stream()
+                    .filter(list -> list.stream().anyMatch(d -> d.isInPeriod() && !d.isPinned())).toList();
+            unavailable = OperatorPatternSearch.unavailable(solution);
+            periodDays = days;
+            demand = new Residual(solution);
+            preparedFor = solution;
         }
 
         /** The move for one operator, with {@code covered} as the whole roster's coverage (left as it was). */
