@@ -1,17 +1,11 @@
 package org.switchboard.rostering;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,10 +28,6 @@ import org.switchboard.shared.ValidationFailedException;
 @RequestMapping("/api/rosters")
 @PreAuthorize("hasAnyRole('PLANNER','ADMIN')")
 class RosterController {
-
-    /** The CSV header of {@code GET /api/rosters/{id}/assignments}: a contract with outside systems. */
-    static final String[] CSV_HEADER = {"employee_number", "date", "shift_template", "start", "end", "queue",
-        "break_start", "break_end"};
 
     private final RosterService rosters;
     private final TeamService teams;
@@ -111,22 +101,11 @@ class RosterController {
 
     @GetMapping(value = "/{id}/assignments", produces = "text/csv")
     ResponseEntity<String> assignments(@PathVariable long id) {
-        StringWriter out = new StringWriter();
-        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER)
-                .setRecordSeparator("\n").get())) {
-            for (AssignmentRow a : rosters.assignments(id)) {
-                csv.printRecord(a.employeeNumber(), a.date(), a.shiftTemplate(), iso.format(a.start()),
-                        iso.format(a.end()), a.queue(), a.breakStart() == null ? "" : iso.format(a.breakStart()),
-                        a.breakEnd() == null ? "" : iso.format(a.breakEnd()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String body = AssignmentCsv.write(rosters.assignments(id));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roster-" + id + ".csv\"")
-                .body(out.toString());
+                .body(body);
     }
 
     private static LocalDate date(String text) {
