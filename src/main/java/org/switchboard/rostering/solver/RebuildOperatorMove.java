@@ -54,7 +54,7 @@ public final class RebuildOperatorMove {
                         covered = demand.copy();
                         solution.getDays().forEach(covered::take);
                     }
-                    return rebuild(operators.get(random.nextInt(operators.size())), covered, unavailable, periodDays, random);
+                    return move(operators, covered, unavailable, periodDays, random);
                 }
             };
         }
@@ -83,42 +83,87 @@ public final class RebuildOperatorMove {
             preparedFor = solution;
         }
 
-        /** The move for one operator, with {@code covered} as the whole roster's coverage (left as it was). */
-        static ChangeDaysMove rebuild(List<OperatorDay> days, Residual covered, Set<String> unavailable, int periodDays,
+        /** The next move: one random operator rebuilt. */
+        ChangeDaysMove move(List<List<OperatorDay>> operators, Residual covered, Set<String> unavailable, int periodDays,
                 Random random) {
+            return rebuild(List.of(operators.get(random.nextInt(operators.size()))), covered, unavailable, periodDays, random);
+        }
+
+        /**
+         * The move for one or more operators over the same window, with {@code covered} as the whole roster's coverage: all of them are taken off the coverage, then each
+         * in turn is planned against what the others leave missing (those before it as just planned, those after it
+         * not at all). {@code covered} is left as it was.
+         */
+        static ChangeDaysMove rebuild(List<List<OperatorDay>> group, Residual covered, Set<String> unavailable,
+                int periodDays, Random random) {
             int length = switch (random.nextInt(3)) {
                 case 0 -> 7;
                 case 1 -> 14;
                 default -> periodDays;
             };
             int from = length >= periodDays ? 0 : random.nextInt(periodDays - length + 1);
-            OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable, from, from + length - 1);
-            days.forEach(covered::giveBack);
-            OperatorPatternSearch.Choice[] choices;
-            try {
-                choices = search.search(covered::gain, random, 1, NODE_LIMIT, covered.noise(), random.nextBoolean(), true, true);
-            } finally {
-                days.forEach(covered::take);
-            }
             List<OperatorDay> changed = new ArrayList<>();
             List<ShiftOption> shifts = new ArrayList<>();
             List<Long> queues = new ArrayList<>();
-            if (choices != null) {
-                for (int p = 0; p < search.span(); p++) {
-                    OperatorDay d = search.dayAt(p);
-                    if (!search.isOpen(p)) {
-                        continue;
+            group.forEach(days -> days.forEach(covered::giveBack));
+            try {
+                for (List<OperatorDay> days : group) {
+                    OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable, from, from + length - 1);
+                    OperatorPatternSearch.Choice[] choices = search.search(covered::gain, random, 1, NODE_LIMIT,
+                            covered.noise(), random.nextBoolean(), true, true);
+                    // this operator covers again: as planned where the search chose, else as now
+                    Map<OperatorDay, Integer> planned = new java.util.IdentityHashMap<>();
+                    for (int p = 0; choices != null && p < search.span(); p++) {
+                        OperatorDay d = search.dayAt(p);
+                        if (!search.isOpen(p)) {
+                            continue;
+                        }
+                        ShiftOption shift = choices[p].shift();
+                        Long queue = shift == null ? d.getQueue() : choices[p].queue();
+                        if (!Objects.equals(shift, d.getShift()) || !Objects.equals(queue, d.getQueue())) {
+                            planned.put(d, changed.size());
+                            changed.add(d);
+                            shifts.add(shift);
+                            queues.add(queue);
+                        }
                     }
-                    ShiftOption shift = choices[p].shift();
-                    Long queue = shift == null ? d.getQueue() : choices[p].queue();
-                    if (!Objects.equals(shift, d.getShift()) || !Objects.equals(queue, d.getQueue())) {
-                        changed.add(d);
-                        shifts.add(shift);
-                        queues.add(queue);
+                    for (OperatorDay d : days) {
+                        Integer i = planned.get(d);
+                        if (i == null) {
+                            covered.take(d);
+                        } else {
+                            covered.take(shifts.get(i), queues.get(i));
+                        }
                     }
                 }
+            } finally {
+                // back to the roster as it is: the planned shifts out, everyone's current days in
+                for (int i = 0; i < changed.size(); i++) {
+                    covered.giveBack(shifts.get(i), queues.get(i));
+                    covered.take(changed.get(i));
+                }
             }
-            return new ChangeDaysMove("rebuild operator", changed, shifts, queues);
+            return new ChangeDaysMove(group.size() == 1 ? "rebuild operator" : "rebuild operators", changed, shifts, queues);
+        }
+    }
+
+    /**
+     * Ruin and recreate for two random operators at once (see {@link Factory#rebuild(List, Residual, Set, int, Random)}):
+     * the first planned may take the shifts the second held, and the second fill in where the first left, which one
+     * rebuild at a time does not do when each operator is already the best answer to all the others.
+     */
+    public static class PairFactory extends Factory {
+
+        @Override
+        ChangeDaysMove move(List<List<OperatorDay>> operators, Residual covered, Set<String> unavailable, int periodDays,
+                Random random) {
+            if (operators.size() < 2) {
+                return super.move(operators, covered, unavailable, periodDays, random);
+            }
+            int a = random.nextInt(operators.size());
+            int b = random.nextInt(operators.size() - 1);
+            b = b >= a ? b + 1 : b;
+            return rebuild(List.of(operators.get(a), operators.get(b)), covered, unavailable, periodDays, random);
         }
     }
 }

@@ -75,6 +75,11 @@ final class Residual {
         }
     }
 
+    /** The counts as text, for tests that check a move leaves them as they were. */
+    String counts() {
+        return java.util.Arrays.deepToString(remaining);
+    }
+
     /** A copy whose counts change independently of this one. */
     Residual copy() {
         return new Residual(this);
@@ -90,16 +95,33 @@ final class Residual {
         count(day, 1);
     }
 
-    private void count(OperatorDay day, int sign) {
-        if (!day.isWorking()) {
-            return;
+    /** As {@link #take(OperatorDay)} for a shift someone is about to work on {@code queue} (null = none). */
+    void take(ShiftOption shift, Long queue) {
+        if (shift != null) {
+            count(shift.coveredSlots(), queue == null ? -1L : queue, -1);
         }
-        Integer q = queueIndex.get(day.queueKey());
+    }
+
+    /** Undoes {@link #take(ShiftOption, Long)}. */
+    void giveBack(ShiftOption shift, Long queue) {
+        if (shift != null) {
+            count(shift.coveredSlots(), queue == null ? -1L : queue, 1);
+        }
+    }
+
+    private void count(OperatorDay day, int sign) {
+        if (day.isWorking()) {
+            count(day.coveredSlots(), day.queueKey(), sign);
+        }
+    }
+
+    private void count(int[] slots, long queueKey, int sign) {
+        Integer q = queueIndex.get(queueKey);
         if (q == null) {
             return;
         }
         int[] r = remaining[q];
-        for (int slot : day.coveredSlots()) {
+        for (int slot : slots) {
             if (slot < r.length) {
                 r[slot] += sign;
             }

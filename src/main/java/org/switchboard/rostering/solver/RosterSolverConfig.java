@@ -28,6 +28,7 @@ public final class RosterSolverConfig {
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CopyPeerWeekMove.Factory.class),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(WeekHoursRepair.Factory.class),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RebuildOperatorMove.Factory.class),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RebuildOperatorMove.PairFactory.class),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(SwapBlockMove.Factory.class));
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -120,8 +122,9 @@ class PatternConstructionTest {
                 .allMatch(d -> java.util.Objects.equals(d.getShift(), before.get(d.getId())));
     }
 
-    @Test
-    void rebuildMovesKeepTheRosterLegalAndPinnedDaysAndUndoExactly() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void rebuildMovesKeepTheRosterLegalAndPinnedDaysAndUndoExactly(boolean pairs) {
         RosterSolution s = instance();
         construct(s);
         try (InnerScoreDirector<RosterSolution, HardMediumSoftScore> sd =
@@ -133,13 +136,18 @@ class PatternConstructionTest {
             int better = 0;
             Random random = new Random(5);
             for (int step = 0; step < 60; step++) {
-                Iterator<ChangeDaysMove> moves = new RebuildOperatorMove.Factory().createRandomMoveIterator(sd, random);
+                Iterator<ChangeDaysMove> moves = (pairs ? new RebuildOperatorMove.PairFactory() : new RebuildOperatorMove.Factory())
+                        .createRandomMoveIterator(sd, random);
                 ChangeDaysMove move = moves.next();
                 if (!move.isMoveDoable(sd)) {
                     continue;
                 }
                 doable++;
                 assertThat(move.getPlanningEntities()).allMatch(d -> d.isInPeriod() && !d.isPinned());
+                if (pairs) {
+                    assertThat(move.getPlanningEntities().stream().map(d -> ((OperatorDay) d).operatorId()).distinct().count())
+                            .isLessThanOrEqualTo(2);
+                }
                 HardMediumSoftScore before = sd.calculateScore();
                 var undo = move.doMove(sd);
                 HardMediumSoftScore after = sd.calculateScore();
@@ -152,6 +160,18 @@ class PatternConstructionTest {
                 }
             }
             assertThat(doable).isGreaterThanOrEqualTo(10);
+            // making a move leaves the step's coverage as it was
+            Residual covered = new Residual(s);
+            s.getDays().forEach(covered::take);
+            String counts = covered.counts();
+            Map<Long, List<OperatorDay>> byOperator = new java.util.TreeMap<>();
+            s.getDays().forEach(d -> byOperator.computeIfAbsent(d.operatorId(), k -> new java.util.ArrayList<>()).add(d));
+            List<List<OperatorDay>> all = List.copyOf(byOperator.values());
+            for (int i = 0; i < 20; i++) {
+                RebuildOperatorMove.Factory.rebuild(pairs ? List.of(all.get(i % all.size()), all.get((i + 3) % all.size()))
+                        : List.of(all.get(i % all.size())), covered, OperatorPatternSearch.unavailable(s), DAYS, random);
+                assertThat(covered.counts()).isEqualTo(counts);
+            }
             assertThat(better).isPositive();
             assertThat(sd.calculateScore().mediumScore()).isGreaterThan(start.mediumScore());
         }
