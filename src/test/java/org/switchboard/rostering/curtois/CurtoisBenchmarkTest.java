@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
 import org.switchboard.SharedData;
 import org.switchboard.rostering.solver.RosterSolution;
 import org.switchboard.rostering.solver.RosterSolverConfig;
@@ -46,8 +50,9 @@ class CurtoisBenchmarkTest {
                 "best", "gap %", "best score at 1/5/10/30/60 s");
         for (int n : instances) {
             CurtoisInstance in = CurtoisInstance.read(SharedData.require("benchmarks/curtois/Instance" + n + ".txt"));
-            Solver<RosterSolution> solver = SolverFactory.<RosterSolution>create(
-                    RosterSolverConfig.create(Duration.ofSeconds(seconds), null)).buildSolver();
+            SolverConfig config = RosterSolverConfig.create(Duration.ofSeconds(seconds), null);
+            acceptor(config, System.getProperty("bench.acceptor", ""));
+            Solver<RosterSolution> solver = SolverFactory.<RosterSolution>create(config).buildSolver();
             List<long[]> times = new ArrayList<>();
             List<HardMediumSoftScore> scores = new ArrayList<>();
             solver.addEventListener(e -> {
@@ -72,12 +77,41 @@ class CurtoisBenchmarkTest {
                     over.append(s == null ? "-" : s.hardScore() + "h/" + (-s.softScore())).append(' ');
                 }
             }
-            System.out.printf(Locale.ROOT, "CURTOIS %-10s %7d %10d %5d %10s %8s  %s%n", in.name(), seconds, result.objective(),
-                    result.violations().size(), known == null ? "" : known, gap, over.toString().trim());
+            System.out.printf(Locale.ROOT, "CURTOIS%s %-10s %7d %10d %5d %10s %8s  %s%n", System.getProperty("bench.acceptor", ""),
+                    in.name(), seconds, result.objective(), result.violations().size(), known == null ? "" : known, gap, over.toString().trim());
             result.violations().stream().limit(5).forEach(v -> System.out.println("CURTOIS   hard: " + v));
             Files.write(OUT.resolve("summary.csv"), summary);
         }
         assertThat(summary).hasSize(instances.size() + 1);
+    }
+
+    /**
+     * Another acceptor for the last local search phase, to compare configurations ({@code -Dbench.acceptor}): empty =
+     * the production one (late acceptance, OptaPlanner's defaults); {@code la=N} late acceptance of size N;
+     * {@code tabu=N} entity tabu of N operator-days (1000 accepted moves per step); {@code sa=T} simulated annealing
+     * from T soft points; {@code schc=N} step counting hill climbing of N steps.
+     */
+    static void acceptor(SolverConfig config, String spec) {
+        if (spec.isBlank()) {
+            return;
+        }
+        String kind = spec.substring(0, spec.indexOf('=')).strip();
+        String value = spec.substring(spec.indexOf('=') + 1).strip();
+        LocalSearchPhaseConfig last = (LocalSearchPhaseConfig) config.getPhaseConfigList().getLast();
+        LocalSearchAcceptorConfig acceptor = new LocalSearchAcceptorConfig();
+        LocalSearchForagerConfig forager = new LocalSearchForagerConfig().withAcceptedCountLimit(1);
+        switch (kind) {
+            case "la" -> acceptor.setLateAcceptanceSize(Integer.parseInt(value));
+            case "tabu" -> {
+                acceptor.setEntityTabuSize(Integer.parseInt(value));
+                forager.setAcceptedCountLimit(1000);
+            }
+            case "sa" -> acceptor.setSimulatedAnnealingStartingTemperature("0hard/0medium/" + value + "soft");
+            case "schc" -> acceptor.setStepCountingHillClimbingSize(Integer.parseInt(value));
+            default -> throw new IllegalArgumentException("bench.acceptor: la=N, tabu=N, sa=T or schc=N, not " + spec);
+        }
+        last.setAcceptorConfig(acceptor);
+        last.setForagerConfig(forager);
     }
 
     static TreeSet<Integer> instances(String spec) {
