@@ -73,6 +73,11 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
                 choices = search.search(gain, random, ATTEMPTS, NODE_LIMIT, residual.noise(), true);
             }
             if (choices == null) {
+                // long horizons with tight totals: the legal sets may be few; look for one by working time first
+                choices = search.search((d, shift, q) -> shift.paidMinutes() + gain.of(d, shift, q), random, ATTEMPTS,
+                        NODE_LIMIT, 60, true);
+            }
+            if (choices == null) {
                 failed.add(search.operator());
                 choices = search.search(gain, random, ATTEMPTS, NODE_LIMIT, residual.noise(), false);
             }
