@@ -90,9 +90,10 @@ public final class RebuildOperatorMove {
         }
 
         /**
-         * The move for one or more operators over the same window, with {@code covered} as the whole roster's coverage: all of them are taken off the coverage, then each
-         * in turn is planned against what the others leave missing (those before it as just planned, those after it
-         * not at all). {@code covered} is left as it was.
+         * The move for one or more operators over the same window, with {@code covered} as the whole roster's
+         * coverage: all of them are taken off the coverage, then each in turn is planned against what the others
+         * leave missing (those before it as just planned, those after it not at all). {@code covered} is left as it
+         * was.
          */
         static ChangeDaysMove rebuild(List<List<OperatorDay>> group, Residual covered, Set<String> unavailable,
                 int periodDays, Random random) {
@@ -149,7 +150,7 @@ public final class RebuildOperatorMove {
 
     /**
      * Ruin and recreate for two random operators at once (see {@link Factory#rebuild(List, Residual, Set, int, Random)}):
-     * the first planned may take the shifts the second held, and the second fill in where the first left, which one
+     * the first planned may take the shifts the second held, and the second fills in where the first left, which one
      * rebuild at a time does not do when each operator is already the best answer to all the others.
      */
     public static class PairFactory extends Factory {
