@@ -120,6 +120,10 @@ class BankRosterBenchmarkTest {
         List<BankWeek.Interval> real = BankWeek.read(SharedData.require("data/callcenter/intervals_30min.csv"));
         int headcount = Integer.getInteger("bench.bank.headcount", 16);
         long seconds = Long.getLong("bench.bank.seconds", 60);
+        if (headcount < 1 || seconds < 1) {
+            throw new IllegalArgumentException("bench.bank.headcount and bench.bank.seconds must be at least 1, not "
+                    + headcount + " and " + seconds);
+        }
 
         Queue queue = queues.save(bankQueue());
         byte[] history = historyCsv(real.stream().filter(r -> r.date().isBefore(FIRST)).toList());

@@ -95,6 +95,9 @@ class CurtoisBenchmarkTest {
         if (spec.isBlank()) {
             return;
         }
+        if (spec.indexOf('=') < 0) {
+            throw new IllegalArgumentException("bench.acceptor: la=N, tabu=N, sa=T or schc=N, not " + spec);
+        }
         String kind = spec.substring(0, spec.indexOf('=')).strip();
         String value = spec.substring(spec.indexOf('=') + 1).strip();
         LocalSearchPhaseConfig last = (LocalSearchPhaseConfig) config.getPhaseConfigList().getLast();
