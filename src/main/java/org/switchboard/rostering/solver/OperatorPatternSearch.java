@@ -63,9 +63,18 @@ final class OperatorPatternSearch {
     private long nodes;
     private boolean optimize;
     private double gainSoFar;
+    private double exactSoFar;
+    private double bestExactGain;
     private double bestGain;
     private Choice[] best;
-    private double[] suffixMax = new double[1];
+    // the choices of the open days with their gains, the gains with this attempt's noise, and scratch space per position
+    private Choice[][] choiceAt;
+    private double[][] gainAt;
+    private double[][] noisyAt;
+    private double[][] childAt;
+    private int[][] orderAt;
+    private GainBound gainBound;
+    private int minPaid;
     private long nodeLimit;
     private boolean requireMinimum;
 
@@ -146,7 +155,7 @@ final class OperatorPatternSearch {
         nodeLimit = Long.MAX_VALUE;
         requireMinimum = true;
         optimize = false;
-        return walk(0, p -> List.of(new Ranked(new Choice(day[p].getShift(), day[p].getQueue()), 0)));
+        return walk(0, p -> List.of(new Ranked(new Choice(day[p].getShift(), day[p].getQueue()), 0, 0, 0)));
     }
 
     /**
@@ -173,39 +182,58 @@ final class OperatorPatternSearch {
      */
     Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean noisyFirst,
             boolean requireMinimum, boolean optimize) {
-        Choice[][] choices = new Choice[span][];
-        double[][] gains = new double[span][];
-        suffixMax = new double[span + 1];
+        choiceAt = new Choice[span][];
+        gainAt = new double[span][];
         for (int p = 0; p < span; p++) {
             if (open[p]) {
-                rate(day[p], gain, choices, gains, p);
+                rate(day[p], gain, choiceAt, gainAt, p);
             }
         }
-        for (int p = span - 1; p >= 0; p--) {
-            double most = 0;
+        noisyAt = new double[span][];
+        childAt = new double[span][];
+        orderAt = new int[span][];
+        for (int p = 0; p < span; p++) {
             if (open[p]) {
-                for (double g : gains[p]) {
-                    most = Math.max(most, g);
-                }
+                noisyAt[p] = new double[choiceAt[p].length];
+                childAt[p] = new double[choiceAt[p].length];
+                orderAt[p] = new int[choiceAt[p].length];
             }
-            suffixMax[p] = suffixMax[p + 1] + most;
         }
         this.optimize = optimize;
         best = null;
-        bestGain = Double.NEGATIVE_INFINITY;
+        double bestExact = Double.NEGATIVE_INFINITY;
+        Choice[] bestOfAll = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
-            List<List<Ranked>> ranked = new ArrayList<>(span);
+            // noise changes the values searched for, not only the order: the best pattern under slightly different
+            // values, so that repeated searches of one operator do not all return the same one
+            double amount = attempt == 0 && !noisyFirst ? 0 : noise;
             for (int p = 0; p < span; p++) {
-                ranked.add(open[p] ? ranked(choices[p], gains[p], random, attempt == 0 && !noisyFirst ? 0 : noise) : List.of());
+                if (open[p]) {
+                    for (int i = 0; i < gainAt[p].length; i++) {
+                        noisyAt[p][i] = gainAt[p][i] + (amount == 0 ? 0 : amount * (2 * random.nextDouble() - 1));
+                    }
+                }
             }
+            gainBound = gainBound();
             reset();
             this.nodeLimit = nodeLimit;
             this.requireMinimum = requireMinimum;
             gainSoFar = 0;
-            if (walk(0, p -> ranked.get(p))) {
+            exactSoFar = 0;
+            best = null;
+            bestGain = Double.NEGATIVE_INFINITY;
+            if (walk(0, null)) {
+                gainBound = null;
                 return snapshot();
             }
+            if (best != null && bestExactGain > bestExact) {
+                bestExact = bestExactGain;
+                bestOfAll = best;
+            }
         }
+        gainBound = null;
+        best = bestOfAll;
+        gainBound = null;
         return best;
     }
 
@@ -234,23 +262,136 @@ final class OperatorPatternSearch {
         gains[p] = g;
     }
 
-    /** A choice with its gain. */
-    private record Ranked(Choice choice, double gain) {}
+    /** A choice with its gain and the most the open days after it can still add ({@link GainBound}). */
+    private record Ranked(Choice choice, double gain, double exact, double after) {}
 
-    /** The choices best first by gain plus noise (up to {@code noise} either way). */
-    private static List<Ranked> ranked(Choice[] choices, double[] gains, Random random, double noise) {
-        double[] value = new double[choices.length];
-        Integer[] order = new Integer[choices.length];
-        for (int i = 0; i < order.length; i++) {
+    /**
+     * The choices of open position {@code p}, best first by their gain (with this attempt's noise) plus the most the
+     * days after can still add once it is made: so a day is left off when that leaves the run, the weekends or the
+     * hours for better days later, and the first complete walk is already close to the best.
+     */
+    private List<Ranked> ordered(int p) {
+        Choice[] choices = choiceAt[p];
+        double[] after = childAt[p];
+        int[] order = orderAt[p];
+        int state = runState(p);
+        int runCap = gainBound.runCap();
+        int offCap = gainBound.offCap();
+        int offNext = state <= runCap ? runCap + 1 : Math.min(state + 1, runCap + offCap);
+        int workNext = state <= runCap ? Math.min(state + 1, runCap) : 1;
+        int budget = op.maxWeekendsPerPeriod() - weekendsWorked;
+        boolean worked = weekendShifts[week[p]] > 0;
+        boolean sameWeek = p + 1 >= span || week[p + 1] == week[p];
+        boolean nextWorked = p + 1 < span && weekendShifts[week[p + 1]] > 0;
+        for (int i = 0; i < choices.length; i++) {
+            ShiftOption s = choices[i].shift();
+            if (s == null) {
+                after[i] = gainBound.at(p + 1, offNext, budget, sameWeek ? worked : nextWorked, shiftsLeft(periodMinutes));
+            } else {
+                int left = s.weekend() && !worked ? budget - 1 : budget;
+                after[i] = left < 0 ? Double.NEGATIVE_INFINITY
+                        : gainBound.at(p + 1, workNext, left, sameWeek ? worked || s.weekend() : nextWorked,
+                                shiftsLeft(periodMinutes + s.paidMinutes()));
+            }
             order[i] = i;
-            value[i] = gains[i] + (noise == 0 ? 0 : noise * (2 * random.nextDouble() - 1));
         }
-        Arrays.sort(order, (a, b) -> Double.compare(value[b], value[a]));
+        double[] noisy = noisyAt[p];
+        // insertion sort: a handful of choices
+        for (int i = 1; i < order.length; i++) {
+            int o = order[i];
+            double key = noisy[o] + after[o];
+            int j = i - 1;
+            while (j >= 0 && noisy[order[j]] + after[order[j]] < key) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = o;
+        }
         List<Ranked> out = new ArrayList<>(order.length);
-        for (Integer i : order) {
-            out.add(new Ranked(choices[i], gains[i]));
+        for (int o : order) {
+            out.add(new Ranked(choices[o], noisy[o], gainAt[p][o], after[o]));
         }
         return out;
+    }
+
+    /** Shifts of the shortest length still within the period maximum when {@code minutes} are worked. */
+    private int shiftsLeft(int minutes) {
+        return minPaid <= 0 ? Integer.MAX_VALUE : Math.max(0, op.maxMinutesPerPeriod() - minutes) / minPaid;
+    }
+
+    /** The run state before position {@code p} as {@link GainBound} numbers it. */
+    private int runState(int p) {
+        int runCap = gainBound.runCap();
+        int run = 0;
+        for (int q = p - 1; q >= 0 && shift[q] != null && run < runCap; q--) {
+            run++;
+        }
+        if (run > 0) {
+            return run;
+        }
+        int off = 0;
+        int q = p - 1;
+        for (; q >= 0 && shift[q] == null && off < gainBound.offCap(); q--) {
+            off++;
+        }
+        return runCap + (q < 0 ? gainBound.offCap() : off);
+    }
+
+    /**
+     * The bound for this search's gains: per open position the best gain of plain and of weekend work among the
+     * choices the search could take there, the pinned days as they are, the weekends still allowed in the weeks
+     * with an open weekend day, and the shifts the period maximum leaves room for.
+     */
+    private GainBound gainBound() {
+        reset();
+        int lo = -1;
+        int hi = -1;
+        int[] fixed = new int[span];
+        double[] plain = new double[span];
+        double[] weekend = new double[span];
+        boolean[] newWeek = new boolean[span];
+        boolean[] nextWorked = new boolean[span];
+        java.util.Set<Integer> openWeekends = new java.util.HashSet<>();
+        int openWorkable = 0;
+        minPaid = Integer.MAX_VALUE;
+        for (int p = 0; p < span; p++) {
+            newWeek[p] = p + 1 < span && week[p + 1] != week[p];
+            nextWorked[p] = p + 1 < span && weekendShifts[week[p + 1]] > 0;
+            plain[p] = Double.NEGATIVE_INFINITY;
+            weekend[p] = Double.NEGATIVE_INFINITY;
+            if (!open[p]) {
+                fixed[p] = shift[p] == null ? 1 : shift[p].weekend() && inPeriod[p] ? 3 : 2;
+                continue;
+            }
+            lo = lo < 0 ? p : lo;
+            hi = p;
+            for (int i = 0; i < choiceAt[p].length; i++) {
+                Choice c = choiceAt[p][i];
+                ShiftOption s = c.shift();
+                if (s == null || blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || (s.isNight() && !op.nightEligible())) {
+                    continue;
+                }
+                minPaid = Math.min(minPaid, s.paidMinutes());
+                if (s.weekend()) {
+                    weekend[p] = Math.max(weekend[p], noisyAt[p][i]);
+                    openWeekends.add(week[p]);
+                } else {
+                    plain[p] = Math.max(plain[p], noisyAt[p][i]);
+                }
+            }
+            if (plain[p] > Double.NEGATIVE_INFINITY || weekend[p] > Double.NEGATIVE_INFINITY) {
+                openWorkable++;
+            }
+        }
+        if (lo < 0) {
+            return new GainBound(0, -1, fixed, plain, weekend, newWeek, nextWorked, 1, 1, 0, 0);
+        }
+        minPaid = minPaid == Integer.MAX_VALUE ? 0 : minPaid;
+        int runCap = Math.max(1, Math.min(op.maxConsecutiveDays(), span + 1));
+        int offCap = Math.max(1, Math.min(op.minConsecutiveDaysOff(), span + 1));
+        int budget = (int) Math.min(openWeekends.size(), Math.max(0L, (long) op.maxWeekendsPerPeriod() - weekendsWorked) + 1);
+        int shifts = (int) Math.min(openWorkable, (long) shiftsLeft(periodMinutes) + 1);
+        return new GainBound(lo, hi, fixed, plain, weekend, newWeek, nextWorked, runCap, offCap, budget, shifts);
     }
 
     /** The day at position {@code p} (null for a date before the period without a day). */
@@ -296,6 +437,7 @@ final class OperatorPatternSearch {
             if (legal && optimize) {
                 if (gainSoFar > bestGain) {
                     bestGain = gainSoFar;
+                    bestExactGain = exactSoFar;
                     best = snapshot();
                 }
                 return false;
@@ -306,9 +448,10 @@ final class OperatorPatternSearch {
             boolean fine = shift[p] == null ? !inPeriod[p] || runLongEnough(p, false) : pinnedFits(p);
             return fine && walk(p + 1, choices);
         }
-        for (Ranked r : choices.at(p)) {
+        List<Ranked> tried = choices == null ? ordered(p) : choices.at(p);
+        for (Ranked r : tried) {
             Choice c = r.choice();
-            if (optimize && gainSoFar + r.gain() + suffixMax[p + 1] <= bestGain + 1e-9) {
+            if (optimize && gainSoFar + r.gain() + r.after() <= bestGain + 1e-9) {
                 continue;
             }
             if (c.shift() == null ? !runLongEnough(p, true)
@@ -321,10 +464,12 @@ final class OperatorPatternSearch {
                 count(p, c.shift(), 1);
             }
             gainSoFar += r.gain();
+            exactSoFar += r.exact();
             if (minimumReachable(p + 1) && walk(p + 1, choices)) {
                 return true;
             }
             gainSoFar -= r.gain();
+            exactSoFar -= r.exact();
             if (c.shift() != null) {
                 count(p, c.shift(), -1);
             }

@@ -140,4 +140,74 @@ class OperatorPatternSearchTest {
         assertThat(legal).isGreaterThan(30);
         assertThat(illegal).isGreaterThan(30);
     }
+
+    @Test
+    void branchAndBoundFindsTheBestLegalPatternOfAWindow() {
+        // every pattern of a 9-day window (day, evening or off) enumerated and judged by the legality check: the
+        // search with its gain bound must reach the best total gain, so the bound never cuts off the best pattern
+        Random random = new Random(7);
+        int windows = 0;
+        for (int round = 0; round < 30; round++) {
+            SolverOperator a = op(round + 1).skills(1L).maxWeek((24 + random.nextInt(20)) * 60)
+                    .minPeriod(random.nextInt(110) * 60).maxPeriod((90 + random.nextInt(80)) * 60)
+                    .maxConsecutive(2 + random.nextInt(4)).minOff(1 + random.nextInt(3)).maxWeekends(1 + random.nextInt(3))
+                    .minRun(1 + random.nextInt(2)).build();
+            List<OperatorDay> days = new ArrayList<>();
+            for (int d = 0; d < DAYS; d++) {
+                days.add(OperatorDay.open(a, date(d), d, List.of(day(d), evening(d))));
+            }
+            double[][] gain = new double[DAYS][2];
+            for (double[] g : gain) {
+                g[0] = random.nextInt(14) - 4;
+                g[1] = random.nextInt(14) - 4;
+            }
+            OperatorPatternSearch.Gain byTable = (d, s, q) -> gain[d.getDayIndex()][s.templateCode().equals(evening(0).templateCode()) ? 1 : 0];
+            // a legal start for the days outside the window
+            var start = new OperatorPatternSearch(days, Set.of()).search(byTable, random, 3, 20_000, 3, true, true);
+            if (start == null) {
+                continue;
+            }
+            for (int d = 0; d < DAYS; d++) {
+                days.get(d).setShift(start[d].shift());
+                days.get(d).setQueue(start[d].queue());
+            }
+            int from = random.nextInt(DAYS - 9 + 1);
+            int pinned = from + random.nextInt(9);
+            days.get(pinned).setPinned(random.nextBoolean());
+            OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of(), from, from + 8);
+            double best = Double.NEGATIVE_INFINITY;
+            int[] digit = new int[9];
+            for (int code = 0; code < 19_683; code++) {
+                double total = 0;
+                for (int i = 0, c = code; i < 9; i++, c /= 3) {
+                    digit[i] = c % 3;
+                    OperatorDay d = days.get(from + i);
+                    if (d.isPinned()) {
+                        continue;
+                    }
+                    d.setShift(digit[i] == 0 ? null : digit[i] == 1 ? day(from + i) : evening(from + i));
+                    total += digit[i] == 0 ? 0 : gain[from + i][digit[i] - 1];
+                }
+                if (total > best && search.isLegal()) {
+                    best = total;
+                }
+            }
+            var found = search.search(byTable, new Random(round), 1, Long.MAX_VALUE, 0, false, true, true);
+            if (best == Double.NEGATIVE_INFINITY) {
+                assertThat(found).as("round %d: no legal pattern exists", round).isNull();
+                continue;
+            }
+            assertThat(found).as("round %d", round).isNotNull();
+            double total = 0;
+            for (int i = 0; i < 9; i++) {
+                OperatorDay d = days.get(from + i);
+                if (!d.isPinned() && found[d.getDayIndex()].shift() != null) {
+                    total += byTable.of(d, found[d.getDayIndex()].shift(), null);
+                }
+            }
+            assertThat(total).as("round %d: best gain of window %d..%d", round, from, from + 8).isEqualTo(best);
+            windows++;
+        }
+        assertThat(windows).isGreaterThan(15);
+    }
 }
