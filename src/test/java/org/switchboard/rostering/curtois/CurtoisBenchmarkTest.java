@@ -32,6 +32,8 @@ import org.switchboard.rostering.solver.RosterSolverConfig;
  * one row per worked day) and {@code target/bench/curtois/summary.csv}
  * ({@code instance,seconds,objective,hard_violations,best_known,gap_percent}), and prints the table:
  * {@code ./mvnw -Pbench verify -Dbench.seconds=60 -Dbench.instances=1-24 -Dbench.groups=curtois}.
+ * {@code -Dbench.seed=N} (default 0) sets the solver's random seed, to measure how far one configuration's results
+ * spread over runs.
  */
 @Tag("benchmark")
 @Tag("curtois")
@@ -52,6 +54,7 @@ class CurtoisBenchmarkTest {
             CurtoisInstance in = CurtoisInstance.read(SharedData.require("benchmarks/curtois/Instance" + n + ".txt"));
             SolverConfig config = RosterSolverConfig.create(Duration.ofSeconds(seconds), null);
             acceptor(config, System.getProperty("bench.acceptor", ""));
+            config.setRandomSeed(Long.getLong("bench.seed", 0));
             Solver<RosterSolution> solver = SolverFactory.<RosterSolution>create(config).buildSolver();
             List<long[]> times = new ArrayList<>();
             List<HardMediumSoftScore> scores = new ArrayList<>();
