@@ -21,9 +21,12 @@ import org.switchboard.rostering.ShiftKind;
  * from the start. A rule between two pinned days is not this search's to fix (as in the score), so only rules that
  * involve an open day are checked against them. The queue of a worked open day must be one of the operator's skills.
  *
- * <p>Choices per day are tried best first by a {@link Gain} (the construction uses the coverage still missing, so an
- * operator takes the shifts others left uncovered), with a little random noise on restarts. The same walk with only
- * the current values as choices tells whether an operator's days are legal now ({@link #isLegal}).
+ * <p>Choices per day are rated by a {@link Gain} (the construction uses the coverage still missing, so an operator
+ * takes the shifts others left uncovered) and tried best first by their gain plus the most the open days after them
+ * can still add ({@link GainBound}), which is also the branch and bound's cut. Noise, on restarts and in half of the
+ * rebuild moves, changes the gains searched for (not only the order), so repeated searches return different good
+ * patterns. The same walk with only the current values as choices tells whether an operator's days are legal now
+ * ({@link #isLegal}).
  */
 final class OperatorPatternSearch {
 
