@@ -122,9 +122,4 @@ final class GainBound {
     int offCap() {
         return offCap;
     }
-
-    @Override
-    public String toString() {
-        return "GainBound[" + lo + ".." + hi + ", weekends counted to " + budgetCap + ", shifts to " + shiftCap + "]";
-    }
 }

@@ -217,8 +217,8 @@ final class OperatorPatternSearch {
                     }
                 }
             }
-            gainBound = gainBound();
             reset();
+            gainBound = gainBound();
             this.nodeLimit = nodeLimit;
             this.requireMinimum = requireMinimum;
             gainSoFar = 0;
@@ -343,10 +343,10 @@ final class OperatorPatternSearch {
     /**
      * The bound for this search's gains: per open position the best gain of plain and of weekend work among the
      * choices the search could take there, the pinned days as they are, the weekends still allowed in the weeks
-     * with an open weekend day, and the shifts the period maximum leaves room for.
+     * with an open weekend day, and the shifts the period maximum leaves room for. Reads the walk's state as
+     * {@link #reset} leaves it (only the pinned days counted).
      */
     private GainBound gainBound() {
-        reset();
         int lo = -1;
         int hi = -1;
         int[] fixed = new int[span];
