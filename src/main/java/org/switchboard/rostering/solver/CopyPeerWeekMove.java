@@ -40,18 +40,20 @@ public final class CopyPeerWeekMove {
     /** Random moves only: a random operator with peers, a random window of seven period days, a random peer. */
     public static class Factory extends RandomMoveFactory<ChangeDaysMove> {
 
-        @Override
-        public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
-            // each operator's period days by day index, and the operators grouped by contract terms
+        private record Peers(Map<Long, OperatorDay[]> byOperator, List<List<Long>> groups, int days) {
+        }
+
+        /** Each operator's period days by day index, and the operators grouped by contract terms. */
+        private static Peers peers(RosterSolution solution) {
             Map<Long, OperatorDay[]> byOperator = new HashMap<>();
             int periodDays = 0;
-            for (OperatorDay d : sd.getWorkingSolution().getDays()) {
+            for (OperatorDay d : solution.getDays()) {
                 if (d.isInPeriod()) {
                     periodDays = Math.max(periodDays, d.getDayIndex() + 1);
                 }
             }
             Map<Terms, List<Long>> peers = new HashMap<>();
-            for (OperatorDay d : sd.getWorkingSolution().getDays()) {
+            for (OperatorDay d : solution.getDays()) {
                 if (d.isInPeriod()) {
                     OperatorDay[] row = byOperator.get(d.operatorId());
                     if (row == null) {
@@ -64,7 +66,15 @@ public final class CopyPeerWeekMove {
             }
             List<List<Long>> groups = peers.values().stream().filter(g -> g.size() > 1)
                     .sorted(Comparator.comparing(g -> g.get(0))).toList();
-            int days = periodDays;
+            return new Peers(byOperator, groups, periodDays);
+        }
+
+        @Override
+        public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
+            Peers prepared = perSolution(sd.getWorkingSolution(), Factory::peers);
+            Map<Long, OperatorDay[]> byOperator = prepared.byOperator();
+            List<List<Long>> groups = prepared.groups();
+            int days = prepared.days();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {

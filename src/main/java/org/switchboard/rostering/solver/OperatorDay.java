@@ -72,6 +72,31 @@ public class OperatorDay {
         this.queue = queue;
     }
 
+    /**
+     * A copy for {@link RosterSolutionCloner}: every field, references shared (the placed breaks and slots are
+     * never changed in place, only replaced).
+     */
+    OperatorDay planningClone() {
+        OperatorDay c = new OperatorDay();
+        c.id = id;
+        c.operator = operator;
+        c.date = date;
+        c.dayIndex = dayIndex;
+        c.weekKey = weekKey;
+        c.inPeriod = inPeriod;
+        c.pinned = pinned;
+        c.shiftRange = shiftRange;
+        c.shift = shift;
+        c.queue = queue;
+        c.breaksPlacedFor = breaksPlacedFor;
+        c.placedBreaks = placedBreaks;
+        c.placedSlots = placedSlots;
+        c.published = published;
+        c.publishedShiftId = publishedShiftId;
+        c.publishedQueue = publishedQueue;
+        return c;
+    }
+
     /** An unpinned day in the period with the given options. */
     public static OperatorDay open(SolverOperator operator, LocalDate date, int dayIndex, List<ShiftOption> options) {
         return new OperatorDay(operator, date, dayIndex, true, false, options, null, null);

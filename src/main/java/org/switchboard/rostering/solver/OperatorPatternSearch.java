@@ -46,6 +46,15 @@ final class OperatorPatternSearch {
     private final int span;
     private final OperatorDay[] day;
     private final boolean[] open;
+    /** The first and the last open position (-1: none); the walk starts at the first and skips what lies beyond the last's reach. */
+    private final int firstOpen;
+    private final int lastOpen;
+    /** Per position, the fixed worked days before it (fixed days keep their values through a search). */
+    private final int[] fixedWorkedBefore;
+    /** Whether the weekly maximum can keep a week's open days from all being worked (else the weekly check adds nothing). */
+    private final boolean weeklyCapBinds;
+    /** The longest paid shift of any open day. */
+    private final int longestOpenShift;
     private final boolean[] blocked;
     private final boolean[] inPeriod;
     private final int[] week;
@@ -127,6 +136,25 @@ final class OperatorPatternSearch {
             week[p] = 0;
         }
         this.weeks = Math.max(1, weekOrdinal.size());
+        int firstOpen = -1;
+        int lastOpen = -1;
+        this.fixedWorkedBefore = new int[span + 1];
+        for (int p = 0; p < span; p++) {
+            if (open[p]) {
+                firstOpen = firstOpen < 0 ? p : firstOpen;
+                lastOpen = p;
+            }
+            boolean fixedWork = !open[p] && day[p] != null && day[p].getShift() != null;
+            fixedWorkedBefore[p + 1] = fixedWorkedBefore[p] + (fixedWork ? 1 : 0);
+        }
+        this.firstOpen = firstOpen;
+        this.lastOpen = lastOpen;
+        this.weeklyCapBinds = (long) Arrays.stream(maxPaid).max().orElse(0) * 7 > op.maxMinutesPerWeek();
+        int longest = 0;
+        for (int p = 0; p < span; p++) {
+            longest = open[p] ? Math.max(longest, maxPaid[p]) : longest;
+        }
+        this.longestOpenShift = longest;
         this.weekMinutes = new int[weeks];
         this.weekendShifts = new int[weeks];
         op.maxShiftsPerTemplate().keySet().forEach(code -> templateCount.put(code, new int[1]));
@@ -158,7 +186,7 @@ final class OperatorPatternSearch {
         nodeLimit = Long.MAX_VALUE;
         requireMinimum = true;
         optimize = false;
-        return walk(0, p -> List.of(new Ranked(new Choice(day[p].getShift(), day[p].getQueue()), 0, 0, 0)));
+        return walk(start(), p -> List.of(new Ranked(new Choice(day[p].getShift(), day[p].getQueue()), 0, 0, 0)));
     }
 
     /**
@@ -225,7 +253,7 @@ final class OperatorPatternSearch {
             exactSoFar = 0;
             best = null;
             bestGain = Double.NEGATIVE_INFINITY;
-            if (walk(0, null)) {
+            if (walk(start(), null)) {
                 gainBound = null;
                 return snapshot();
             }
@@ -431,6 +459,25 @@ final class OperatorPatternSearch {
         }
     }
 
+    /**
+     * Where the walk starts: the first open position. The rules are checked only where an open day takes part, so
+     * the fixed days before it have nothing to check.
+     */
+    private int start() {
+        return firstOpen < 0 ? span : firstOpen;
+    }
+
+    /**
+     * Whether the walk may go from fixed position {@code q} (after the last open one) straight to the end: from
+     * there on no rule can reach back to an open day. That holds once {@code q} is past the rest and night rules'
+     * reach (5 days), the day before it is off (no run goes on across it), and the gap before the next worked day
+     * starts at a fixed worked day (or no day is worked any more).
+     */
+    private boolean beyondReach(int q) {
+        return q >= lastOpen + 6 && q < span && shift[q - 1] == null
+                && (fixedWorkedBefore[q - 1] - fixedWorkedBefore[lastOpen + 1] > 0 || fixedWorkedBefore[span] - fixedWorkedBefore[q] == 0);
+    }
+
     private boolean walk(int p, Choices choices) {
         if (++nodes > nodeLimit) {
             return false;
@@ -449,7 +496,7 @@ final class OperatorPatternSearch {
         }
         if (!open[p]) {
             boolean fine = shift[p] == null ? !inPeriod[p] || runLongEnough(p, false) : pinnedFits(p);
-            return fine && walk(p + 1, choices);
+            return fine && walk(p > lastOpen && beyondReach(p + 1) ? span : p + 1, choices);
         }
         List<Ranked> tried = choices == null ? ordered(p) : choices.at(p);
         for (Ranked r : tried) {
@@ -520,10 +567,15 @@ final class OperatorPatternSearch {
         if (need <= 0) {
             return true;
         }
+        if (!weeklyCapBinds) {
+            // without a weekly cap that binds, the weekly check is the run bound's with fewer rules: skip its
+            // O(days) loop (on a year's horizon it was most of the construction's time)
+            return (long) workableDays(from) * longestOpen(from) >= need && runBound(from) >= need;
+        }
         int[] weekdays = new int[weeks];
         int[] weekends = new int[weeks];
         int longest = 0;
-        for (int p = from; p < span; p++) {
+        for (int p = from; p <= lastOpen; p++) {
             if (open[p] && maxPaid[p] > 0) {
                 longest = Math.max(longest, maxPaid[p]);
                 if (weekendDay[p] && weekendShifts[week[p]] == 0) {
@@ -565,8 +617,11 @@ final class OperatorPatternSearch {
         if (bound == null) {
             buildBound();
         }
-        if (from >= span) {
+        if (from > lastOpen) {
             return 0;
+        }
+        if (from < firstOpen) {
+            return Integer.MAX_VALUE;
         }
         int run = 0;
         for (int q = from - 1; q >= 0 && shift[q] != null; q--) {
@@ -589,7 +644,7 @@ final class OperatorPatternSearch {
     }
 
     private int index(int p, int state, int budget, int worked) {
-        return ((p * (runCap + offCap + 1) + state) * (budgetCap + 1) + budget) * 2 + worked;
+        return (((p - firstOpen) * (runCap + offCap + 1) + state) * (budgetCap + 1) + budget) * 2 + worked;
     }
 
     private void buildBound() {
@@ -597,8 +652,10 @@ final class OperatorPatternSearch {
         offCap = Math.max(1, op.minConsecutiveDaysOff());
         budgetCap = Math.max(0, Math.min(op.maxWeekendsPerPeriod(), weeks));
         int states = runCap + offCap + 1;
-        bound = new int[(span + 1) * states * (budgetCap + 1) * 2];
-        for (int p = span - 1; p >= 0; p--) {
+        // over the open positions only: the days after the last add no minutes, and leaving their rules out keeps
+        // the bound an upper bound
+        bound = new int[(lastOpen - firstOpen + 2) * states * (budgetCap + 1) * 2];
+        for (int p = lastOpen; p >= firstOpen; p--) {
             boolean fixedWork = !open[p] && day[p] != null && day[p].getShift() != null;
             boolean canWork = fixedWork || (open[p] && maxPaid[p] > 0);
             boolean newWeek = p + 1 < span && week[p + 1] != week[p];
@@ -634,14 +691,20 @@ final class OperatorPatternSearch {
     }
 
     private int next(int p, int state, int budget, int worked) {
-        return p + 1 >= span ? 0 : bound[index(p + 1, state, budget, worked)];
+        return p + 1 > lastOpen ? 0 : bound[index(p + 1, state, budget, worked)];
+    }
+
+    /** The longest paid shift of an open day from {@code from} on (the largest of all open days', an upper bound). */
+    private int longestOpen(int from) {
+        return from > lastOpen ? 0 : longestOpenShift;
     }
 
     /** The most days from {@code from} to the end that runs of at most the contract's maximum, with its days off between, allow. */
     private int workableDays(int from) {
         int most = op.maxConsecutiveDays();
         int off = Math.max(0, op.minConsecutiveDaysOff());
-        int left = span - from;
+        // the open days end at the last open position: the days after it add nothing
+        int left = lastOpen + 1 - from;
         if (most <= 0 || left <= 0) {
             return 0;
         }
@@ -759,6 +822,8 @@ final class OperatorPatternSearch {
             run++;
             hasOpen |= open[q];
         }
+        // an open day off just before the run takes part too: it is what makes the run start there
+        hasOpen |= q >= 0 && open[q];
         return run == 0 || run >= min || q < 0 || !inPeriod[q] || day[q] == null || !hasOpen;
     }
 

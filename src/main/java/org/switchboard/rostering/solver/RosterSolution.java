@@ -12,7 +12,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore
  * One planning period: operators, shift options, demand units (interval or slot-style, see {@link DemandUnit}),
  * unavailability, wishes, the weights of this run, and the {@link OperatorDay}s to plan.
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = RosterSolutionCloner.class)
 public class RosterSolution {
 
     @ProblemFactCollectionProperty

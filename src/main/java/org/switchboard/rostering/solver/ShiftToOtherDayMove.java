@@ -96,6 +96,10 @@ public final class ShiftToOtherDayMove extends AbstractMove<RosterSolution> {
      */
     public static class Factory implements MoveIteratorFactory<RosterSolution, ShiftToOtherDayMove> {
 
+        private RosterSolution preparedFor;
+        private List<OperatorDay> movableDays;
+        private Map<Long, List<OperatorDay>> movableByOperator;
+
         @Override
         public long getSize(ScoreDirector<RosterSolution> sd) {
             return (long) sd.getWorkingSolution().getDays().size() * 7;
@@ -108,10 +112,14 @@ public final class ShiftToOtherDayMove extends AbstractMove<RosterSolution> {
 
         @Override
         public Iterator<ShiftToOtherDayMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
-            List<OperatorDay> movable = sd.getWorkingSolution().getDays().stream()
-                    .filter(d -> d.isInPeriod() && !d.isPinned()).toList();
-            Map<Long, List<OperatorDay>> byOperator = movable.stream()
-                    .collect(Collectors.groupingBy(OperatorDay::operatorId));
+            // once per working solution (the days stay the same objects while a phase runs), not at every step
+            if (sd.getWorkingSolution() != preparedFor) {
+                preparedFor = sd.getWorkingSolution();
+                movableDays = preparedFor.getDays().stream().filter(d -> d.isInPeriod() && !d.isPinned()).toList();
+                movableByOperator = movableDays.stream().collect(Collectors.groupingBy(OperatorDay::operatorId));
+            }
+            List<OperatorDay> movable = movableDays;
+            Map<Long, List<OperatorDay>> byOperator = movableByOperator;
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {

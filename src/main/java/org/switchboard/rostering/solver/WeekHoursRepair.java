@@ -31,11 +31,13 @@ public final class WeekHoursRepair {
 
         @Override
         public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
-            Map<Long, List<OperatorDay>> byOperator = new HashMap<>();
-            for (OperatorDay d : sd.getWorkingSolution().getDays()) {
-                byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
-            }
-            List<List<OperatorDay>> operators = new ArrayList<>(byOperator.values());
+            List<List<OperatorDay>> operators = perSolution(sd.getWorkingSolution(), solution -> {
+                Map<Long, List<OperatorDay>> byOperator = new HashMap<>();
+                for (OperatorDay d : solution.getDays()) {
+                    byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
+                }
+                return List.copyOf(byOperator.values());
+            });
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {

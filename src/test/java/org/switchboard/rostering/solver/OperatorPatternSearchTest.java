@@ -142,6 +142,57 @@ class OperatorPatternSearchTest {
     }
 
     @Test
+    void aWindowsLegalityAgreesWithTheConstraintsOnALongHorizon() {
+        // a week's window in 10 weeks whose other days are a legal pattern: the window's check (which starts at the
+        // window and leaves the days beyond the rules' reach unwalked) must say what the constraint streams say
+        int horizon = 70;
+        Random random = new Random(11);
+        int legal = 0;
+        int illegal = 0;
+        for (int round = 0; round < 200; round++) {
+            SolverOperator a = op(round + 1).skills(1L).maxWeek((30 + random.nextInt(14)) * 60)
+                    .minPeriod(random.nextInt(300) * 60).maxPeriod((300 + random.nextInt(200)) * 60)
+                    .maxConsecutive(3 + random.nextInt(4)).minOff(1 + random.nextInt(3)).maxNights(2 + random.nextInt(3))
+                    .maxWeekends(3 + random.nextInt(6)).minRun(1 + random.nextInt(3)).build();
+            List<OperatorDay> days = new ArrayList<>();
+            for (int d = 0; d < horizon; d++) {
+                days.add(OperatorDay.open(a, date(d), d, options(d)));
+            }
+            var start = new OperatorPatternSearch(days, Set.of()).search((d, sh, q) -> random.nextInt(10) - 2, random, 3,
+                    50_000, 5, true, true);
+            if (start == null) {
+                continue;
+            }
+            for (int d = 0; d < horizon; d++) {
+                days.get(d).setShift(start[d].shift());
+                days.get(d).setQueue(start[d].queue());
+            }
+            int from = random.nextInt(horizon - 7 + 1);
+            OperatorPatternSearch window = new OperatorPatternSearch(days, Set.of(), from, from + 6);
+            for (int trial = 0; trial < 20; trial++) {
+                // the legal pattern with one to four days of the window changed
+                for (int d = from; d < from + 7; d++) {
+                    days.get(d).setShift(start[d].shift());
+                }
+                for (int change = 1 + random.nextInt(4); change > 0; change--) {
+                    OperatorDay d = days.get(from + random.nextInt(7));
+                    d.setShift(random.nextInt(3) == 0 ? null : d.getShiftRange().get(random.nextInt(5)));
+                    d.setQueue(1L);
+                }
+                boolean byScore = score(days, List.of()).hardScore() == 0;
+                assertThat(window.isLegal()).as("round %d, window %d..%d: %s", round, from, from + 6, days).isEqualTo(byScore);
+                if (byScore) {
+                    legal++;
+                } else {
+                    illegal++;
+                }
+            }
+        }
+        assertThat(legal).isGreaterThan(50);
+        assertThat(illegal).isGreaterThan(50);
+    }
+
+    @Test
     void branchAndBoundFindsTheBestLegalPatternOfAWindow() {
         // every pattern of a 9-day window (day, evening or off) enumerated and judged by the legality check: the
         // search with its gain bound must reach the best total gain, so the bound never cuts off the best pattern
