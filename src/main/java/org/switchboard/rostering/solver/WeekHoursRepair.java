@@ -31,6 +31,12 @@ public final class WeekHoursRepair {
 
         @Override
         public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
+            var score = sd.getWorkingSolution().getScore();
+            if (score != null && score.hardScore() == 0) {
+                // no hard rule broken, so no hours to repair: without this, each move looked through a hundred
+                // operators' days for broken hours and came back empty (a tenth of the time on a year's horizon)
+                return java.util.Collections.emptyIterator();
+            }
             List<List<OperatorDay>> operators = perSolution(sd.getWorkingSolution(), solution -> {
                 Map<Long, List<OperatorDay>> byOperator = new HashMap<>();
                 for (OperatorDay d : solution.getDays()) {
