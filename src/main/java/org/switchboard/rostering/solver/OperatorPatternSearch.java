@@ -614,14 +614,14 @@ final class OperatorPatternSearch {
      * run state, weekends left and "this weekend already worked"), then read in O(1).
      */
     private int runBound(int from) {
-        if (bound == null) {
-            buildBound();
-        }
         if (from > lastOpen) {
             return 0;
         }
         if (from < firstOpen) {
             return Integer.MAX_VALUE;
+        }
+        if (bound == null) {
+            buildBound();
         }
         int run = 0;
         for (int q = from - 1; q >= 0 && shift[q] != null; q--) {
