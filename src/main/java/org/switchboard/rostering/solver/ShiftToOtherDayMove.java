@@ -9,7 +9,6 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Moves an operator's work from one day to another day of the same operator: the working day becomes a day off and
@@ -94,11 +93,10 @@ public final class ShiftToOtherDayMove extends AbstractMove<RosterSolution> {
      * Random moves only: a random working day, a random day off of the same operator, and there half the time the
      * same template at the same start where offered (the shift moved as it is), otherwise a random option of that day.
      */
-    public static class Factory implements MoveIteratorFactory<RosterSolution, ShiftToOtherDayMove> {
+    public static class Factory extends RandomMoveFactory<ShiftToOtherDayMove> {
 
-        private RosterSolution preparedFor;
-        private List<OperatorDay> movableDays;
-        private Map<Long, List<OperatorDay>> movableByOperator;
+        private record Movable(List<OperatorDay> days, Map<Long, List<OperatorDay>> byOperator) {
+        }
 
         @Override
         public long getSize(ScoreDirector<RosterSolution> sd) {
@@ -106,20 +104,13 @@ public final class ShiftToOtherDayMove extends AbstractMove<RosterSolution> {
         }
 
         @Override
-        public Iterator<ShiftToOtherDayMove> createOriginalMoveIterator(ScoreDirector<RosterSolution> sd) {
-            throw new UnsupportedOperationException("Only random selection");
-        }
-
-        @Override
         public Iterator<ShiftToOtherDayMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
-            // once per working solution (the days stay the same objects while a phase runs), not at every step
-            if (sd.getWorkingSolution() != preparedFor) {
-                preparedFor = sd.getWorkingSolution();
-                movableDays = preparedFor.getDays().stream().filter(d -> d.isInPeriod() && !d.isPinned()).toList();
-                movableByOperator = movableDays.stream().collect(Collectors.groupingBy(OperatorDay::operatorId));
-            }
-            List<OperatorDay> movable = movableDays;
-            Map<Long, List<OperatorDay>> byOperator = movableByOperator;
+            Movable prepared = perSolution(sd.getWorkingSolution(), solution -> {
+                List<OperatorDay> days = solution.getDays().stream().filter(d -> d.isInPeriod() && !d.isPinned()).toList();
+                return new Movable(days, days.stream().collect(Collectors.groupingBy(OperatorDay::operatorId)));
+            });
+            List<OperatorDay> movable = prepared.days();
+            Map<Long, List<OperatorDay>> byOperator = prepared.byOperator();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
