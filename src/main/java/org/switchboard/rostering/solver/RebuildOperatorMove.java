@@ -28,17 +28,15 @@ public final class RebuildOperatorMove {
     /** Random moves only; a move that finds nothing to change (or no legal shifts) is skipped by the solver. */
     public static class Factory extends RandomMoveFactory<ChangeDaysMove> {
 
-        private RosterSolution preparedFor;
-        private List<List<OperatorDay>> operators;
-        private Set<String> unavailable;
-        private int periodDays;
-        private Residual demand;
+        /** What the moves need of a solution's structure: the operators with open days, unavailability, period, demand. */
+        private record Prepared(List<List<OperatorDay>> operators, Set<String> unavailable, int periodDays, Residual demand) {
+        }
 
         @Override
         public Iterator<ChangeDaysMove> createRandomMoveIterator(ScoreDirector<RosterSolution> sd, Random random) {
             RosterSolution solution = sd.getWorkingSolution();
-            prepare(solution);
-            List<List<OperatorDay>> operators = this.operators;
+            Prepared prepared = perSolution(solution, Factory::prepare);
+            List<List<OperatorDay>> operators = prepared.operators();
             return new Iterator<>() {
                 private Residual covered;
 
@@ -51,22 +49,16 @@ public final class RebuildOperatorMove {
                 public ChangeDaysMove next() {
                     if (covered == null) {
                         // the coverage of the roster as it is when the step starts (a step's moves are undone before the next)
-                        covered = demand.copy();
+                        covered = prepared.demand().copy();
                         solution.getDays().forEach(covered::take);
                     }
-                    return move(operators, covered, unavailable, periodDays, random);
+                    return move(operators, covered, prepared.unavailable(), prepared.periodDays(), random);
                 }
             };
         }
 
-        /**
-         * Groups the days by operator and reads the demand once per solution (the entities and facts stay the same
-         * objects while a solver runs; only their values change), not at every step.
-         */
-        private void prepare(RosterSolution solution) {
-            if (solution == preparedFor) {
-                return;
-            }
+        /** Groups the days by operator and reads the demand (once per working solution, see {@link #perSolution}). */
+        private static Prepared prepare(RosterSolution solution) {
             Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
             int days = 0;
             for (OperatorDay d : solution.getDays()) {
@@ -75,12 +67,9 @@ public final class RebuildOperatorMove {
                     days = Math.max(days, d.getDayIndex() + 1);
                 }
             }
-            operators = byOperator.values().stream()
+            List<List<OperatorDay>> operators = byOperator.values().stream()
                     .filter(list -> list.stream().anyMatch(d -> d.isInPeriod() && !d.isPinned())).toList();
-            unavailable = OperatorPatternSearch.unavailable(solution);
-            periodDays = days;
-            demand = new Residual(solution);
-            preparedFor = solution;
+            return new Prepared(operators, OperatorPatternSearch.unavailable(solution), days, new Residual(solution));
         }
 
         /** The next move: one random operator rebuilt. */
