@@ -34,6 +34,9 @@ public class OperatorDay {
     @PlanningPin
     private boolean pinned;
     private List<ShiftOption> shiftRange;
+    /** Of {@link #shiftRange}, read by every per-operator search: whether an option is weekend work, and the longest paid one. */
+    private boolean weekendOption;
+    private int longestPaidOption;
 
     @PlanningVariable(valueRangeProviderRefs = "shiftRange", nullable = true)
     private ShiftOption shift;
@@ -68,6 +71,8 @@ public class OperatorDay {
         this.inPeriod = inPeriod;
         this.pinned = pinned;
         this.shiftRange = List.copyOf(shiftRange);
+        this.weekendOption = this.shiftRange.stream().anyMatch(ShiftOption::weekend);
+        this.longestPaidOption = this.shiftRange.stream().mapToInt(ShiftOption::paidMinutes).max().orElse(0);
         this.shift = shift;
         this.queue = queue;
     }
@@ -86,6 +91,8 @@ public class OperatorDay {
         c.inPeriod = inPeriod;
         c.pinned = pinned;
         c.shiftRange = shiftRange;
+        c.weekendOption = weekendOption;
+        c.longestPaidOption = longestPaidOption;
         c.shift = shift;
         c.queue = queue;
         c.breaksPlacedFor = breaksPlacedFor;
@@ -100,6 +107,16 @@ public class OperatorDay {
     /** An unpinned day in the period with the given options. */
     public static OperatorDay open(SolverOperator operator, LocalDate date, int dayIndex, List<ShiftOption> options) {
         return new OperatorDay(operator, date, dayIndex, true, false, options, null, null);
+    }
+
+    /** Whether one of the shift options is weekend work. */
+    boolean hasWeekendOption() {
+        return weekendOption;
+    }
+
+    /** The paid minutes of the longest shift option (0: none). */
+    int longestPaidOption() {
+        return longestPaidOption;
     }
 
     @ValueRangeProvider(id = "shiftRange")

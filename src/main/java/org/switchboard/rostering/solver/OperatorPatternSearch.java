@@ -69,7 +69,10 @@ final class OperatorPatternSearch {
     private final int[] weekendShifts;
     private int weekendsWorked;
     private final int[] kindCount = new int[KINDS.length];
+    /** Per template with a period maximum: {shifts counted, the maximum}. */
     private final Map<String, int[]> templateCount = new HashMap<>();
+    /** Per shift kind, the period maximum. */
+    private final int[] kindMax = new int[KINDS.length];
     private int periodMinutes;
 
     private long nodes;
@@ -124,8 +127,8 @@ final class OperatorPatternSearch {
             open[p] = !d.isPinned() && d.isInPeriod() && d.getDayIndex() >= from && d.getDayIndex() <= to;
             inPeriod[p] = d.isInPeriod();
             blocked[p] = d.isInPeriod() && unavailable.contains(key(d.operatorId(), d.getDate()));
-            weekendDay[p] = d.getShiftRange().stream().anyMatch(ShiftOption::weekend);
-            maxPaid[p] = blocked[p] ? 0 : d.getShiftRange().stream().mapToInt(ShiftOption::paidMinutes).max().orElse(0);
+            weekendDay[p] = d.hasWeekendOption();
+            maxPaid[p] = blocked[p] ? 0 : d.longestPaidOption();
         }
         // positions without a day (before the period, nothing published) are days off; their week is a neighbour's
         for (int p = 0; p < span; p++) {
@@ -157,7 +160,10 @@ final class OperatorPatternSearch {
         this.longestOpenShift = longest;
         this.weekMinutes = new int[weeks];
         this.weekendShifts = new int[weeks];
-        op.maxShiftsPerTemplate().keySet().forEach(code -> templateCount.put(code, new int[1]));
+        op.maxShiftsPerTemplate().forEach((code, max) -> templateCount.put(code, new int[] {0, max}));
+        for (ShiftKind kind : KINDS) {
+            kindMax[kind.ordinal()] = op.maxShiftsOf(kind);
+        }
     }
 
     /** The solution's absences and declared unavailability, as {@link #key}s. */
@@ -186,7 +192,7 @@ final class OperatorPatternSearch {
         nodeLimit = Long.MAX_VALUE;
         requireMinimum = true;
         optimize = false;
-        return walk(start(), p -> List.of(new Ranked(new Choice(day[p].getShift(), day[p].getQueue()), 0, 0, 0)));
+        return walk(start(), true);
     }
 
     /**
@@ -253,7 +259,7 @@ final class OperatorPatternSearch {
             exactSoFar = 0;
             best = null;
             bestGain = Double.NEGATIVE_INFINITY;
-            if (walk(start(), null)) {
+            if (walk(start(), false)) {
                 gainBound = null;
                 return snapshot();
             }
@@ -293,15 +299,12 @@ final class OperatorPatternSearch {
         gains[p] = g;
     }
 
-    /** A choice with its gain and the most the open days after it can still add ({@link GainBound}). */
-    private record Ranked(Choice choice, double gain, double exact, double after) {}
-
     /**
      * The choices of open position {@code p}, best first by their gain (with this attempt's noise) plus the most the
      * days after can still add once it is made: so a day is left off when that leaves the run, the weekends or the
      * hours for better days later, and the first complete walk is already close to the best.
      */
-    private List<Ranked> ordered(int p) {
+    private int[] ordered(int p) {
         Choice[] choices = choiceAt[p];
         double[] after = childAt[p];
         int[] order = orderAt[p];
@@ -338,11 +341,7 @@ final class OperatorPatternSearch {
             }
             order[j + 1] = o;
         }
-        List<Ranked> out = new ArrayList<>(order.length);
-        for (int o : order) {
-            out.add(new Ranked(choices[o], noisy[o], gainAt[p][o], after[o]));
-        }
-        return out;
+        return order;
     }
 
     /** Shifts of the shortest length still within the period maximum when {@code minutes} are worked. */
@@ -434,11 +433,6 @@ final class OperatorPatternSearch {
         return span;
     }
 
-    /** The choices of open position {@code p}, in the order to try them. */
-    private interface Choices {
-        List<Ranked> at(int p);
-    }
-
     private void reset() {
         nodes = 0;
         Arrays.fill(shift, null);
@@ -478,7 +472,12 @@ final class OperatorPatternSearch {
                 && (fixedWorkedBefore[q - 1] - fixedWorkedBefore[lastOpen + 1] > 0 || fixedWorkedBefore[span] - fixedWorkedBefore[q] == 0);
     }
 
-    private boolean walk(int p, Choices choices) {
+    /**
+     * The walk from position {@code p} on: with {@code current}, each open day's only choice is its current value
+     * ({@link #isLegal}); else the choices {@link #ordered} ranks (reusing that position's arrays, which no deeper
+     * position touches).
+     */
+    private boolean walk(int p, boolean current) {
         if (++nodes > nodeLimit) {
             return false;
         }
@@ -496,13 +495,24 @@ final class OperatorPatternSearch {
         }
         if (!open[p]) {
             boolean fine = shift[p] == null ? !inPeriod[p] || runLongEnough(p, false) : pinnedFits(p);
-            return fine && walk(p > lastOpen && beyondReach(p + 1) ? span : p + 1, choices);
+            return fine && walk(p > lastOpen && beyondReach(p + 1) ? span : p + 1, current);
         }
-        List<Ranked> tried = choices == null ? ordered(p) : choices.at(p);
-        for (Ranked r : tried) {
-            Choice c = r.choice();
-            if (optimize && gainSoFar + r.gain() + r.after() <= bestGain + 1e-9) {
-                continue;
+        int[] order = current ? null : ordered(p);
+        int tries = current ? 1 : order.length;
+        for (int k = 0; k < tries; k++) {
+            Choice c;
+            double gain = 0;
+            double exact = 0;
+            if (current) {
+                c = new Choice(day[p].getShift(), day[p].getQueue());
+            } else {
+                int o = order[k];
+                c = choiceAt[p][o];
+                gain = noisyAt[p][o];
+                exact = gainAt[p][o];
+                if (optimize && gainSoFar + gain + childAt[p][o] <= bestGain + 1e-9) {
+                    continue;
+                }
             }
             if (c.shift() == null ? !runLongEnough(p, true)
                     : blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || !fits(p, c.shift())) {
@@ -513,13 +523,13 @@ final class OperatorPatternSearch {
             if (c.shift() != null) {
                 count(p, c.shift(), 1);
             }
-            gainSoFar += r.gain();
-            exactSoFar += r.exact();
-            if (minimumReachable(p + 1) && walk(p + 1, choices)) {
+            gainSoFar += gain;
+            exactSoFar += exact;
+            if (minimumReachable(p + 1) && walk(p + 1, current)) {
                 return true;
             }
-            gainSoFar -= r.gain();
-            exactSoFar -= r.exact();
+            gainSoFar -= gain;
+            exactSoFar -= exact;
             if (c.shift() != null) {
                 count(p, c.shift(), -1);
             }
@@ -742,13 +752,20 @@ final class OperatorPatternSearch {
         }
         if (weekMinutes[week[p]] + s.paidMinutes() > op.maxMinutesPerWeek()
                 || periodMinutes + s.paidMinutes() > op.maxMinutesPerPeriod()
-                || kindCount[s.kind().ordinal()] + 1 > op.maxShiftsOf(s.kind())
-                || (templateCount.containsKey(s.templateCode())
-                        && templateCount.get(s.templateCode())[0] + 1 > op.maxShiftsOfTemplate(s.templateCode()))
+                || kindCount[s.kind().ordinal()] + 1 > kindMax[s.kind().ordinal()]
+                || templateFull(s)
                 || (s.weekend() && weekendShifts[week[p]] == 0 && weekendsWorked + 1 > op.maxWeekendsPerPeriod())) {
             return false;
         }
         return sequenceFits(p, s, true);
+    }
+
+    private boolean templateFull(ShiftOption s) {
+        if (templateCount.isEmpty()) {
+            return false;
+        }
+        int[] counted = templateCount.get(s.templateCode());
+        return counted != null && counted[0] + 1 > counted[1];
     }
 
     /** A pinned worked day against the open days before it (rules between pinned days only are not checked). */

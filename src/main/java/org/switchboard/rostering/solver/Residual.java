@@ -17,6 +17,9 @@ import java.util.Map;
 final class Residual {
 
     private final Map<Long, Integer> queueIndex;
+    /** The last key {@link #index} looked up and its index: nearly every lookup is for the same queue (or none). */
+    private long lastKey = Long.MIN_VALUE;
+    private int lastIndex = -1;
     private final int[][] remaining;
     private final int[][] shortage;
     private final int[][] surplus;
@@ -115,9 +118,19 @@ final class Residual {
         }
     }
 
+    /** The row of {@code queueKey} in the counts (-1: a queue without demand). */
+    private int index(long queueKey) {
+        if (queueKey != lastKey) {
+            Integer q = queueIndex.get(queueKey);
+            lastKey = queueKey;
+            lastIndex = q == null ? -1 : q;
+        }
+        return lastIndex;
+    }
+
     private void count(int[] slots, long queueKey, int sign) {
-        Integer q = queueIndex.get(queueKey);
-        if (q == null) {
+        int q = index(queueKey);
+        if (q < 0) {
             return;
         }
         int[] r = remaining[q];
@@ -129,9 +142,9 @@ final class Residual {
     }
 
     double gain(OperatorDay day, ShiftOption shift, Long queue) {
-        Integer q = queueIndex.get(queue == null ? -1L : queue);
+        int q = index(queue == null ? -1L : queue);
         double gain = 0;
-        int[] r = q == null ? null : remaining[q];
+        int[] r = q < 0 ? null : remaining[q];
         for (int slot : shift.coveredSlots()) {
             if (r == null || slot >= r.length || shortage[q][slot] == 0) {
                 gain -= surplusValue;
