@@ -107,7 +107,7 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
         return n;
     }
 
-    private static void set(ScoreDirector<RosterSolution> sd, OperatorDay d, OperatorPatternSearch.Choice c) {
+    static void set(ScoreDirector<RosterSolution> sd, OperatorDay d, OperatorPatternSearch.Choice c) {
         if (!java.util.Objects.equals(d.getShift(), c.shift())) {
             sd.beforeVariableChanged(d, "shift");
             d.setShift(c.shift());

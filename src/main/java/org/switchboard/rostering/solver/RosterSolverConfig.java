@@ -11,11 +11,14 @@ import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForage
 import org.optaplanner.core.config.localsearch.LocalSearchType;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationCompositionStyle;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
  * The solver configuration in code: this model, its constraint provider (Bavet), a time limit, a construction that
- * gives each operator a legal set of shifts ({@link PatternConstruction}), then hill climbing until it has not improved for 2 s, then late acceptance until the time limit;
+ * gives each operator a legal set of shifts ({@link PatternConstruction}), passes that replan each operator four weeks
+ * at a time against the others ({@link PatternSweep}, at most a fifth of the time limit), then hill climbing until it
+ * has not improved for 2 s and 100 steps, then late acceptance until the time limit;
  * both local searches on change and swap moves plus {@link ShiftToOtherDayMove} (work moved to another day of the
  * same operator, which single change moves cannot do without breaking contract hours on the way).
  */
@@ -49,12 +52,18 @@ public final class RosterSolverConfig {
                 .withConstraintProviderClass(RosterConstraints.class)
                 .withTerminationConfig(termination)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternConstruction.class)),
+                        new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternSweep.class))
+                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString(spentLimit.toMillis() / 5))),
                         // hill climbing first, while it improves: it never accepts a worse score, so it neither
                         // re-breaks hard rules nor gives coverage away (on the demo week it beat late acceptance
                         // alone by a third of the shortage in 18 s)
                         new LocalSearchPhaseConfig().withLocalSearchType(LocalSearchType.HILL_CLIMBING)
                                 .withMoveSelectorConfig(moves())
-                                .withTerminationConfig(new TerminationConfig().withUnimprovedSpentLimit(Duration.ofSeconds(2))),
+                                // until it has not improved for 2 s and for 100 steps: on a year of 150 operators a step
+                                // can take seconds, and 2 s alone once ended it after its first step
+                                .withTerminationConfig(new TerminationConfig().withUnimprovedSpentLimit(Duration.ofSeconds(2))
+                                        .withUnimprovedStepCountLimit(100)
+                                        .withTerminationCompositionStyle(TerminationCompositionStyle.AND)),
                         lastPhase());
     }
 

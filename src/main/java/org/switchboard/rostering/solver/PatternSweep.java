@@ -1,0 +1,138 @@
+package org.switchboard.rostering.solver;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+
+/**
+ * Between the construction and local search: passes over all operators, each replanned window by window (four weeks
+ * at a time) against the coverage everybody else leaves missing ({@link OperatorPatternSearch}, the search of the
+ * rebuild moves), keeping a new plan only where it is worth more by the same gains ({@link Residual}). The
+ * construction plans each operator once over the whole period, left to right, so on long horizons its first
+ * operators take the early weeks' gaps with no regard for the later ones; local search mends that one move at a
+ * time, each move scored by the constraint streams. A pass does the same repairs in order, without the solver's
+ * per-move scoring, so on a year of 150 operators it reaches in seconds what local search took minutes for.
+ *
+ * <p>Passes stop when one adds less than a hundredth of what the first added, or when the time budget (a share of
+ * the solver's time limit, {@link #setBudgetMillis}) is spent. The windows of each pass start at a random offset
+ * so their edges move from pass to pass.
+ */
+public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
+
+    static final int WINDOW = 28;
+    static final int MAX_PASSES = 20;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PatternSweep.class);
+
+    private long budgetMillis = 5_000;
+
+    /** The most the passes may take, in milliseconds (set from the solver configuration's custom properties). */
+    public void setBudgetMillis(String millis) {
+        this.budgetMillis = Long.parseLong(millis);
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<RosterSolution> sd) {
+        long start = System.nanoTime();
+        Report report = sweep(sd.getWorkingSolution(), budgetMillis, new Random(23), (d, c) -> PatternConstruction.set(sd, d, c));
+        LOG.info("Pattern sweep: {} passes in {} ms, gains per pass {}", report.gainPerPass().size(),
+                (System.nanoTime() - start) / 1_000_000, report.gainPerPass().stream().map(g -> String.format(java.util.Locale.ROOT, "%.0f", g)).toList());
+        sd.triggerVariableListeners();
+    }
+
+    /** What the passes did: how many there were, and what each added (by the gains of {@link Residual}). */
+    record Report(List<Double> gainPerPass) {
+    }
+
+    /**
+     * Runs the passes on {@code solution}, handing each changed open day's new value to {@code set} (which must apply
+     * it: the coverage left is read from the days).
+     */
+    static Report sweep(RosterSolution solution, long budgetMillis, Random random,
+            java.util.function.BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
+        long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
+        Set<String> unavailable = OperatorPatternSearch.unavailable(solution);
+        Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
+        int periodDays = 0;
+        for (OperatorDay d : solution.getDays()) {
+            byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
+            if (d.isInPeriod()) {
+                periodDays = Math.max(periodDays, d.getDayIndex() + 1);
+            }
+        }
+        List<List<OperatorDay>> operators = new ArrayList<>(byOperator.values().stream()
+                .filter(list -> list.stream().anyMatch(d -> d.isInPeriod() && !d.isPinned())).toList());
+        Residual covered = new Residual(solution);
+        solution.getDays().forEach(covered::take);
+        int window = Math.min(WINDOW, Math.max(1, periodDays));
+        List<Double> gains = new ArrayList<>();
+        for (int pass = 0; pass < MAX_PASSES && System.nanoTime() < deadline; pass++) {
+            Collections.shuffle(operators, random);
+            int offset = window >= periodDays ? 0 : random.nextInt(window);
+            double added = 0;
+            for (List<OperatorDay> days : operators) {
+                for (int from = offset - window; from < periodDays; from += window) {
+                    if (System.nanoTime() >= deadline) {
+                        break;
+                    }
+                    added += replan(days, Math.max(0, from), Math.min(periodDays, from + window) - 1, covered, unavailable,
+                            random, set);
+                }
+            }
+            gains.add(added);
+            if (added <= 0 || added < gains.getFirst() / 100) {
+                break;
+            }
+        }
+        return new Report(gains);
+    }
+
+    /** Replans one operator's open days in {@code from..to}; returns what that added (0: kept as they were). */
+    private static double replan(List<OperatorDay> days, int from, int to, Residual covered, Set<String> unavailable,
+            Random random, java.util.function.BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
+        if (to < from) {
+            return 0;
+        }
+        days.forEach(covered::giveBack);
+        try {
+            OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable, from, to);
+            OperatorPatternSearch.Choice[] choices = search.search(covered::gain, random, 1, RebuildOperatorMove.NODE_LIMIT,
+                    0, false, true, true);
+            if (choices == null) {
+                return 0;
+            }
+            // the days of a window are different days: each one's gain against the others' coverage adds up
+            double now = 0;
+            double planned = 0;
+            for (int p = 0; p < search.span(); p++) {
+                OperatorDay d = search.dayAt(p);
+                if (!search.isOpen(p)) {
+                    continue;
+                }
+                if (d.isWorking()) {
+                    now += covered.gain(d, d.getShift(), d.getQueue());
+                }
+                if (choices[p].shift() != null) {
+                    planned += covered.gain(d, choices[p].shift(), choices[p].queue());
+                }
+            }
+            if (planned <= now + 1e-3) {
+                return 0;
+            }
+            for (int p = 0; p < search.span(); p++) {
+                if (search.isOpen(p)) {
+                    set.accept(search.dayAt(p), choices[p]);
+                }
+            }
+            return planned - now;
+        } finally {
+            days.forEach(covered::take);
+        }
+    }
+}
