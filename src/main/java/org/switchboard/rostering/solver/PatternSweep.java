@@ -2,9 +2,7 @@ package org.switchboard.rostering.solver;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.optaplanner.core.api.score.director.ScoreDirector;
@@ -57,18 +55,12 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
     static Report sweep(RosterSolution solution, long budgetMillis, Random random,
             java.util.function.BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
         long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
-        Set<String> unavailable = OperatorPatternSearch.unavailable(solution);
-        Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
-        int periodDays = 0;
-        for (OperatorDay d : solution.getDays()) {
-            byOperator.computeIfAbsent(d.operatorId(), k -> new ArrayList<>()).add(d);
-            if (d.isInPeriod()) {
-                periodDays = Math.max(periodDays, d.getDayIndex() + 1);
-            }
-        }
-        List<List<OperatorDay>> operators = new ArrayList<>(byOperator.values().stream()
-                .filter(list -> list.stream().anyMatch(d -> d.isInPeriod() && !d.isPinned())).toList());
-        Residual covered = new Residual(solution);
+        // the same groups the rebuild moves work on: the operators with open days, their unavailability, the period
+        RebuildOperatorMove.Factory.Prepared prepared = RebuildOperatorMove.Factory.prepare(solution);
+        Set<String> unavailable = prepared.unavailable();
+        int periodDays = prepared.periodDays();
+        List<List<OperatorDay>> operators = new ArrayList<>(prepared.operators());
+        Residual covered = prepared.demand();
         solution.getDays().forEach(covered::take);
         int window = Math.min(WINDOW, Math.max(1, periodDays));
         List<Double> gains = new ArrayList<>();

@@ -29,7 +29,7 @@ public final class RebuildOperatorMove {
     public static class Factory extends RandomMoveFactory<ChangeDaysMove> {
 
         /** What the moves need of a solution's structure: the operators with open days, unavailability, period, demand. */
-        private record Prepared(List<List<OperatorDay>> operators, Set<String> unavailable, int periodDays, Residual demand) {
+        record Prepared(List<List<OperatorDay>> operators, Set<String> unavailable, int periodDays, Residual demand) {
         }
 
         @Override
@@ -58,7 +58,7 @@ public final class RebuildOperatorMove {
         }
 
         /** Groups the days by operator and reads the demand (once per working solution, see {@link #perSolution}). */
-        private static Prepared prepare(RosterSolution solution) {
+        static Prepared prepare(RosterSolution solution) {
             Map<Long, List<OperatorDay>> byOperator = new LinkedHashMap<>();
             int days = 0;
             for (OperatorDay d : solution.getDays()) {
