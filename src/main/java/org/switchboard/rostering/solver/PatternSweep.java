@@ -69,12 +69,18 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
             int offset = window >= periodDays ? 0 : random.nextInt(window);
             double added = 0;
             for (List<OperatorDay> days : operators) {
-                for (int from = offset - window; from < periodDays; from += window) {
-                    if (System.nanoTime() >= deadline) {
-                        break;
+                // the operator off the coverage once for all their windows: a window changes only their own days
+                days.forEach(covered::giveBack);
+                try {
+                    for (int from = offset - window; from < periodDays; from += window) {
+                        if (System.nanoTime() >= deadline) {
+                            break;
+                        }
+                        added += replan(days, Math.max(0, from), Math.min(periodDays, from + window) - 1, covered,
+                                unavailable, random, set);
                     }
-                    added += replan(days, Math.max(0, from), Math.min(periodDays, from + window) - 1, covered, unavailable,
-                            random, set);
+                } finally {
+                    days.forEach(covered::take);
                 }
             }
             gains.add(added);
@@ -85,46 +91,44 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
         return new Report(gains);
     }
 
-    /** Replans one operator's open days in {@code from..to}; returns what that added (0: kept as they were). */
+    /**
+     * Replans one operator's open days in {@code from..to} against {@code covered}, the coverage of everybody else;
+     * returns what that added (0: kept as they were).
+     */
     private static double replan(List<OperatorDay> days, int from, int to, Residual covered, Set<String> unavailable,
             Random random, java.util.function.BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
         if (to < from) {
             return 0;
         }
-        days.forEach(covered::giveBack);
-        try {
-            OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable, from, to);
-            OperatorPatternSearch.Choice[] choices = search.search(covered::gain, random, 1, RebuildOperatorMove.NODE_LIMIT,
-                    0, false, true, true);
-            if (choices == null) {
-                return 0;
-            }
-            // the days of a window are different days: each one's gain against the others' coverage adds up
-            double now = 0;
-            double planned = 0;
-            for (int p = 0; p < search.span(); p++) {
-                OperatorDay d = search.dayAt(p);
-                if (!search.isOpen(p)) {
-                    continue;
-                }
-                if (d.isWorking()) {
-                    now += covered.gain(d, d.getShift(), d.getQueue());
-                }
-                if (choices[p].shift() != null) {
-                    planned += covered.gain(d, choices[p].shift(), choices[p].queue());
-                }
-            }
-            if (planned <= now + 1e-3) {
-                return 0;
-            }
-            for (int p = 0; p < search.span(); p++) {
-                if (search.isOpen(p)) {
-                    set.accept(search.dayAt(p), choices[p]);
-                }
-            }
-            return planned - now;
-        } finally {
-            days.forEach(covered::take);
+        OperatorPatternSearch search = new OperatorPatternSearch(days, unavailable, from, to);
+        OperatorPatternSearch.Choice[] choices = search.search(covered::gain, random, 1, RebuildOperatorMove.NODE_LIMIT,
+                0, false, true, true);
+        if (choices == null) {
+            return 0;
         }
+        // the days of a window are different days: each one's gain against the others' coverage adds up
+        double now = 0;
+        double planned = 0;
+        for (int p = 0; p < search.span(); p++) {
+            OperatorDay d = search.dayAt(p);
+            if (!search.isOpen(p)) {
+                continue;
+            }
+            if (d.isWorking()) {
+                now += covered.gain(d, d.getShift(), d.getQueue());
+            }
+            if (choices[p].shift() != null) {
+                planned += covered.gain(d, choices[p].shift(), choices[p].queue());
+            }
+        }
+        if (planned <= now + 1e-3) {
+            return 0;
+        }
+        for (int p = 0; p < search.span(); p++) {
+            if (search.isOpen(p)) {
+                set.accept(search.dayAt(p), choices[p]);
+            }
+        }
+        return planned - now;
     }
 }
