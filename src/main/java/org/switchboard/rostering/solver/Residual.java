@@ -154,7 +154,18 @@ final class Residual {
                 gain -= surplus[q][slot] * surplusValue;
             }
         }
+        gain += wishGain(day, shift);
+        if (shift.equals(day.getShift()) && java.util.Objects.equals(queue, day.getQueue())) {
+            gain += 1e-6;
+        }
+        maxShiftGain = Math.max(maxShiftGain, gain);
+        return gain;
+    }
+
+    /** The weighted wishes of {@code day} that {@code shift} meets rather than a day off would, less those it breaks. */
+    double wishGain(OperatorDay day, ShiftOption shift) {
         List<ShiftPreference> dayWishes = wishes.isEmpty() ? null : wishes.get(day.getId());
+        double gain = 0;
         if (dayWishes != null) {
             for (ShiftPreference p : dayWishes) {
                 boolean matches = p.templateCode() == null || p.templateCode().equals(shift.templateCode());
@@ -164,11 +175,59 @@ final class Residual {
                 gain += (brokenOff - brokenHere) * p.weight() * wishValue;
             }
         }
-        if (shift.equals(day.getShift()) && java.util.Objects.equals(queue, day.getQueue())) {
-            gain += 1e-6;
-        }
-        maxShiftGain = Math.max(maxShiftGain, gain);
         return gain;
+    }
+
+    /** The weighted wishes of {@code day} a day off breaks (those that ask for work). */
+    double offWishCost(OperatorDay day) {
+        List<ShiftPreference> dayWishes = wishes.isEmpty() ? null : wishes.get(day.getId());
+        double cost = 0;
+        if (dayWishes != null) {
+            for (ShiftPreference p : dayWishes) {
+                cost += p.wantsWork() ? p.weight() * wishValue : 0;
+            }
+        }
+        return cost;
+    }
+
+    // the counts as a linear model sees them (ColumnGeneration): rows (queue, slot) where someone is required
+
+    int queues() {
+        return remaining.length;
+    }
+
+    int slots() {
+        return remaining.length == 0 ? 0 : remaining[0].length;
+    }
+
+    /** The row of {@code queue} (null: none) in the counts, -1 for a queue without demand. */
+    int queueRow(Long queue) {
+        return index(queue == null ? -1L : queue);
+    }
+
+    /** Whether a missing operator costs anything in (queue row, slot); where not, every operator there is surplus. */
+    boolean hasDemand(int q, int slot) {
+        return shortage[q][slot] > 0;
+    }
+
+    /** Operators still required in (queue row, slot); negative: that many too many. */
+    int remaining(int q, int slot) {
+        return remaining[q][slot];
+    }
+
+    /** The cost of one operator missing in (queue row, slot). */
+    double shortageCost(int q, int slot) {
+        return shortage[q][slot] * shortValue;
+    }
+
+    /** The cost of one operator too many in (queue row, slot); where nobody is required, {@link #surplusCost()}. */
+    double surplusCost(int q, int slot) {
+        return surplus[q][slot] * surplusValue;
+    }
+
+    /** The cost of one operator in a slot without demand. */
+    double surplusCost() {
+        return surplusValue;
     }
 
     /** Noise for restarts: about a quarter of the best gain seen so far. */

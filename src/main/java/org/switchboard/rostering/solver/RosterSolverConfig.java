@@ -16,8 +16,9 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
  * The solver configuration in code: this model, its constraint provider (Bavet), a time limit, a construction that
- * gives each operator a legal set of shifts ({@link PatternConstruction}), passes that replan each operator four weeks
- * at a time against the others ({@link PatternSweep}, at most a fifth of the time limit), then hill climbing until it
+ * gives each operator a legal set of shifts ({@link PatternConstruction}), column generation that chooses one plan per
+ * operator for all of them at once ({@link ColumnGeneration}, at most two fifths of the time limit), passes that
+ * replan each operator four weeks at a time against the others ({@link PatternSweep}, at most a fifth of the time limit), then hill climbing until it
  * has not improved for 2 s and 100 steps, then late acceptance until the time limit;
  * both local searches on change and swap moves plus {@link ShiftToOtherDayMove} (work moved to another day of the
  * same operator, which single change moves cannot do without breaking contract hours on the way).
@@ -54,6 +55,8 @@ public final class RosterSolverConfig {
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternConstruction.class)),
                         new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternSweep.class))
                                 .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString(spentLimit.toMillis() / 5))),
+                        new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(ColumnGeneration.class))
+                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString(spentLimit.toMillis() * 2 / 5))),
                         // hill climbing first, while it improves: it never accepts a worse score, so it neither
                         // re-breaks hard rules nor gives coverage away (on the demo week it beat late acceptance
                         // alone by a third of the shortage in 18 s)
