@@ -17,18 +17,22 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
- * Between the construction and local search: the roster as a choice of one whole-period plan per operator, made for
- * all operators at once. A plan (a column) is one operator's legal shifts for every open day, found by the same
- * per-operator search as the rebuild moves ({@link OperatorPatternSearch}). The choice among the plans found is a
- * linear model of the coverage rule and the wishes: every (queue, slot) with demand is a row, covered by the plans'
- * shifts, with one operator short or too many there at its weight; every operator works exactly one plan.
+ * Between the passes ({@link PatternSweep}) and local search: the roster as a choice of one whole-period plan per
+ * operator, made for all operators at once. A plan (a column) is one operator's legal shifts for every open day,
+ * found by the same per-operator search as the rebuild moves ({@link OperatorPatternSearch}). The choice among the
+ * plans found is a linear model of the coverage rule and the wishes: every (queue, slot) with demand is a row,
+ * covered by the plans' shifts, with one operator short or too many there at its weight; every operator works
+ * exactly one plan.
  * <ol>
  *   <li>Column generation: the linear relaxation (OR-Tools' GLOP) prices every (queue, slot) (its dual value); each
  *       operator's search then looks for the plan worth most at those prices, and a plan worth more than the
  *       operator's current share (a negative reduced cost) joins the model. Repeated until no operator has such a
- *       plan or the time share for it is spent.</li>
- *   <li>The integer model over all plans found (OR-Tools' SCIP, the roster as it is given as the start) picks one
- *       plan per operator; it is kept when it is worth more than the roster as it is.</li>
+ *       plan.</li>
+ *   <li>A dive: the plans the relaxation settles on (a share of at least 0.9) are fixed, or when there are none,
+ *       the largest shares of an eighth of the operators still open; then a few rounds of pricing for the others,
+ *       and again, until every operator has a plan or the time share for steps 1 and 2 is spent.</li>
+ *   <li>The integer model over all plans found (OR-Tools' SCIP, the dive's roster or else the roster as it is as
+ *       the start) picks one plan per operator; it is kept when it is worth more than the roster as it is.</li>
  * </ol>
  * Single-operator changes, which local search and {@link PatternSweep} make, stop where every operator's plan is
  * the best answer to everybody else's; the prices of step 1 say where coverage is worth most to the whole roster,
@@ -43,11 +47,13 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
 
     /** The per-operator search's node limit when pricing (the rebuild moves use {@link RebuildOperatorMove#NODE_LIMIT}). */
     static final long PRICING_NODE_LIMIT = 20_000;
-    /** The share of the budget column generation may take; the integer model gets the rest. */
+    /** The share of the budget column generation and the dive may take; the integer model gets the rest. */
     static final double PRICING_SHARE = 0.6;
     private static final double EPS = 1e-6;
     /** A plan the relaxation gives at least 1 - this is fixed in the dive with the others that are. */
     static final double DIVE_SETTLED = 0.1;
+    /** The share of the operators still open whose largest plan the dive fixes when none is settled. */
+    static final double DIVE_FRACTION = 0.125;
     /** Pricing rounds after each fixing in the dive. */
     static final int DIVE_ROUNDS = 5;
     /**
@@ -226,8 +232,9 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             int dives = 0;
             while (state != STOPPED) {
                 int unfixed = 0;
-                int bestColumn = -1;
-                double bestValue = -1;
+                // per operator still open, the plan the relaxation gives most of
+                int[] top = new int[searches.size()];
+                Arrays.fill(top, -1);
                 List<Integer> settled = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     int o = columns.get(i).operator();
@@ -237,13 +244,21 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                     double x = vars.get(i).solutionValue();
                     if (x > 1 - DIVE_SETTLED) {
                         settled.add(i);
-                    } else if (x > bestValue) {
-                        bestValue = x;
-                        bestColumn = i;
+                    } else if (top[o] < 0 || x > vars.get(top[o]).solutionValue()) {
+                        top[o] = i;
                     }
                 }
-                if (settled.isEmpty() && bestColumn >= 0) {
-                    settled.add(bestColumn);
+                if (settled.isEmpty()) {
+                    // none settled: the largest shares, a few operators at a time
+                    List<Integer> candidates = new ArrayList<>();
+                    for (int i : top) {
+                        if (i >= 0) {
+                            candidates.add(i);
+                        }
+                    }
+                    candidates.sort(java.util.Comparator.comparingDouble((Integer i) -> vars.get(i).solutionValue()).reversed());
+                    int k = Math.max(1, (int) Math.ceil(candidates.size() * DIVE_FRACTION));
+                    settled.addAll(candidates.subList(0, Math.min(k, candidates.size())));
                 }
                 for (int i : settled) {
                     fixed[columns.get(i).operator()] = i;
@@ -320,9 +335,14 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 return STOPPED;
             }
             rounds[0]++;
+            // all duals read before the first plan joins (the model's solution is gone once it changes)
             double[] price = new double[rowCount];
             for (int r = 0; r < rowCount; r++) {
                 price[r] = cover[r].dualValue() / SCALE;
+            }
+            double[] share = new double[convexity.length];
+            for (int o = 0; o < convexity.length; o++) {
+                share[o] = convexity[o].dualValue() / SCALE;
             }
             OperatorPatternSearch.Gain gain = (d, shift, queue) -> {
                 double g = demand.wishGain(d, shift);
@@ -355,7 +375,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                     continue;
                 }
                 Column c = column(o, search, plan, demand, rowOf, slots);
-                double reduced = c.cost() - convexity[o].dualValue() / SCALE;
+                double reduced = c.cost() - share[o];
                 for (int i = 0; i < c.rows().length; i++) {
                     reduced -= c.counts()[i] * price[c.rows()[i]];
                 }
