@@ -324,16 +324,18 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
      * nothing, {@link #ROUND_LIMIT} after {@code maxRounds} rounds (the model solved again with their plans), and
      * {@link #STOPPED} at {@code deadline} or when the linear model has no optimum. {@code rounds[0]} counts the rounds.
      * With {@code gate} (nanoseconds for pricing), the first round stops early, setting {@code gate[0]} to -1, when
-     * at its pace {@link #MIN_ROUNDS} rounds would not fit.
+     * at its pace (the linear model's solving and the pricing so far) {@link #MIN_ROUNDS} rounds would not fit.
      */
     private static int generate(MPSolver lp, MPConstraint[] cover, MPConstraint[] convexity,
             List<OperatorPatternSearch> searches, int[] fixed, Residual demand, int[] rowOf, int slots, int rowCount,
             List<Column> columns, List<MPVariable> vars, Set<String> seen, long deadline, int maxRounds, int[] rounds,
             long[] gate) {
         for (int round = 0; round < maxRounds; round++) {
-            if (System.nanoTime() >= deadline || lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+            long solveStart = System.nanoTime();
+            if (solveStart >= deadline || solve(lp, deadline) != MPSolver.ResultStatus.OPTIMAL) {
                 return STOPPED;
             }
+            long solveTime = System.nanoTime() - solveStart;
             rounds[0]++;
             // all duals read before the first plan joins (the model's solution is gone once it changes)
             double[] price = new double[rowCount];
@@ -362,8 +364,8 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 if (System.nanoTime() >= deadline) {
                     return STOPPED;
                 }
-                if (gate != null && rounds[0] == 1 && o > 0
-                        && (System.nanoTime() - roundStart) / o * (long) searches.size() * MIN_ROUNDS > gate[0]) {
+                if (gate != null && rounds[0] == 1
+                        && (solveTime + (o == 0 ? 0 : (System.nanoTime() - roundStart) / o * (long) searches.size())) * MIN_ROUNDS > gate[0]) {
                     // at this pace the prices would not settle within the time: leave the time to local search
                     gate[0] = -1;
                     return STOPPED;
@@ -388,7 +390,13 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             }
         }
         // the last round's plans are in the model but not yet in its solution
-        return lp.solve() == MPSolver.ResultStatus.OPTIMAL ? ROUND_LIMIT : STOPPED;
+        return solve(lp, deadline) == MPSolver.ResultStatus.OPTIMAL ? ROUND_LIMIT : STOPPED;
+    }
+
+    /** Solves the linear model within what is left until {@code deadline} (a model of a call center's slots can take seconds). */
+    private static MPSolver.ResultStatus solve(MPSolver lp, long deadline) {
+        lp.setTimeLimit(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        return lp.solve();
     }
 
     /** The plan {@code choices} of operator {@code o}: the rows it covers, how often, and its cost (wishes, surplus where no demand). */
@@ -500,7 +508,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         mip.setHint(x, hint);
         mip.setTimeLimit(Math.max(1, millis));
         MPSolver.ResultStatus status = mip.solve();
-        LOG.info("integer model: {} of {} plans, {}, objective {} bound {}", columns.size(), operators, status,
+        LOG.info("Integer model: {} plans for {} operators, {}, objective {}, bound {}", columns.size(), operators, status,
                 objective.value(), objective.bestBound());
         if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
             return null;
