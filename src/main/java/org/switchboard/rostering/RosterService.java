@@ -170,6 +170,8 @@ public class RosterService implements DisposableBean {
             throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
         }
         RosterSolution problem = problem(roster);
+        // the solver is configured for the maximum and stopped after the seconds asked; its custom phases plan by these
+        problem.setTimeLimitMillis(limit * 1000L);
         Live job = new Live(roster, names(), queueCodes());
         if (live.putIfAbsent(id, job) != null) {
             throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");

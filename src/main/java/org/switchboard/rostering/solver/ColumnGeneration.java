@@ -73,6 +73,9 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ColumnGeneration.class);
     private static volatile Boolean available;
 
+    /** The share of the time limit this phase may take (see {@link RosterSolverConfig}). */
+    static final double SHARE_OF_LIMIT = 0.4;
+
     private long budgetMillis = 10_000;
 
     /** The most the phase may take, in milliseconds (set from the solver configuration's custom properties). */
@@ -85,7 +88,8 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         if (!available()) {
             return;
         }
-        Report report = run(sd.getWorkingSolution(), budgetMillis, (d, c) -> PatternConstruction.set(sd, d, c));
+        RosterSolution solution = sd.getWorkingSolution();
+        Report report = run(solution, solution.budgetMillis(budgetMillis, SHARE_OF_LIMIT), (d, c) -> PatternConstruction.set(sd, d, c));
         LOG.info("Column generation: {}", report);
         sd.triggerVariableListeners();
     }

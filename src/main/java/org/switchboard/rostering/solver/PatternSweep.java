@@ -28,6 +28,9 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PatternSweep.class);
 
+    /** The share of the time limit the passes may take (see {@link RosterSolverConfig}). */
+    static final double SHARE_OF_LIMIT = 0.2;
+
     private long budgetMillis = 5_000;
 
     /** The most the passes may take, in milliseconds (set from the solver configuration's custom properties). */
@@ -38,7 +41,9 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> sd) {
         long start = System.nanoTime();
-        Report report = sweep(sd.getWorkingSolution(), budgetMillis, new Random(23), (d, c) -> PatternConstruction.set(sd, d, c));
+        RosterSolution solution = sd.getWorkingSolution();
+        Report report = sweep(solution, solution.budgetMillis(budgetMillis, SHARE_OF_LIMIT), new Random(23),
+                (d, c) -> PatternConstruction.set(sd, d, c));
         LOG.info("Pattern sweep: {} passes in {} ms, gains per pass {}", report.gainPerPass().size(),
                 (System.nanoTime() - start) / 1_000_000, report.gainPerPass().stream().map(g -> String.format(java.util.Locale.ROOT, "%.0f", g)).toList());
         sd.triggerVariableListeners();

@@ -32,6 +32,8 @@ public class RosterSolution {
     @PlanningScore
     private HardMediumSoftScore score;
 
+    private Long timeLimitMillis;
+
     public RosterSolution() {
     }
 
@@ -77,6 +79,24 @@ public class RosterSolution {
 
     public HardMediumSoftScore getScore() {
         return score;
+    }
+
+    /**
+     * How long this solve may run, in milliseconds, when it is shorter than the solver configuration's limit (null:
+     * the configuration's). A solve the application stops after the planner's seconds (terminateEarly) is configured
+     * for the maximum; the custom phases, which termination cannot interrupt, take their share of this instead.
+     */
+    public Long getTimeLimitMillis() {
+        return timeLimitMillis;
+    }
+
+    public void setTimeLimitMillis(Long timeLimitMillis) {
+        this.timeLimitMillis = timeLimitMillis;
+    }
+
+    /** {@code configured}, or {@code share} of this solve's own time limit when that is less. */
+    long budgetMillis(long configured, double share) {
+        return timeLimitMillis == null ? configured : Math.min(configured, (long) (timeLimitMillis * share));
     }
 
     public void setScore(HardMediumSoftScore score) {

@@ -22,6 +22,7 @@ public final class RosterSolutionCloner implements SolutionCloner<RosterSolution
                 original.getDemandUnits(), original.getUnavailabilities(), original.getPreferences(), original.getWeights(),
                 days);
         clone.setScore(original.getScore());
+        clone.setTimeLimitMillis(original.getTimeLimitMillis());
         return clone;
     }
 }

@@ -54,9 +54,9 @@ public final class RosterSolverConfig {
                 .withTerminationConfig(termination)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternConstruction.class)),
                         new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternSweep.class))
-                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString(spentLimit.toMillis() / 5))),
+                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString((long) (spentLimit.toMillis() * PatternSweep.SHARE_OF_LIMIT)))),
                         new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(ColumnGeneration.class))
-                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString(spentLimit.toMillis() * 2 / 5))),
+                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString((long) (spentLimit.toMillis() * ColumnGeneration.SHARE_OF_LIMIT)))),
                         // hill climbing first, while it improves: it never accepts a worse score, so it neither
                         // re-breaks hard rules nor gives coverage away (on the demo week it beat late acceptance
                         // alone by a third of the shortage in 18 s)

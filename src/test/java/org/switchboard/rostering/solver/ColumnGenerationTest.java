@@ -78,6 +78,18 @@ class ColumnGenerationTest {
     }
 
     @Test
+    void aSolvesOwnTimeLimitCapsTheBudgetAndSurvivesThePlanningClone() {
+        RosterSolution s = PatternConstructionTest.instance();
+        // the application configures the solver for its maximum (an hour) and stops it after the seconds asked
+        assertThat(s.budgetMillis(1_440_000, ColumnGeneration.SHARE_OF_LIMIT)).isEqualTo(1_440_000);
+        s.setTimeLimitMillis(20_000L);
+        RosterSolution clone = new RosterSolutionCloner().cloneSolution(s);
+        assertThat(clone.budgetMillis(1_440_000, ColumnGeneration.SHARE_OF_LIMIT)).isEqualTo(8_000);
+        assertThat(clone.budgetMillis(720_000, PatternSweep.SHARE_OF_LIMIT)).isEqualTo(4_000);
+        assertThat(clone.budgetMillis(2_000, ColumnGeneration.SHARE_OF_LIMIT)).isEqualTo(2_000);
+    }
+
+    @Test
     void aSpentBudgetChangesNothing() {
         RosterSolution s = PatternConstructionTest.instance();
         PatternConstructionTest.construct(s);
