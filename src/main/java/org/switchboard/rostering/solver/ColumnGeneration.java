@@ -185,20 +185,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         MPSolver mip = null;
         try {
             MPObjective objective = lp.objective();
-            objective.setMinimization();
-            MPConstraint[] cover = new MPConstraint[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                int q = rows.get(r)[0];
-                int s = rows.get(r)[1];
-                double rhs = demand.remaining(q, s);
-                cover[r] = lp.makeConstraint(rhs, rhs);
-                MPVariable under = lp.makeNumVar(0, MPSolver.infinity(), "u" + r);
-                MPVariable over = lp.makeNumVar(0, MPSolver.infinity(), "o" + r);
-                cover[r].setCoefficient(under, 1);
-                cover[r].setCoefficient(over, -1);
-                objective.setCoefficient(under, SCALE * demand.shortageCost(q, s));
-                objective.setCoefficient(over, SCALE * demand.surplusCost(q, s));
-            }
+            MPConstraint[] cover = coverRows(lp, rows, demand);
             MPConstraint[] convexity = new MPConstraint[searches.size()];
             for (int o = 0; o < searches.size(); o++) {
                 convexity[o] = lp.makeConstraint(1, 1);
@@ -469,6 +456,30 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         return value;
     }
 
+    /**
+     * The coverage rows of a model to minimise, one per (queue, slot) with demand: the plans' operators there plus
+     * one missing less one surplus variable equal what is still required, the missing and surplus ones at their
+     * costs (whole numbers in an integer model, as they are once the plans are chosen whole).
+     */
+    private static MPConstraint[] coverRows(MPSolver solver, List<int[]> rows, Residual demand) {
+        MPObjective objective = solver.objective();
+        objective.setMinimization();
+        MPConstraint[] cover = new MPConstraint[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            int q = rows.get(r)[0];
+            int s = rows.get(r)[1];
+            double rhs = demand.remaining(q, s);
+            cover[r] = solver.makeConstraint(rhs, rhs);
+            MPVariable under = solver.makeVar(0, MPSolver.infinity(), solver.isMip(), "u" + r);
+            MPVariable over = solver.makeVar(0, MPSolver.infinity(), solver.isMip(), "o" + r);
+            cover[r].setCoefficient(under, 1);
+            cover[r].setCoefficient(over, -1);
+            objective.setCoefficient(under, SCALE * demand.shortageCost(q, s));
+            objective.setCoefficient(over, SCALE * demand.surplusCost(q, s));
+        }
+        return cover;
+    }
+
     /** One plan per operator by the integer model, within {@code millis}; null when it found none. */
     private static int[] chooseIntegral(MPSolver mip, List<Column> columns, int operators, List<int[]> rows,
             Residual demand, int[] current, long millis) {
@@ -476,21 +487,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             return null;
         }
         MPObjective objective = mip.objective();
-        objective.setMinimization();
-        MPConstraint[] cover = new MPConstraint[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            int q = rows.get(r)[0];
-            int s = rows.get(r)[1];
-            double rhs = demand.remaining(q, s);
-            cover[r] = mip.makeConstraint(rhs, rhs);
-            // whole numbers (as they are when the plans are chosen whole), so that CP-SAT can take the model too
-            MPVariable under = mip.makeIntVar(0, MPSolver.infinity(), "u" + r);
-            MPVariable over = mip.makeIntVar(0, MPSolver.infinity(), "o" + r);
-            cover[r].setCoefficient(under, 1);
-            cover[r].setCoefficient(over, -1);
-            objective.setCoefficient(under, SCALE * demand.shortageCost(q, s));
-            objective.setCoefficient(over, SCALE * demand.surplusCost(q, s));
-        }
+        MPConstraint[] cover = coverRows(mip, rows, demand);
         MPConstraint[] one = new MPConstraint[operators];
         for (int o = 0; o < operators; o++) {
             one[o] = mip.makeConstraint(1, 1);
