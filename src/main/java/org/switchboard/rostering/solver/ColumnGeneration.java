@@ -341,7 +341,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 double g = demand.wishGain(d, shift);
                 int q = demand.queueRow(queue);
                 for (int slot : shift.coveredSlots()) {
-                    int r = q < 0 || slot >= slots ? -1 : rowOf[q * slots + slot];
+                    int r = row(rowOf, slots, q, slot);
                     g += r < 0 ? -demand.surplusCost() : price[r];
                 }
                 return g;
@@ -390,6 +390,11 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         return lp.solve();
     }
 
+    /** The model row of (queue row {@code q}, {@code slot}), -1 where nobody is required (or no queue has demand). */
+    private static int row(int[] rowOf, int slots, int q, int slot) {
+        return q < 0 || slot >= slots ? -1 : rowOf[q * slots + slot];
+    }
+
     /** The plan {@code choices} of operator {@code o}: the rows it covers, how often, and its cost (wishes, surplus where no demand). */
     private static Column column(int o, OperatorPatternSearch search, OperatorPatternSearch.Choice[] choices, Residual demand,
             int[] rowOf, int slots) {
@@ -403,7 +408,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             cost -= demand.wishGain(search.dayAt(p), c.shift());
             int q = demand.queueRow(c.queue());
             for (int slot : c.shift().coveredSlots()) {
-                int r = q < 0 || slot >= slots ? -1 : rowOf[q * slots + slot];
+                int r = row(rowOf, slots, q, slot);
                 if (r < 0) {
                     cost += demand.surplusCost();
                 } else {
