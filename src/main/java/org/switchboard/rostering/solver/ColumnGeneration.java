@@ -28,11 +28,19 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *       operator's search then looks for the plan worth most at those prices, and a plan worth more than the
  *       operator's current share (a negative reduced cost) joins the model. Repeated until no operator has such a
  *       plan.</li>
- *   <li>A dive: the plans the relaxation settles on (a share of at least 0.9) are fixed, or when there are none,
- *       the largest shares of an eighth of the operators still open; then a few rounds of pricing for the others,
- *       and again, until every operator has a plan or the time share for steps 1 and 2 is spent.</li>
- *   <li>The integer model over all plans found (OR-Tools' SCIP, the dive's roster or else the roster as it is as
- *       the start) picks one plan per operator; it is kept when it is worth more than the roster as it is.</li>
+ *   <li>Dives, up to {@link #MAX_DIVES}, each from the relaxation with all plans found so far, until the time share
+ *       for steps 1 and 2 is spent. A dive fixes what the relaxation settles on, prices a few rounds for what is
+ *       left, and again, until the relaxation takes one whole plan per operator. Dives fix in turn
+ *       <ul>
+ *         <li>single days: an operator's choice on a day that at least 0.9 of their plans take, or when no such
+ *             choice is still split, the largest shares of an eighth of the split days, the rest of the operator's
+ *             plan left to pricing;</li>
+ *         <li>whole plans: those the relaxation gives at least 0.9, or the largest of an eighth of the operators
+ *             still open.</li>
+ *       </ul>
+ *       Neither is best on every roster (measured on Curtois–Qu, docs/benchmarks.md).</li>
+ *   <li>The integer model over all plans found (OR-Tools' SCIP, the best dive's roster or else the roster as it is
+ *       as the start) picks one plan per operator; it is kept when it is worth more than the roster as it is.</li>
  * </ol>
  * Single-operator changes, which local search and {@link PatternSweep} make, stop where every operator's plan is
  * the best answer to everybody else's; the prices of step 1 say where coverage is worth most to the whole roster,
@@ -56,6 +64,8 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     static final double DIVE_FRACTION = 0.125;
     /** Pricing rounds after each fixing in the dive. */
     static final int DIVE_ROUNDS = 5;
+    /** Dives at most, alternately fixing days and whole plans, each from the relaxation with all plans found before. */
+    static final int MAX_DIVES = 4;
     /**
      * Pricing rounds the time for them must have room for, at the pace of the first; else the phase gives up (a
      * 28-day roster converges in 20 to 40 rounds, a dive takes as many again).
@@ -113,11 +123,11 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     }
 
     /**
-     * What the phase did: rounds of pricing, dive steps, plans in the model, the linear bound and the values of the
-     * roster before, after the dive and as chosen (the coverage and wishes part of the score, lower is better, a soft
-     * point counting 1 and a medium point 1000), the milliseconds of each step.
+     * What the phase did: rounds of pricing, dives and their steps, plans in the model, the linear bound and the
+     * values of the roster before, after the best dive and as chosen (the coverage and wishes part of the score,
+     * lower is better, a soft point counting 1 and a medium point 1000), the milliseconds of each step.
      */
-    record Report(int rounds, int dives, int columns, boolean converged, double bound, double before, double dived,
+    record Report(int rounds, int dives, int steps, int columns, boolean converged, double bound, double before, double dived,
             double after, boolean kept, long pricingMillis, long integerMillis) {
         @Override
         public String toString() {
@@ -125,8 +135,8 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 return String.format(Locale.ROOT, "given up after %d ms: %d rounds of pricing would not fit the time", pricingMillis, MIN_ROUNDS);
             }
             return String.format(Locale.ROOT,
-                    "%d rounds, %d dive steps, %d plans, linear bound %s, roster %.1f, dive %.1f, chosen %.1f (%s), pricing %d ms, integer model %d ms",
-                    rounds, dives, columns, converged ? String.format(Locale.ROOT, "%.1f", bound) : "(not converged)",
+                    "%d rounds, %d dives in %d steps, %d plans, linear bound %s, roster %.1f, best dive %.1f, chosen %.1f (%s), pricing and dives %d ms, integer model %d ms",
+                    rounds, dives, steps, columns, converged ? String.format(Locale.ROOT, "%.1f", bound) : "(not converged)",
                     before, dived, after, kept ? "kept" : "not kept", pricingMillis, integerMillis);
         }
     }
@@ -135,8 +145,13 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     private record Column(int operator, OperatorPatternSearch.Choice[] choices, int[] rows, int[] counts, double cost) {
     }
 
+    /** What a dive step fixes: single days of operators (choices the solution settles on), or whole plans. */
+    enum Dive {
+        DAYS, PLANS
+    }
+
     /**
-     * Runs both steps on {@code solution}, handing each changed open day's new value to {@code set} when the chosen
+     * Runs the steps on {@code solution}, handing each changed open day's new value to {@code set} when the chosen
      * plans are kept.
      */
     static Report run(RosterSolution solution, long budgetMillis, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
@@ -144,13 +159,12 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         long deadline = start + budgetMillis * 1_000_000L;
         long pricingDeadline = start + (long) (budgetMillis * PRICING_SHARE * 1_000_000L);
         RebuildOperatorMove.Factory.Prepared prepared = RebuildOperatorMove.Factory.prepare(solution);
-        List<List<OperatorDay>> operators = prepared.operators();
         int periodDays = prepared.periodDays();
         Residual demand = prepared.demand();
         // what the plans are made for: the demand less what the days nobody replans cover
         Set<OperatorDay> planned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<OperatorPatternSearch> searches = new ArrayList<>();
-        for (List<OperatorDay> days : operators) {
+        for (List<OperatorDay> days : prepared.operators()) {
             OperatorPatternSearch search = new OperatorPatternSearch(days, prepared.unavailable(), 0, periodDays - 1);
             searches.add(search);
             for (int p = 0; p < search.span(); p++) {
@@ -168,117 +182,54 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 offset += SCALE * demand.offWishCost(d);
             }
         }
-        int slots = demand.slots();
-        int[] rowOf = new int[demand.queues() * slots];
-        Arrays.fill(rowOf, -1);
-        List<int[]> rows = new ArrayList<>();
-        for (int q = 0; q < demand.queues(); q++) {
-            for (int s = 0; s < slots; s++) {
-                if (demand.hasDemand(q, s)) {
-                    rowOf[q * slots + s] = rows.size();
-                    rows.add(new int[] {q, s});
-                }
-            }
-        }
-
-        MPSolver lp = MPSolver.createSolver("GLOP");
+        Model m = new Model(searches, demand, pricingDeadline);
         MPSolver mip = null;
         try {
-            MPObjective objective = lp.objective();
-            MPConstraint[] cover = coverRows(lp, rows, demand);
-            MPConstraint[] convexity = new MPConstraint[searches.size()];
-            for (int o = 0; o < searches.size(); o++) {
-                convexity[o] = lp.makeConstraint(1, 1);
-            }
-            List<Column> columns = new ArrayList<>();
-            List<MPVariable> vars = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            // the roster as it is: one plan per operator, so the model always has the current roster as a solution
-            int[] current = new int[searches.size()];
-            for (int o = 0; o < searches.size(); o++) {
-                OperatorPatternSearch search = searches.get(o);
-                OperatorPatternSearch.Choice[] now = new OperatorPatternSearch.Choice[search.span()];
-                for (int p = 0; p < search.span(); p++) {
-                    OperatorDay d = search.dayAt(p);
-                    now[p] = search.isOpen(p) ? new OperatorPatternSearch.Choice(d.getShift(), d.isWorking() ? d.getQueue() : null) : null;
-                }
-                current[o] = columns.size();
-                add(column(o, search, now, demand, rowOf, slots), columns, vars, seen, lp, cover, convexity);
-            }
-
-            // 1. column generation on the linear relaxation, then a dive: the plans the relaxation (nearly) settles on
-            // are fixed, a few at a time, and the others' plans generated anew for what is left
-            int[] fixed = new int[searches.size()];
-            Arrays.fill(fixed, -1);
-            int[] rounds = new int[1];
+            int[] current = m.addCurrent();
+            // 1. column generation on the linear relaxation
             long[] gate = {pricingDeadline - System.nanoTime()};
-            int state = generate(lp, cover, convexity, searches, fixed, demand, rowOf, slots, rows.size(), columns,
-                    vars, seen, pricingDeadline, Integer.MAX_VALUE, rounds, gate);
+            int state = m.generate(Integer.MAX_VALUE, gate);
             if (gate[0] < 0) {
-                return new Report(rounds[0], 0, columns.size(), false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
+                return new Report(m.rounds, 0, 0, m.columns.size(), false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
                         (System.nanoTime() - start) / 1_000_000, 0);
             }
             boolean converged = state == CONVERGED;
-            double bound = converged ? objective.value() : Double.NaN;
+            double bound = converged ? m.lp.objective().value() : Double.NaN;
+            // 2. dives, fixing days and whole plans in turn, each from the relaxation with all plans found so far
+            int[] dived = null;
+            double diveValue = Double.NaN;
             int dives = 0;
-            while (state != STOPPED) {
-                int unfixed = 0;
-                // per operator still open, the plan the relaxation gives most of
-                int[] top = new int[searches.size()];
-                Arrays.fill(top, -1);
-                List<Integer> settled = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    int o = columns.get(i).operator();
-                    if (fixed[o] >= 0) {
-                        continue;
-                    }
-                    double x = vars.get(i).solutionValue();
-                    if (x > 1 - DIVE_SETTLED) {
-                        settled.add(i);
-                    } else if (top[o] < 0 || x > vars.get(top[o]).solutionValue()) {
-                        top[o] = i;
+            while (state != STOPPED && dives < MAX_DIVES) {
+                if (dives > 0) {
+                    m.release();
+                    state = m.generate(Integer.MAX_VALUE, null);
+                    if (state == STOPPED) {
+                        break;
                     }
                 }
-                if (settled.isEmpty()) {
-                    // none settled: the largest shares, a few operators at a time
-                    List<Integer> candidates = new ArrayList<>();
-                    for (int i : top) {
-                        if (i >= 0) {
-                            candidates.add(i);
-                        }
-                    }
-                    candidates.sort(java.util.Comparator.comparingDouble((Integer i) -> vars.get(i).solutionValue()).reversed());
-                    int k = Math.max(1, (int) Math.ceil(candidates.size() * DIVE_FRACTION));
-                    settled.addAll(candidates.subList(0, Math.min(k, candidates.size())));
-                }
-                for (int i : settled) {
-                    fixed[columns.get(i).operator()] = i;
-                    vars.get(i).setBounds(1, 1);
-                }
-                for (int f : fixed) {
-                    unfixed += f < 0 ? 1 : 0;
-                }
+                int[] plans = m.dive(dives % 2 == 0 ? Dive.DAYS : Dive.PLANS);
                 dives++;
-                if (unfixed == 0) {
+                if (plans == null) {
                     break;
                 }
-                state = generate(lp, cover, convexity, searches, fixed, demand, rowOf, slots, rows.size(), columns,
-                        vars, seen, pricingDeadline, DIVE_ROUNDS, rounds, null);
+                double value = SCALE * value(m.columns, plans, m.rows, demand);
+                if (dived == null || value < diveValue) {
+                    dived = plans;
+                    diveValue = value;
+                }
             }
-            int[] dived = Arrays.stream(fixed).allMatch(f -> f >= 0) ? fixed : null;
             long pricingMillis = (System.nanoTime() - start) / 1_000_000;
 
-            // 2. the integer model over all plans found, started from the dive's roster (else the roster as it is)
+            // 3. the integer model over all plans found, started from the best dive's roster (else the roster as it is)
             long integerStart = System.nanoTime();
-            double before = SCALE * value(columns, current, rows, demand);
-            double diveValue = dived == null ? Double.NaN : SCALE * value(columns, dived, rows, demand);
+            double before = SCALE * value(m.columns, current, m.rows, demand);
             int[] chosen = dived != null && diveValue < before ? dived : null;
             double after = chosen != null ? diveValue : before;
             long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (rounds[0] > 0 && left > 0 && columns.size() > searches.size()) {
+            if (m.rounds > 0 && left > 0 && m.columns.size() > searches.size()) {
                 mip = MPSolver.createSolver("SCIP");
-                int[] integral = chooseIntegral(mip, columns, searches.size(), rows, demand, chosen != null ? chosen : current, left);
-                double value = integral == null ? Double.NaN : SCALE * value(columns, integral, rows, demand);
+                int[] integral = chooseIntegral(mip, m.columns, searches.size(), m.rows, demand, chosen != null ? chosen : current, left);
+                double value = integral == null ? Double.NaN : SCALE * value(m.columns, integral, m.rows, demand);
                 if (integral != null && value < after) {
                     chosen = integral;
                     after = value;
@@ -289,7 +240,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 for (int o = 0; o < searches.size(); o++) {
                     if (chosen[o] != current[o]) {
                         OperatorPatternSearch search = searches.get(o);
-                        OperatorPatternSearch.Choice[] plan = columns.get(chosen[o]).choices();
+                        OperatorPatternSearch.Choice[] plan = m.columns.get(chosen[o]).choices();
                         for (int p = 0; p < search.span(); p++) {
                             if (search.isOpen(p)) {
                                 set.accept(search.dayAt(p), plan[p]);
@@ -298,11 +249,11 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                     }
                 }
             }
-            return new Report(rounds[0], dives, columns.size(), converged, bound + offset, before + offset, diveValue + offset,
-                    (kept ? after : before) + offset, kept,
+            return new Report(m.rounds, dives, m.steps, m.columns.size(), converged, bound + offset, before + offset,
+                    diveValue + offset, (kept ? after : before) + offset, kept,
                     pricingMillis, (System.nanoTime() - integerStart) / 1_000_000);
         } finally {
-            lp.delete();
+            m.lp.delete();
             if (mip != null) {
                 mip.delete();
             }
@@ -310,135 +261,367 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     }
 
     /**
-     * Rounds of pricing for the operators without a fixed plan: the linear model solved, each such operator's best
-     * plan at its prices added when its reduced cost is negative. Returns {@link #CONVERGED} when a round adds
-     * nothing, {@link #ROUND_LIMIT} after {@code maxRounds} rounds (the model solved again with their plans), and
-     * {@link #STOPPED} at {@code deadline} or when the linear model has no optimum. {@code rounds[0]} counts the rounds.
-     * With {@code gate} (nanoseconds for pricing), the first round stops early, setting {@code gate[0]} to -1, when
-     * at its pace (the linear model's solving and the pricing so far) {@link #MIN_ROUNDS} rounds would not fit.
+     * The linear model (OR-Tools' GLOP) with the plans found so far, the operators' searches that price new ones, and
+     * the dives' state: the operators whose plan is fixed, and (in the searches) the days fixed to one choice.
      */
-    private static int generate(MPSolver lp, MPConstraint[] cover, MPConstraint[] convexity,
-            List<OperatorPatternSearch> searches, int[] fixed, Residual demand, int[] rowOf, int slots, int rowCount,
-            List<Column> columns, List<MPVariable> vars, Set<String> seen, long deadline, int maxRounds, int[] rounds,
-            long[] gate) {
-        for (int round = 0; round < maxRounds; round++) {
-            long solveStart = System.nanoTime();
-            if (solveStart >= deadline || solve(lp, deadline) != MPSolver.ResultStatus.OPTIMAL) {
-                return STOPPED;
-            }
-            long solveTime = System.nanoTime() - solveStart;
-            rounds[0]++;
-            // all duals read before the first plan joins (the model's solution is gone once it changes)
-            double[] price = new double[rowCount];
-            for (int r = 0; r < rowCount; r++) {
-                price[r] = cover[r].dualValue() / SCALE;
-            }
-            double[] share = new double[convexity.length];
-            for (int o = 0; o < convexity.length; o++) {
-                share[o] = convexity[o].dualValue() / SCALE;
-            }
-            OperatorPatternSearch.Gain gain = (d, shift, queue) -> {
-                double g = demand.wishGain(d, shift);
-                int q = demand.queueRow(queue);
-                for (int slot : shift.coveredSlots()) {
-                    int r = row(rowOf, slots, q, slot);
-                    g += r < 0 ? -demand.surplusCost() : price[r];
+    private static final class Model {
+        final MPSolver lp = MPSolver.createSolver("GLOP");
+        final List<OperatorPatternSearch> searches;
+        final Residual demand;
+        /** Per (queue, slot) with demand, {queue row, slot}; {@link #rowOf} maps them back. */
+        final List<int[]> rows = new ArrayList<>();
+        final int[] rowOf;
+        final int slots;
+        final MPConstraint[] cover;
+        final MPConstraint[] convexity;
+        final List<Column> columns = new ArrayList<>();
+        final List<MPVariable> vars = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        /** Per operator, the plan a dive fixed (-1: none); such operators are priced no more. */
+        final int[] fixed;
+        /** When pricing (and so the dives) must stop. */
+        final long deadline;
+        int rounds;
+        int steps;
+
+        Model(List<OperatorPatternSearch> searches, Residual demand, long deadline) {
+            this.searches = searches;
+            this.demand = demand;
+            this.deadline = deadline;
+            this.slots = demand.slots();
+            this.rowOf = new int[demand.queues() * slots];
+            Arrays.fill(rowOf, -1);
+            for (int q = 0; q < demand.queues(); q++) {
+                for (int s = 0; s < slots; s++) {
+                    if (demand.hasDemand(q, s)) {
+                        rowOf[q * slots + s] = rows.size();
+                        rows.add(new int[] {q, s});
+                    }
                 }
-                return g;
-            };
-            int added = 0;
-            long roundStart = System.nanoTime();
+            }
+            this.cover = coverRows(lp, rows, demand);
+            this.convexity = new MPConstraint[searches.size()];
             for (int o = 0; o < searches.size(); o++) {
+                convexity[o] = lp.makeConstraint(1, 1);
+            }
+            this.fixed = new int[searches.size()];
+            Arrays.fill(fixed, -1);
+        }
+
+        /** Adds the roster as it is, one plan per operator (so the model always has it as a solution); their indexes. */
+        int[] addCurrent() {
+            int[] current = new int[searches.size()];
+            for (int o = 0; o < searches.size(); o++) {
+                OperatorPatternSearch search = searches.get(o);
+                OperatorPatternSearch.Choice[] now = new OperatorPatternSearch.Choice[search.span()];
+                for (int p = 0; p < search.span(); p++) {
+                    OperatorDay d = search.dayAt(p);
+                    now[p] = search.isOpen(p) ? new OperatorPatternSearch.Choice(d.getShift(), d.isWorking() ? d.getQueue() : null) : null;
+                }
+                current[o] = columns.size();
+                add(column(o, now));
+            }
+            return current;
+        }
+
+        /**
+         * Rounds of pricing for the operators without a fixed plan: the linear model solved, each such operator's
+         * best plan at its prices added when its reduced cost is negative. Returns {@link #CONVERGED} when a round
+         * adds nothing, {@link #ROUND_LIMIT} after {@code maxRounds} rounds (the model solved again with their
+         * plans), and {@link #STOPPED} at the deadline or when the linear model has no optimum. With {@code gate}
+         * (nanoseconds for pricing), the first round stops early, setting {@code gate[0]} to -1, when at its pace
+         * (the linear model's solving and the pricing so far) {@link #MIN_ROUNDS} rounds would not fit.
+         */
+        int generate(int maxRounds, long[] gate) {
+            for (int round = 0; round < maxRounds; round++) {
+                long solveStart = System.nanoTime();
+                if (solveStart >= deadline || solve(lp, deadline) != MPSolver.ResultStatus.OPTIMAL) {
+                    return STOPPED;
+                }
+                long solveTime = System.nanoTime() - solveStart;
+                rounds++;
+                // all duals read before the first plan joins (the model's solution is gone once it changes)
+                double[] price = new double[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    price[r] = cover[r].dualValue() / SCALE;
+                }
+                double[] share = new double[convexity.length];
+                for (int o = 0; o < convexity.length; o++) {
+                    share[o] = convexity[o].dualValue() / SCALE;
+                }
+                OperatorPatternSearch.Gain gain = (d, shift, queue) -> {
+                    double g = demand.wishGain(d, shift);
+                    int q = demand.queueRow(queue);
+                    for (int slot : shift.coveredSlots()) {
+                        int r = row(q, slot);
+                        g += r < 0 ? -demand.surplusCost() : price[r];
+                    }
+                    return g;
+                };
+                int added = 0;
+                long roundStart = System.nanoTime();
+                for (int o = 0; o < searches.size(); o++) {
+                    if (fixed[o] >= 0) {
+                        continue;
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        return STOPPED;
+                    }
+                    if (gate != null && rounds == 1
+                            && (solveTime + (o == 0 ? 0 : (System.nanoTime() - roundStart) / o * (long) searches.size())) * MIN_ROUNDS > gate[0]) {
+                        // at this pace the prices would not settle within the time: leave the time to local search
+                        gate[0] = -1;
+                        return STOPPED;
+                    }
+                    OperatorPatternSearch search = searches.get(o);
+                    OperatorPatternSearch.Choice[] plan = search.search(gain, new Random(o), 1, PRICING_NODE_LIMIT, 0,
+                            false, true, true);
+                    if (plan == null) {
+                        continue;
+                    }
+                    Column c = column(o, plan);
+                    double reduced = c.cost() - share[o];
+                    for (int i = 0; i < c.rows().length; i++) {
+                        reduced -= c.counts()[i] * price[c.rows()[i]];
+                    }
+                    if (reduced < -EPS && add(c)) {
+                        added++;
+                    }
+                }
+                if (added == 0) {
+                    return CONVERGED;
+                }
+            }
+            // the last round's plans are in the model but not yet in its solution
+            return solve(lp, deadline) == MPSolver.ResultStatus.OPTIMAL ? ROUND_LIMIT : STOPPED;
+        }
+
+        /**
+         * One dive from the linear model's solution: fixes what it settles on ({@code kind}), prices a few rounds for
+         * what is left, and again, until the solution takes one whole plan per operator. Returns those plans, or
+         * null when the time ran out first.
+         */
+        int[] dive(Dive kind) {
+            while (true) {
+                int[] whole = integral();
+                if (whole != null) {
+                    return whole;
+                }
+                steps++;
+                if (kind == Dive.DAYS) {
+                    fixDays();
+                } else {
+                    fixPlans();
+                }
+                if (generate(DIVE_ROUNDS, null) == STOPPED) {
+                    return null;
+                }
+            }
+        }
+
+        /** Undoes a dive's fixing: every plan back in the model, every day and operator free again. */
+        void release() {
+            for (MPVariable x : vars) {
+                x.setBounds(0, MPSolver.infinity());
+            }
+            for (OperatorPatternSearch search : searches) {
+                search.clearRestrictions();
+            }
+            Arrays.fill(fixed, -1);
+        }
+
+        /** Per operator the plan the linear model's solution takes whole, or null when some operator's is split. */
+        private int[] integral() {
+            int[] whole = new int[searches.size()];
+            Arrays.fill(whole, -1);
+            for (int i = 0; i < columns.size(); i++) {
+                if (vars.get(i).solutionValue() > 1 - EPS) {
+                    whole[columns.get(i).operator()] = i;
+                }
+            }
+            return Arrays.stream(whole).allMatch(i -> i >= 0) ? whole : null;
+        }
+
+        /**
+         * A dive step on whole plans: fixes the plans the solution takes at least 1 - {@link #DIVE_SETTLED} of, or
+         * when there are none, the largest plans of {@link #DIVE_FRACTION} of the operators still open.
+         */
+        private void fixPlans() {
+            // per operator still open, the plan the relaxation gives most of
+            int[] top = new int[searches.size()];
+            Arrays.fill(top, -1);
+            List<Integer> settled = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                int o = columns.get(i).operator();
                 if (fixed[o] >= 0) {
                     continue;
                 }
-                if (System.nanoTime() >= deadline) {
-                    return STOPPED;
-                }
-                if (gate != null && rounds[0] == 1
-                        && (solveTime + (o == 0 ? 0 : (System.nanoTime() - roundStart) / o * (long) searches.size())) * MIN_ROUNDS > gate[0]) {
-                    // at this pace the prices would not settle within the time: leave the time to local search
-                    gate[0] = -1;
-                    return STOPPED;
-                }
-                OperatorPatternSearch search = searches.get(o);
-                OperatorPatternSearch.Choice[] plan = search.search(gain, new Random(o), 1, PRICING_NODE_LIMIT, 0,
-                        false, true, true);
-                if (plan == null) {
-                    continue;
-                }
-                Column c = column(o, search, plan, demand, rowOf, slots);
-                double reduced = c.cost() - share[o];
-                for (int i = 0; i < c.rows().length; i++) {
-                    reduced -= c.counts()[i] * price[c.rows()[i]];
-                }
-                if (reduced < -EPS && add(c, columns, vars, seen, lp, cover, convexity)) {
-                    added++;
+                double x = vars.get(i).solutionValue();
+                if (x > 1 - DIVE_SETTLED) {
+                    settled.add(i);
+                } else if (top[o] < 0 || x > vars.get(top[o]).solutionValue()) {
+                    top[o] = i;
                 }
             }
-            if (added == 0) {
-                return CONVERGED;
+            if (settled.isEmpty()) {
+                List<Integer> candidates = new ArrayList<>();
+                for (int i : top) {
+                    if (i >= 0) {
+                        candidates.add(i);
+                    }
+                }
+                candidates.sort(java.util.Comparator.comparingDouble((Integer i) -> vars.get(i).solutionValue()).reversed());
+                int k = Math.max(1, (int) Math.ceil(candidates.size() * DIVE_FRACTION));
+                settled.addAll(candidates.subList(0, Math.min(k, candidates.size())));
+            }
+            for (int i : settled) {
+                fixed[columns.get(i).operator()] = i;
+                vars.get(i).setBounds(1, 1);
             }
         }
-        // the last round's plans are in the model but not yet in its solution
-        return solve(lp, deadline) == MPSolver.ResultStatus.OPTIMAL ? ROUND_LIMIT : STOPPED;
+
+        /**
+         * A dive step on days: fixes the days of operators the solution (nearly) settles on (at least
+         * 1 - {@link #DIVE_SETTLED} of the operator's plans take the same choice there), and when none of them is
+         * still split, the largest shares of {@link #DIVE_FRACTION} of the split days. A day is fixed only while
+         * some plan in the solution keeps every day fixed so far, so each operator keeps a legal plan in the model;
+         * plans that break a fixed day leave it (bound 0), and pricing keeps to the fixed days. Operators with every
+         * open day fixed keep their one plan left and are priced no more. Fixing single days leaves the rest of an
+         * operator's plan to later pricing, where fixing whole plans fixes all of it.
+         */
+        private void fixDays() {
+            int operators = searches.size();
+            List<List<Integer>> used = new ArrayList<>();
+            for (int o = 0; o < operators; o++) {
+                used.add(new ArrayList<>());
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                if (vars.get(i).solutionValue() > EPS) {
+                    used.get(columns.get(i).operator()).add(i);
+                }
+            }
+            List<DayFix> settled = new ArrayList<>();
+            List<DayFix> split = new ArrayList<>();
+            for (int o = 0; o < operators; o++) {
+                OperatorPatternSearch search = searches.get(o);
+                for (int p = 0; fixed[o] < 0 && p < search.span(); p++) {
+                    if (!search.isOpen(p) || search.restricted(p)) {
+                        continue;
+                    }
+                    java.util.Map<OperatorPatternSearch.Choice, Double> shares = new java.util.HashMap<>();
+                    for (int i : used.get(o)) {
+                        shares.merge(columns.get(i).choices()[p], vars.get(i).solutionValue(), Double::sum);
+                    }
+                    for (var e : shares.entrySet()) {
+                        (e.getValue() >= 1 - DIVE_SETTLED ? settled : split).add(new DayFix(o, p, e.getKey(), e.getValue()));
+                    }
+                }
+            }
+            List<DayFix> fixes = new ArrayList<>(settled);
+            if (settled.stream().allMatch(f -> f.share() > 1 - EPS)) {
+                split.sort(java.util.Comparator.comparingDouble(DayFix::share).reversed());
+                int k = Math.max(1, (int) Math.ceil(split.size() * DIVE_FRACTION));
+                fixes.addAll(split.subList(0, Math.min(k, split.size())));
+            }
+            fixes.sort(java.util.Comparator.comparingDouble(DayFix::share).reversed());
+            // per operator, the plans in the solution that keep every day fixed so far
+            List<List<Integer>> keeping = new ArrayList<>(used);
+            for (DayFix fix : fixes) {
+                List<Integer> left = new ArrayList<>();
+                double mass = 0;
+                for (int i : keeping.get(fix.operator())) {
+                    if (fix.choice().equals(columns.get(i).choices()[fix.position()])) {
+                        left.add(i);
+                        mass += vars.get(i).solutionValue();
+                    }
+                }
+                OperatorPatternSearch search = searches.get(fix.operator());
+                if (mass > EPS && !search.restricted(fix.position())) {
+                    keeping.set(fix.operator(), left);
+                    search.restrict(fix.position(), fix.choice());
+                }
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                OperatorPatternSearch search = searches.get(c.operator());
+                for (int p = 0; p < search.span(); p++) {
+                    if (search.restricted(p) && !search.restriction(p).equals(c.choices()[p])) {
+                        vars.get(i).setBounds(0, 0);
+                        break;
+                    }
+                }
+            }
+            for (int o = 0; o < operators; o++) {
+                OperatorPatternSearch search = searches.get(o);
+                boolean all = true;
+                for (int p = 0; p < search.span() && all; p++) {
+                    all = !search.isOpen(p) || search.restricted(p);
+                }
+                if (all && fixed[o] < 0 && !keeping.get(o).isEmpty()) {
+                    fixed[o] = keeping.get(o).getFirst();
+                }
+            }
+        }
+
+        /** The model row of (queue row {@code q}, {@code slot}), -1 where nobody is required (or no queue has demand). */
+        private int row(int q, int slot) {
+            return q < 0 || slot >= slots ? -1 : rowOf[q * slots + slot];
+        }
+
+        /** The plan {@code choices} of operator {@code o}: the rows it covers, how often, and its cost (wishes, surplus where no demand). */
+        private Column column(int o, OperatorPatternSearch.Choice[] choices) {
+            OperatorPatternSearch search = searches.get(o);
+            java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
+            double cost = 0;
+            for (int p = 0; p < search.span(); p++) {
+                OperatorPatternSearch.Choice c = choices[p];
+                if (!search.isOpen(p) || c.shift() == null) {
+                    continue;
+                }
+                cost -= demand.wishGain(search.dayAt(p), c.shift());
+                int q = demand.queueRow(c.queue());
+                for (int slot : c.shift().coveredSlots()) {
+                    int r = row(q, slot);
+                    if (r < 0) {
+                        cost += demand.surplusCost();
+                    } else {
+                        counts.merge(r, 1, Integer::sum);
+                    }
+                }
+            }
+            return new Column(o, choices, counts.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    counts.values().stream().mapToInt(Integer::intValue).toArray(), cost);
+        }
+
+        /** Adds {@code c} to the linear model unless the operator has that plan already; whether it was added. */
+        private boolean add(Column c) {
+            StringBuilder key = new StringBuilder().append(c.operator());
+            for (OperatorPatternSearch.Choice choice : c.choices()) {
+                key.append(',').append(choice == null || choice.shift() == null ? "-" : choice.shift().id() + "/" + choice.queue());
+            }
+            if (!seen.add(key.toString())) {
+                return false;
+            }
+            MPVariable x = lp.makeNumVar(0, MPSolver.infinity(), "x" + columns.size());
+            lp.objective().setCoefficient(x, SCALE * c.cost());
+            convexity[c.operator()].setCoefficient(x, 1);
+            for (int i = 0; i < c.rows().length; i++) {
+                cover[c.rows()[i]].setCoefficient(x, c.counts()[i]);
+            }
+            columns.add(c);
+            vars.add(x);
+            return true;
+        }
+    }
+
+    /** One open day of one operator fixed to one choice, with the share of the operator's plans that take it there. */
+    private record DayFix(int operator, int position, OperatorPatternSearch.Choice choice, double share) {
     }
 
     /** Solves the linear model within what is left until {@code deadline} (a model of a call center's slots can take seconds). */
     private static MPSolver.ResultStatus solve(MPSolver lp, long deadline) {
         lp.setTimeLimit(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         return lp.solve();
-    }
-
-    /** The model row of (queue row {@code q}, {@code slot}), -1 where nobody is required (or no queue has demand). */
-    private static int row(int[] rowOf, int slots, int q, int slot) {
-        return q < 0 || slot >= slots ? -1 : rowOf[q * slots + slot];
-    }
-
-    /** The plan {@code choices} of operator {@code o}: the rows it covers, how often, and its cost (wishes, surplus where no demand). */
-    private static Column column(int o, OperatorPatternSearch search, OperatorPatternSearch.Choice[] choices, Residual demand,
-            int[] rowOf, int slots) {
-        java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
-        double cost = 0;
-        for (int p = 0; p < search.span(); p++) {
-            OperatorPatternSearch.Choice c = choices[p];
-            if (!search.isOpen(p) || c.shift() == null) {
-                continue;
-            }
-            cost -= demand.wishGain(search.dayAt(p), c.shift());
-            int q = demand.queueRow(c.queue());
-            for (int slot : c.shift().coveredSlots()) {
-                int r = row(rowOf, slots, q, slot);
-                if (r < 0) {
-                    cost += demand.surplusCost();
-                } else {
-                    counts.merge(r, 1, Integer::sum);
-                }
-            }
-        }
-        return new Column(o, choices, counts.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                counts.values().stream().mapToInt(Integer::intValue).toArray(), cost);
-    }
-
-    /** Adds {@code c} to the linear model unless the operator has that plan already; whether it was added. */
-    private static boolean add(Column c, List<Column> columns, List<MPVariable> vars, Set<String> seen, MPSolver lp,
-            MPConstraint[] cover, MPConstraint[] convexity) {
-        StringBuilder key = new StringBuilder().append(c.operator());
-        for (OperatorPatternSearch.Choice choice : c.choices()) {
-            key.append(',').append(choice == null || choice.shift() == null ? "-" : choice.shift().id() + "/" + choice.queue());
-        }
-        if (!seen.add(key.toString())) {
-            return false;
-        }
-        MPVariable x = lp.makeNumVar(0, MPSolver.infinity(), "x" + columns.size());
-        lp.objective().setCoefficient(x, SCALE * c.cost());
-        convexity[c.operator()].setCoefficient(x, 1);
-        for (int i = 0; i < c.rows().length; i++) {
-            cover[c.rows()[i]].setCoefficient(x, c.counts()[i]);
-        }
-        columns.add(c);
-        vars.add(x);
-        return true;
     }
 
     /** The model's objective for one plan per operator: the plans' costs and each row's shortage or surplus. */

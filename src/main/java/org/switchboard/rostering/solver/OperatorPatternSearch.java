@@ -92,6 +92,8 @@ final class OperatorPatternSearch {
     private int minPaid;
     private long nodeLimit;
     private boolean requireMinimum;
+    /** Per position, the only choice searches may take there (see {@link #restrict}); null when none is restricted. */
+    private Choice[] only;
 
     /**
      * @param days all days of one operator (any order), including pinned days before the period
@@ -224,6 +226,9 @@ final class OperatorPatternSearch {
         for (int p = 0; p < span; p++) {
             if (open[p]) {
                 rate(day[p], gain, choiceAt, gainAt, p);
+                if (only != null && only[p] != null) {
+                    keepOnly(p, only[p]);
+                }
             }
         }
         noisyAt = new double[span][];
@@ -272,6 +277,44 @@ final class OperatorPatternSearch {
         best = bestOfAll;
         gainBound = null;
         return best;
+    }
+
+    /**
+     * Open position {@code p} takes only {@code choice} in later searches (null: any again), as if the day were
+     * pinned to it but with its gain still counted; a choice the day does not have leaves the search without an answer.
+     */
+    void restrict(int p, Choice choice) {
+        if (only == null) {
+            only = new Choice[span];
+        }
+        only[p] = choice;
+    }
+
+    /** Lifts every {@link #restrict}ion. */
+    void clearRestrictions() {
+        only = null;
+    }
+
+    /** Whether open position {@code p} is restricted to one choice ({@link #restrict}). */
+    boolean restricted(int p) {
+        return only != null && only[p] != null;
+    }
+
+    /** The only choice position {@code p} may take, or null. */
+    Choice restriction(int p) {
+        return only == null ? null : only[p];
+    }
+
+    private void keepOnly(int p, Choice choice) {
+        for (int i = 0; i < choiceAt[p].length; i++) {
+            if (choiceAt[p][i].equals(choice)) {
+                choiceAt[p] = new Choice[] {choiceAt[p][i]};
+                gainAt[p] = new double[] {gainAt[p][i]};
+                return;
+            }
+        }
+        choiceAt[p] = new Choice[0];
+        gainAt[p] = new double[0];
     }
 
     private Choice[] snapshot() {

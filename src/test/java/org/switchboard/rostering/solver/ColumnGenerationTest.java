@@ -44,6 +44,7 @@ class ColumnGenerationTest {
         HardMediumSoftScore score = PatternConstructionTest.SCORE.update(s);
 
         assertThat(report.converged()).as("%s", report).isTrue();
+        assertThat(report.dives()).as("%s", report).isPositive();
         assertThat(report.kept()).as("%s", report).isTrue();
         // the model's values are the benchmark objective (coverage and wishes, the offset of days off included)
         assertThat(report.before()).isCloseTo(built, org.assertj.core.data.Offset.offset(1e-6));

@@ -261,4 +261,31 @@ class OperatorPatternSearchTest {
         }
         assertThat(windows).isGreaterThan(15);
     }
+
+    @Test
+    void restrictedDaysTakeTheirOneChoiceAndTheRestStaysLegal() {
+        // column generation's dives fix single days of an operator; the search must keep to them and stay legal
+        OperatorPatternSearch.Gain hours = (d, s, q) -> s.isNight() ? 0 : s.paidMinutes() / 60.0;
+        List<OperatorDay> days = open(nightWorker(3));
+        OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of());
+        var free = search.search(hours, new Random(1), 1, 20_000, 0, false, true, true);
+        assertThat(free).isNotNull();
+        assertThat(free[9].shift()).isNotEqualTo(night(9));
+        // a night on day 9 and a day off on day 10 that the free search did not choose
+        search.restrict(9, new OperatorPatternSearch.Choice(night(9), 1L));
+        search.restrict(10, OperatorPatternSearch.Choice.OFF);
+        assertThat(search.restricted(9)).isTrue();
+        assertThat(search.restricted(11)).isFalse();
+        var fixed = search.search(hours, new Random(1), 1, 20_000, 0, false, true, true);
+        assertThat(fixed).isNotNull();
+        assertThat(fixed[9]).isEqualTo(new OperatorPatternSearch.Choice(night(9), 1L));
+        assertThat(fixed[10]).isEqualTo(OperatorPatternSearch.Choice.OFF);
+        apply(search, fixed);
+        assertThat(score(days, List.of()).hardScore()).isZero();
+        // a choice the day does not have (a queue outside the skills) leaves the search without an answer
+        search.restrict(9, new OperatorPatternSearch.Choice(night(9), 99L));
+        assertThat(search.search(hours, new Random(1), 1, 20_000, 0, false, true, true)).isNull();
+        search.clearRestrictions();
+        assertThat(search.search(hours, new Random(1), 1, 20_000, 0, false, true, true)).isEqualTo(free);
+    }
 }
