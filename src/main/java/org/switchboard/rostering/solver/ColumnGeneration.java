@@ -207,15 +207,20 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                         break;
                     }
                 }
+                int stepsBefore = m.steps;
                 int[] plans = m.dive(dives % 2 == 0 ? Dive.DAYS : Dive.PLANS);
-                dives++;
                 if (plans == null) {
                     break;
                 }
+                dives++;
                 double value = SCALE * value(m.columns, plans, m.rows, demand);
                 if (dived == null || value < diveValue) {
                     dived = plans;
                     diveValue = value;
+                }
+                if (m.steps == stepsBefore) {
+                    // the relaxation already takes one whole plan per operator: another dive would find the same
+                    break;
                 }
             }
             long pricingMillis = (System.nanoTime() - start) / 1_000_000;
