@@ -510,7 +510,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             for (int o = 0; o < operators; o++) {
                 OperatorPatternSearch search = searches.get(o);
                 for (int p = 0; fixed[o] < 0 && p < search.span(); p++) {
-                    if (!search.isOpen(p) || search.restricted(p)) {
+                    if (!search.isOpen(p) || search.restriction(p) != null) {
                         continue;
                     }
                     java.util.Map<OperatorPatternSearch.Choice, Double> shares = new java.util.HashMap<>();
@@ -541,7 +541,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                     }
                 }
                 OperatorPatternSearch search = searches.get(fix.operator());
-                if (mass > EPS && !search.restricted(fix.position())) {
+                if (mass > EPS && search.restriction(fix.position()) == null) {
                     keeping.set(fix.operator(), left);
                     search.restrict(fix.position(), fix.choice());
                 }
@@ -550,7 +550,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 Column c = columns.get(i);
                 OperatorPatternSearch search = searches.get(c.operator());
                 for (int p = 0; p < search.span(); p++) {
-                    if (search.restricted(p) && !search.restriction(p).equals(c.choices()[p])) {
+                    if (search.restriction(p) != null && !search.restriction(p).equals(c.choices()[p])) {
                         vars.get(i).setBounds(0, 0);
                         break;
                     }
@@ -560,7 +560,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 OperatorPatternSearch search = searches.get(o);
                 boolean all = true;
                 for (int p = 0; p < search.span() && all; p++) {
-                    all = !search.isOpen(p) || search.restricted(p);
+                    all = !search.isOpen(p) || search.restriction(p) != null;
                 }
                 if (all && fixed[o] < 0 && !keeping.get(o).isEmpty()) {
                     fixed[o] = keeping.get(o).getFirst();

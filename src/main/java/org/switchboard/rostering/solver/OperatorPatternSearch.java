@@ -226,7 +226,7 @@ final class OperatorPatternSearch {
         for (int p = 0; p < span; p++) {
             if (open[p]) {
                 rate(day[p], gain, choiceAt, gainAt, p);
-                if (only != null && only[p] != null) {
+                if (restriction(p) != null) {
                     keepOnly(p, only[p]);
                 }
             }
@@ -295,12 +295,7 @@ final class OperatorPatternSearch {
         only = null;
     }
 
-    /** Whether open position {@code p} is restricted to one choice ({@link #restrict}). */
-    boolean restricted(int p) {
-        return only != null && only[p] != null;
-    }
-
-    /** The only choice position {@code p} may take, or null. */
+    /** The only choice position {@code p} may take ({@link #restrict}), or null when it is free. */
     Choice restriction(int p) {
         return only == null ? null : only[p];
     }

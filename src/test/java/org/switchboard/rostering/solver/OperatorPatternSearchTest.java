@@ -274,8 +274,8 @@ class OperatorPatternSearchTest {
         // a night on day 9 and a day off on day 10 that the free search did not choose
         search.restrict(9, new OperatorPatternSearch.Choice(night(9), 1L));
         search.restrict(10, OperatorPatternSearch.Choice.OFF);
-        assertThat(search.restricted(9)).isTrue();
-        assertThat(search.restricted(11)).isFalse();
+        assertThat(search.restriction(9)).isNotNull();
+        assertThat(search.restriction(11)).isNull();
         var fixed = search.search(hours, new Random(1), 1, 20_000, 0, false, true, true);
         assertThat(fixed).isNotNull();
         assertThat(fixed[9]).isEqualTo(new OperatorPatternSearch.Choice(night(9), 1L));
