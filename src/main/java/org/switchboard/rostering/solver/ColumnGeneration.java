@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.optaplanner.core.api.score.director.ScoreDirector;
@@ -27,7 +26,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *   <li>Column generation: the linear relaxation (OR-Tools' GLOP) prices every (queue, slot) (its dual value); each
  *       operator's search then looks for the plan worth most at those prices, and a plan worth more than the
  *       operator's current share (a negative reduced cost) joins the model. Repeated until no operator has such a
- *       plan.</li>
+ *       plan. The searches cut every branch that cannot beat the share, and when none of the last round's searches
+ *       stopped at its node limit the relaxation's value is a proven lower bound. The prices searched with are
+ *       smoothed (half the best prices so far), which settles them in fewer rounds.</li>
  *   <li>Dives, up to {@link #MAX_DIVES}, each from the relaxation with all plans found so far, until the time share
  *       for steps 1 and 2 is spent. A dive fixes what the relaxation settles on, prices a few rounds for what is
  *       left, and again, until the relaxation takes one whole plan per operator. Dives fix in turn
@@ -64,8 +65,16 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     static final double DIVE_FRACTION = 0.125;
     /** Pricing rounds after each fixing in the dive. */
     static final int DIVE_ROUNDS = 5;
-    /** Dives at most, alternately fixing days and whole plans, each from the relaxation with all plans found before. */
-    static final int MAX_DIVES = 4;
+    /**
+     * Dives at most, alternately fixing days and whole plans, each from the relaxation with all plans found before
+     * (the time share ends them first on the larger 28-day instances).
+     */
+    static final int MAX_DIVES = 12;
+    /**
+     * Dual smoothing (Wentges): the prices searched with are this share of the best prices so far (by their
+     * Lagrangian bound) and the rest the linear model's; 0 searches with the linear model's alone.
+     */
+    static final double SMOOTHING = 0.5;
     /**
      * Pricing rounds the time for them must have room for, at the pace of the first; else the phase gives up (a
      * 28-day roster converges in 20 to 40 rounds, a dive takes as many again).
@@ -127,16 +136,17 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
      * values of the roster before, after the best dive and as chosen (the coverage and wishes part of the score,
      * lower is better, a soft point counting 1 and a medium point 1000), the milliseconds of each step.
      */
-    record Report(int rounds, int dives, int steps, int columns, boolean converged, double bound, double before, double dived,
-            double after, boolean kept, long pricingMillis, long integerMillis) {
+    record Report(int rounds, int dives, int steps, int columns, boolean converged, boolean exact, int cutSearches,
+            double bound, double before, double dived, double after, boolean kept, long pricingMillis, long integerMillis) {
         @Override
         public String toString() {
             if (Double.isNaN(before)) {
                 return String.format(Locale.ROOT, "given up after %d ms: %d rounds of pricing would not fit the time", pricingMillis, MIN_ROUNDS);
             }
             return String.format(Locale.ROOT,
-                    "%d rounds, %d dives in %d steps, %d plans, linear bound %s, roster %.1f, best dive %.1f, chosen %.1f (%s), pricing and dives %d ms, integer model %d ms",
-                    rounds, dives, steps, columns, converged ? String.format(Locale.ROOT, "%.1f", bound) : "(not converged)",
+                    "%d rounds, %d dives in %d steps, %d plans (%d searches cut), linear bound %s, roster %.1f, best dive %.1f, chosen %.1f (%s), pricing and dives %d ms, integer model %d ms",
+                    rounds, dives, steps, columns, cutSearches,
+                    converged ? String.format(Locale.ROOT, "%.1f%s", bound, exact ? " (proven)" : "") : "(not converged)",
                     before, dived, after, kept ? "kept" : "not kept", pricingMillis, integerMillis);
         }
     }
@@ -190,10 +200,11 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             long[] gate = {pricingDeadline - System.nanoTime()};
             int state = m.generate(Integer.MAX_VALUE, gate);
             if (gate[0] < 0) {
-                return new Report(m.rounds, 0, 0, m.columns.size(), false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
+                return new Report(m.rounds, 0, 0, m.columns.size(), false, false, m.cutSearches, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
                         (System.nanoTime() - start) / 1_000_000, 0);
             }
             boolean converged = state == CONVERGED;
+            boolean exact = converged && m.exact;
             double bound = converged ? m.lp.objective().value() : Double.NaN;
             // 2. dives, fixing days and whole plans in turn, each from the relaxation with all plans found so far
             int[] dived = null;
@@ -254,7 +265,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                     }
                 }
             }
-            return new Report(m.rounds, dives, m.steps, m.columns.size(), converged, bound + offset, before + offset,
+            return new Report(m.rounds, dives, m.steps, m.columns.size(), converged, exact, m.cutSearches, bound + offset, before + offset,
                     diveValue + offset, (kept ? after : before) + offset, kept,
                     pricingMillis, (System.nanoTime() - integerStart) / 1_000_000);
         } finally {
@@ -288,6 +299,12 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         final long deadline;
         int rounds;
         int steps;
+        /** Pricing searches stopped by their node limit (so a better plan may have been missed). */
+        int cutSearches;
+        /** Whether the last convergence was proven: every operator's search finished without finding a better plan. */
+        boolean exact;
+        /** Whether no dive has fixed anything (the relaxation is the whole model's). */
+        boolean free = true;
 
         Model(List<OperatorPatternSearch> searches, Residual demand, long deadline) {
             this.searches = searches;
@@ -335,9 +352,16 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
          * adds nothing, {@link #ROUND_LIMIT} after {@code maxRounds} rounds (the model solved again with their
          * plans), and {@link #STOPPED} at the deadline or when the linear model has no optimum. With {@code gate}
          * (nanoseconds for pricing), the first round stops early, setting {@code gate[0]} to -1, when at its pace
-         * (the linear model's solving and the pricing so far) {@link #MIN_ROUNDS} rounds would not fit.
+         * (the linear model's solving and the pricing so far) {@link #MIN_ROUNDS} rounds would not fit. While no dive
+         * has fixed anything, the searches price with smoothed prices ({@link #SMOOTHING}); a round that finds nothing
+         * at those is priced again at the linear model's own, so convergence is always judged at the model's prices.
          */
         int generate(int maxRounds, long[] gate) {
+            // dual smoothing (Wentges): prices between the best prices so far (by the Lagrangian bound) and the
+            // linear model's, while no dive has fixed anything
+            double[] center = null;
+            double[] centerShare = null;
+            double centerBound = Double.NEGATIVE_INFINITY;
             for (int round = 0; round < maxRounds; round++) {
                 long solveStart = System.nanoTime();
                 if (solveStart >= deadline || solve(lp, deadline) != MPSolver.ResultStatus.OPTIMAL) {
@@ -354,51 +378,126 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 for (int o = 0; o < convexity.length; o++) {
                     share[o] = convexity[o].dualValue() / SCALE;
                 }
-                OperatorPatternSearch.Gain gain = (d, shift, queue) -> {
-                    double g = demand.wishGain(d, shift);
-                    int q = demand.queueRow(queue);
-                    for (int slot : shift.coveredSlots()) {
-                        int r = row(q, slot);
-                        g += r < 0 ? -demand.surplusCost() : price[r];
-                    }
-                    return g;
-                };
-                int added = 0;
-                long roundStart = System.nanoTime();
-                for (int o = 0; o < searches.size(); o++) {
-                    if (fixed[o] >= 0) {
-                        continue;
-                    }
-                    if (System.nanoTime() >= deadline) {
+                boolean smooth = SMOOTHING > 0 && free;
+                Round r;
+                if (smooth && center != null) {
+                    double[] sp = mix(center, price);
+                    double[] ss = mix(centerShare, share);
+                    r = price(sp, ss, price, share, gate, solveTime);
+                    if (r == null) {
                         return STOPPED;
                     }
-                    if (gate != null && rounds == 1
-                            && (solveTime + (o == 0 ? 0 : (System.nanoTime() - roundStart) / o * (long) searches.size())) * MIN_ROUNDS > gate[0]) {
-                        // at this pace the prices would not settle within the time: leave the time to local search
-                        gate[0] = -1;
+                    if (r.bound() > centerBound) {
+                        center = sp;
+                        centerShare = ss;
+                        centerBound = r.bound();
+                    }
+                    if (r.added() == 0) {
+                        // nothing at the smoothed prices (a mispricing): the linear model's own prices decide
+                        Round own = price(price, share, price, share, gate, solveTime);
+                        if (own == null) {
+                            return STOPPED;
+                        }
+                        r = own;
+                        if (own.bound() > centerBound) {
+                            center = price;
+                            centerShare = share;
+                            centerBound = own.bound();
+                        }
+                    }
+                } else {
+                    r = price(price, share, price, share, gate, solveTime);
+                    if (r == null) {
                         return STOPPED;
                     }
-                    OperatorPatternSearch search = searches.get(o);
-                    OperatorPatternSearch.Choice[] plan = search.search(gain, new Random(o), 1, PRICING_NODE_LIMIT, 0,
-                            false, true, true);
-                    if (plan == null) {
-                        continue;
-                    }
-                    Column c = column(o, plan);
-                    double reduced = c.cost() - share[o];
-                    for (int i = 0; i < c.rows().length; i++) {
-                        reduced -= c.counts()[i] * price[c.rows()[i]];
-                    }
-                    if (reduced < -EPS && add(c)) {
-                        added++;
+                    if (smooth && r.bound() > centerBound) {
+                        center = price;
+                        centerShare = share;
+                        centerBound = r.bound();
                     }
                 }
-                if (added == 0) {
+                if (r.added() == 0) {
+                    // without a cut search, no operator has a plan worth more than their share: the bound is exact
+                    exact = r.cut() == 0;
                     return CONVERGED;
                 }
             }
             // the last round's plans are in the model but not yet in its solution
             return solve(lp, deadline) == MPSolver.ResultStatus.OPTIMAL ? ROUND_LIMIT : STOPPED;
+        }
+
+        /** What a round of pricing did: plans added, searches cut, and the Lagrangian bound at the prices searched with. */
+        private record Round(int added, int cut, double bound) {
+        }
+
+        private double[] mix(double[] center, double[] now) {
+            double[] out = new double[now.length];
+            for (int i = 0; i < now.length; i++) {
+                out[i] = SMOOTHING * center[i] + (1 - SMOOTHING) * now[i];
+            }
+            return out;
+        }
+
+        /**
+         * Each open operator's best plan at the prices {@code sp} and shares {@code ss}, added when their reduced
+         * cost at the linear model's prices ({@code price}, {@code share}) is negative. Null when the deadline or
+         * the gate stopped the round.
+         */
+        private Round price(double[] sp, double[] ss, double[] price, double[] share, long[] gate, long solveTime) {
+            OperatorPatternSearch.Gain gain = (d, shift, queue) -> {
+                double g = demand.wishGain(d, shift);
+                int q = demand.queueRow(queue);
+                for (int slot : shift.coveredSlots()) {
+                    int r = row(q, slot);
+                    g += r < 0 ? -demand.surplusCost() : sp[r];
+                }
+                return g;
+            };
+            int added = 0;
+            int cut = 0;
+            // the Lagrangian bound: what the rows require at their prices, plus each operator's least reduced cost
+            double bound = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                bound += demand.remaining(rows.get(r)[0], rows.get(r)[1]) * sp[r];
+            }
+            long roundStart = System.nanoTime();
+            for (int o = 0; o < searches.size(); o++) {
+                if (fixed[o] >= 0) {
+                    continue;
+                }
+                if (System.nanoTime() >= deadline) {
+                    return null;
+                }
+                if (gate != null && rounds == 1
+                        && (solveTime + (o == 0 ? 0 : (System.nanoTime() - roundStart) / o * (long) searches.size())) * MIN_ROUNDS > gate[0]) {
+                    // at this pace the prices would not settle within the time: leave the time to local search
+                    gate[0] = -1;
+                    return null;
+                }
+                OperatorPatternSearch search = searches.get(o);
+                // only plans worth more than the operator's share (a negative reduced cost) are searched for
+                OperatorPatternSearch.Choice[] plan = search.best(gain, PRICING_NODE_LIMIT, -ss[o] + EPS);
+                if (search.wasCut()) {
+                    cut++;
+                    cutSearches++;
+                }
+                double least = ss[o];
+                if (plan != null) {
+                    Column c = column(o, plan);
+                    double reduced = c.cost() - share[o];
+                    double smoothed = c.cost();
+                    for (int i = 0; i < c.rows().length; i++) {
+                        reduced -= c.counts()[i] * price[c.rows()[i]];
+                        smoothed -= c.counts()[i] * sp[c.rows()[i]];
+                    }
+                    least = Math.min(least, smoothed);
+                    if (reduced < -EPS && add(c)) {
+                        added++;
+                    }
+                }
+                bound += least;
+            }
+            return new Round(added, cut, bound);
         }
 
         /**
@@ -426,6 +525,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
 
         /** Undoes a dive's fixing: every plan back in the model, every day and operator free again. */
         void release() {
+            free = true;
             for (MPVariable x : vars) {
                 x.setBounds(0, MPSolver.infinity());
             }
@@ -452,6 +552,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
          * when there are none, the largest plans of {@link #DIVE_FRACTION} of the operators still open.
          */
         private void fixPlans() {
+            free = false;
             // per operator still open, the plan the relaxation gives most of
             int[] top = new int[searches.size()];
             Arrays.fill(top, -1);
@@ -495,6 +596,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
          * operator's plan to later pricing, where fixing whole plans fixes all of it.
          */
         private void fixDays() {
+            free = false;
             int operators = searches.size();
             List<List<Integer>> used = new ArrayList<>();
             for (int o = 0; o < operators; o++) {

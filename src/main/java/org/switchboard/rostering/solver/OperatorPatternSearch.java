@@ -221,6 +221,26 @@ final class OperatorPatternSearch {
      */
     Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean noisyFirst,
             boolean requireMinimum, boolean optimize) {
+        return search(gain, random, attempts, nodeLimit, noise, noisyFirst, requireMinimum, optimize, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The best legal values for the open days whose total gain is above {@code floor} (branch and bound from that
+     * value, so branches that cannot beat it are cut from the start), or null when none was found within
+     * {@code nodeLimit} steps; {@link #wasCut()} then tells whether there may be one. Without noise, a search that
+     * was not cut has found the best there is.
+     */
+    Choice[] best(Gain gain, long nodeLimit, double floor) {
+        return search(gain, null, 1, nodeLimit, 0, false, true, true, floor);
+    }
+
+    /** Whether the last search stopped at its node limit (so a better answer than the one returned may exist). */
+    boolean wasCut() {
+        return nodes > nodeLimit;
+    }
+
+    private Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean noisyFirst,
+            boolean requireMinimum, boolean optimize, double floor) {
         choiceAt = new Choice[span][];
         gainAt = new double[span][];
         for (int p = 0; p < span; p++) {
@@ -263,7 +283,7 @@ final class OperatorPatternSearch {
             gainSoFar = 0;
             exactSoFar = 0;
             best = null;
-            bestGain = Double.NEGATIVE_INFINITY;
+            bestGain = floor;
             if (walk(start(), false)) {
                 gainBound = null;
                 return snapshot();

@@ -55,6 +55,9 @@ class ColumnGenerationTest {
         assertThat(built).isGreaterThan(1_000);
         assertThat(result.objective()).as("%s", report).isEqualTo(828);
         assertThat(report.bound()).isLessThanOrEqualTo(report.after() + 1e-6);
+        // every pricing search of the last round finished: the linear bound is a true lower bound of the optimum
+        assertThat(report.exact()).as("%s", report).isTrue();
+        assertThat(report.bound()).isLessThanOrEqualTo(828 + 1e-6);
     }
 
     @Test

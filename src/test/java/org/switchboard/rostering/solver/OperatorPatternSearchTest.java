@@ -246,20 +246,35 @@ class OperatorPatternSearchTest {
             var found = search.search(byTable, new Random(round), 1, Long.MAX_VALUE, 0, false, true, true);
             if (best == Double.NEGATIVE_INFINITY) {
                 assertThat(found).as("round %d: no legal pattern exists", round).isNull();
+                assertThat(search.best(byTable, Long.MAX_VALUE, Double.NEGATIVE_INFINITY)).isNull();
+                assertThat(search.wasCut()).isFalse();
                 continue;
             }
             assertThat(found).as("round %d", round).isNotNull();
-            double total = 0;
-            for (int i = 0; i < 9; i++) {
-                OperatorDay d = days.get(from + i);
-                if (!d.isPinned() && found[d.getDayIndex()].shift() != null) {
-                    total += byTable.of(d, found[d.getDayIndex()].shift(), null);
-                }
-            }
-            assertThat(total).as("round %d: best gain of window %d..%d", round, from, from + 8).isEqualTo(best);
+            assertThat(total(days, from, found, byTable)).as("round %d: best gain of window %d..%d", round, from, from + 8).isEqualTo(best);
+            // column generation's pricing: only answers above a floor, and whether the node limit stopped the search
+            assertThat(total(days, from, search.best(byTable, Long.MAX_VALUE, best - 0.5), byTable)).isEqualTo(best);
+            assertThat(search.wasCut()).isFalse();
+            assertThat(search.best(byTable, Long.MAX_VALUE, best)).as("round %d: nothing above the best", round).isNull();
+            assertThat(search.wasCut()).isFalse();
+            search.best(byTable, 3, Double.NEGATIVE_INFINITY);
+            assertThat(search.wasCut()).as("a 9-day window takes more than 3 nodes").isTrue();
             windows++;
         }
         assertThat(windows).isGreaterThan(15);
+    }
+
+    /** The total gain of a 9-day window's open days from {@code from} in {@code plan}. */
+    private static double total(List<OperatorDay> days, int from, OperatorPatternSearch.Choice[] plan, OperatorPatternSearch.Gain gain) {
+        assertThat(plan).isNotNull();
+        double total = 0;
+        for (int i = 0; i < 9; i++) {
+            OperatorDay d = days.get(from + i);
+            if (!d.isPinned() && plan[d.getDayIndex()].shift() != null) {
+                total += gain.of(d, plan[d.getDayIndex()].shift(), null);
+            }
+        }
+        return total;
     }
 
     @Test
