@@ -28,7 +28,7 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *       operator's current share (a negative reduced cost) joins the model. Repeated until no operator has such a
  *       plan. The searches cut every branch that cannot beat the share, and when none of the last round's searches
  *       stopped at its node limit the relaxation's value is a proven lower bound. The prices searched with are
- *       smoothed (half the best prices so far), which settles them in fewer rounds.</li>
+ *       smoothed (half the best prices so far), which measured better on Curtois–Qu (docs/benchmarks.md).</li>
  *   <li>Dives, up to {@link #MAX_DIVES}, each from the relaxation with all plans found so far, until the time share
  *       for steps 1 and 2 is spent. A dive fixes what the relaxation settles on, prices a few rounds for what is
  *       left, and again, until the relaxation takes one whole plan per operator. Dives fix in turn
