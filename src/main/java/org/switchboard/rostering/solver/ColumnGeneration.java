@@ -357,11 +357,9 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
          * at those is priced again at the linear model's own, so convergence is always judged at the model's prices.
          */
         int generate(int maxRounds, long[] gate) {
-            // dual smoothing (Wentges): prices between the best prices so far (by the Lagrangian bound) and the
-            // linear model's, while no dive has fixed anything
-            double[] center = null;
-            double[] centerShare = null;
-            double centerBound = Double.NEGATIVE_INFINITY;
+            // dual smoothing (Wentges): the round whose prices had the best Lagrangian bound so far; the searches
+            // price between its prices and the linear model's while no dive has fixed anything
+            Round center = null;
             for (int round = 0; round < maxRounds; round++) {
                 long solveStart = System.nanoTime();
                 if (solveStart >= deadline || solve(lp, deadline) != MPSolver.ResultStatus.OPTIMAL) {
@@ -379,41 +377,22 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                     share[o] = convexity[o].dualValue() / SCALE;
                 }
                 boolean smooth = SMOOTHING > 0 && free;
-                Round r;
+                Round r = null;
                 if (smooth && center != null) {
-                    double[] sp = mix(center, price);
-                    double[] ss = mix(centerShare, share);
-                    r = price(sp, ss, price, share, gate, solveTime);
+                    r = price(mix(center.price(), price), mix(center.share(), share), price, share, gate, solveTime);
                     if (r == null) {
                         return STOPPED;
                     }
-                    if (r.bound() > centerBound) {
-                        center = sp;
-                        centerShare = ss;
-                        centerBound = r.bound();
-                    }
-                    if (r.added() == 0) {
-                        // nothing at the smoothed prices (a mispricing): the linear model's own prices decide
-                        Round own = price(price, share, price, share, gate, solveTime);
-                        if (own == null) {
-                            return STOPPED;
-                        }
-                        r = own;
-                        if (own.bound() > centerBound) {
-                            center = price;
-                            centerShare = share;
-                            centerBound = own.bound();
-                        }
-                    }
-                } else {
+                    center = r.bound() > center.bound() ? r : center;
+                }
+                if (r == null || r.added() == 0) {
+                    // not smoothed, or nothing at the smoothed prices (a mispricing): the linear model's own prices decide
                     r = price(price, share, price, share, gate, solveTime);
                     if (r == null) {
                         return STOPPED;
                     }
-                    if (smooth && r.bound() > centerBound) {
-                        center = price;
-                        centerShare = share;
-                        centerBound = r.bound();
+                    if (smooth && (center == null || r.bound() > center.bound())) {
+                        center = r;
                     }
                 }
                 if (r.added() == 0) {
@@ -426,8 +405,11 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             return solve(lp, deadline) == MPSolver.ResultStatus.OPTIMAL ? ROUND_LIMIT : STOPPED;
         }
 
-        /** What a round of pricing did: plans added, searches cut, and the Lagrangian bound at the prices searched with. */
-        private record Round(int added, int cut, double bound) {
+        /**
+         * What a round of pricing did: plans added, searches cut, and the Lagrangian bound at the prices and shares
+         * it searched with.
+         */
+        private record Round(int added, int cut, double bound, double[] price, double[] share) {
         }
 
         private double[] mix(double[] center, double[] now) {
@@ -497,7 +479,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 }
                 bound += least;
             }
-            return new Round(added, cut, bound);
+            return new Round(added, cut, bound, sp, ss);
         }
 
         /**
