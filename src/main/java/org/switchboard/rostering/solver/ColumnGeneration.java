@@ -34,9 +34,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *       left, and again, until the relaxation takes one whole plan per operator. Dives fix in turn
  *       <ul>
  *         <li>single days: an operator's choice on a day that at least 0.9 of their plans take, or when no such
- *             choice is still split, the largest shares of an eighth of the split days, the rest of the operator's
+ *             choice is still split, the largest shares of a sixteenth of the split days, the rest of the operator's
  *             plan left to pricing;</li>
- *         <li>whole plans: those the relaxation gives at least 0.9, or the largest of an eighth of the operators
+ *         <li>whole plans: those the relaxation gives at least 0.9, or the largest of a sixteenth of the operators
  *             still open.</li>
  *       </ul>
  *       Neither is best on every roster (measured on Curtois–Qu, docs/benchmarks.md).</li>
@@ -62,7 +62,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     /** A plan the relaxation gives at least 1 - this is fixed in the dive with the others that are. */
     static final double DIVE_SETTLED = 0.1;
     /** The share of the operators still open whose largest plan the dive fixes when none is settled. */
-    static final double DIVE_FRACTION = 0.125;
+    static final double DIVE_FRACTION = 0.0625;
     /** Pricing rounds after each fixing in the dive. */
     static final int DIVE_ROUNDS = 5;
     /**
