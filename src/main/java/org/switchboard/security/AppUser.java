@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -21,6 +22,10 @@ class AppUser {
     private boolean enabled = true;
     private boolean mustChangePassword;
     private Instant createdAt = Instant.now();
+
+    /** Written only by {@link SignInGuard} (atomic counters), never by saving the account. */
+    @ReadOnlyProperty
+    private Instant lockedUntil;
 
     @Version
     private Integer version;
@@ -93,6 +98,6 @@ class AppUser {
     }
 
     UserAccount toAccount() {
-        return new UserAccount(id, username, displayName, roleNames(), enabled, mustChangePassword);
+        return new UserAccount(id, username, displayName, roleNames(), enabled, mustChangePassword, lockedUntil);
     }
 }

@@ -1,7 +1,6 @@
 package org.switchboard.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.switchboard.security.ui.LoginView;
 
 /**
+ * Passwords are checked by {@link SignInProvider} (the only authentication provider, so both chains use it).
  * Two filter chains: the REST API under {@code /api/**} with HTTP Basic (stateless, no CSRF), and the
  * Vaadin UI with form login. Views declare their roles with {@code @RolesAllowed} (read by Vaadin's
  * navigation access control); services check them again with {@code @PreAuthorize}, so a hidden menu item
@@ -26,22 +26,61 @@ import org.switchboard.security.ui.LoginView;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * What the browser may load and run: Vaadin's bootstrap page has inline scripts and its client evaluates
+     * server-sent JavaScript ({@code executeJs}), and Lumo injects styles, hence {@code 'unsafe-inline'} and
+     * {@code 'unsafe-eval'}; everything else comes from this origin only, and no other site may frame the app.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
+            + " connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+        ApiSecurityAnswers answers = new ApiSecurityAnswers();
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(withDefaults())
+                // signed in, and not with a one-time password still to be replaced (answered 403 with the reason)
+                .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
+                        new org.springframework.security.authorization.AuthorizationDecision(
+                                authentication.get() != null && authentication.get().isAuthenticated()
+                                        && !(authentication.get() instanceof org.springframework.security
+                                                .authentication.AnonymousAuthenticationToken)
+                                        && !ApiSecurityAnswers.mustChangePassword(authentication.get()))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-assets/**", "/webjars/**", "/actuator/health", "/actuator/health/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        // CSRF: Vaadin's own requests carry Vaadin's token; everything else, the sign-in form included, needs
+        // Spring's (Vaadin's default exempts the sign-in form, which let another site sign a browser in)
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // written before the request goes on: Vaadin's pages are forwarded to its servlet, which commits the
+        // response without passing Spring's usual write-on-commit hook, and the headers were lost
+        http.headers(headers -> headers
+                .withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+                        org.springframework.security.web.header.HeaderWriterFilter>() {
+                    @Override
+                    public <O extends org.springframework.security.web.header.HeaderWriterFilter> O postProcess(
+                            O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                })
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .SAME_ORIGIN)));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false))
                 .build();
     }
 

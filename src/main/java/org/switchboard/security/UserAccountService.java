@@ -26,10 +26,15 @@ public class UserAccountService {
 
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final SignInProvider signIn;
+    private final SignInGuard guard;
 
-    UserAccountService(AppUserRepository users, PasswordEncoder passwordEncoder) {
+    UserAccountService(AppUserRepository users, PasswordEncoder passwordEncoder, SignInProvider signIn,
+            SignInGuard guard) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.signIn = signIn;
+        this.guard = guard;
     }
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
@@ -96,7 +101,16 @@ public class UserAccountService {
         user.setDisplayName(displayName.trim());
         user.setRoleNames(roles);
         user.setEnabled(enabled);
+        signIn.forget(user.getUsername());
         return users.save(user).toAccount();
+    }
+
+    /** Lifts a lock after too many wrong passwords (and the count of them). */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public void unlock(long id) {
+        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        guard.unlock(user.getId());
+        signIn.forget(user.getUsername());
     }
 
     /** Sets a new generated one-time password. */
@@ -107,6 +121,7 @@ public class UserAccountService {
         user.setPasswordHash(passwordEncoder.encode(oneTime));
         user.setMustChangePassword(true);
         users.save(user);
+        signIn.forget(user.getUsername());
         return oneTime;
     }
 
@@ -126,6 +141,7 @@ public class UserAccountService {
         user.setPasswordHash(passwordEncoder.encode(newPassword));
         user.setMustChangePassword(false);
         users.save(user);
+        signIn.forget(user.getUsername());
     }
 
     /** Whether any account exists (the first start of an empty database has none). */

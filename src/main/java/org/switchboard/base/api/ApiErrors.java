@@ -1,43 +1,95 @@
 package org.switchboard.base.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.ValidationFailedException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * How the REST API answers bad requests: HTTP 400 with a message and one {@code {field, reason}} per
- * problem; 404 for unknown records; 409 when the request clashes with a record's state.
+ * How the REST API answers errors: always RFC 9457 problem details ({@code application/problem+json}) with
+ * {@code type}, {@code title}, {@code status}, {@code detail} and {@code instance}, plus {@code message} (the
+ * detail again, as the API answered before) and {@code errors}, one {@code {field, reason}} per problem.
+ *
+ * <p>400 for invalid requests, 403 for a role that may not, 404 for unknown records and paths, 405/406/415 for a
+ * wrong method, {@code Accept} or content type (Spring's own handling, answered here instead of through the
+ * servlet container's error page, which the UI's security would turn into a redirect or an empty 403), 409 when
+ * the request clashes with a record's state, and 500 with a neutral text (the cause goes to the log) for
+ * anything unexpected.
  */
-@RestControllerAdvice(basePackages = "org.switchboard")
-class ApiErrors {
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
 
-    /** The body of an error answer. */
-    record ApiError(int status, String message, List<FieldError> errors) {}
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     /** One problem with one field of the request ({@code field} is empty for the request as a whole). */
     record FieldError(String field, String reason) {}
 
     @ExceptionHandler(ValidationFailedException.class)
-    ResponseEntity<ApiError> invalid(ValidationFailedException e) {
+    ResponseEntity<ProblemDetail> invalid(ValidationFailedException e, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, String> f : e.fieldErrors().entrySet()) {
             errors.add(new FieldError(f.getKey(), f.getValue()));
         }
-        return ResponseEntity.badRequest().body(new ApiError(400, "The request is invalid: " + e.getMessage(), errors));
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "The request is invalid: " + e.getMessage(), errors), request);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String reason = "'" + e.getValue() + "' is not a valid " + e.getName();
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "The request is invalid: " + reason,
+                List.of(new FieldError(e.getName(), reason))), request);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        return answer(Problems.of(HttpStatus.CONFLICT, e.getMessage(), List.of()), request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), List.of()), request);
+    }
+
+    /** A method-security refusal ({@code @PreAuthorize}) inside a controller. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return answer(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN_DETAIL, List.of()), request);
+    }
+
+    /** Anything else: logged with its cause, answered without it. Outside the API the error goes on as it was. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (!Problems.isApi(request) || e instanceof AuthenticationException) {
+            throw e;
+        }
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The server could not complete the request; the error was logged.", List.of()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = "";
         Throwable cause = e.getCause();
         if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
@@ -46,24 +98,32 @@ class ApiErrors {
                     .reduce((a, b) -> a + "." + b).orElse("");
         }
         String reason = field.isEmpty() ? "The body is not valid JSON" : "Not a valid value for this field";
-        return ResponseEntity.badRequest()
-                .body(new ApiError(400, "The request is invalid: " + reason, List.of(new FieldError(field, reason))));
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "The request is invalid: " + reason,
+                List.of(new FieldError(field, reason)));
+        return handleExceptionInternal(e, body, headers, status, request);
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        String reason = "'" + e.getValue() + "' is not a valid " + e.getName();
-        return ResponseEntity.badRequest()
-                .body(new ApiError(400, "The request is invalid: " + reason, List.of(new FieldError(e.getName(), reason))));
+    /** Spring's own answers (405, 406, 415, 413, missing parameters …) get the same extra members as ours. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            Problems.complete(problem, path(request));
+        }
+        return answer;
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ApiError> conflict(ConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, e.getMessage(), List.of()));
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpServletRequest request) {
+        Problems.complete(problem, request.getRequestURI());
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(problem);
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ApiError> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(404, e.getMessage(), List.of()));
+    private static String path(WebRequest request) {
+        if (request instanceof NativeWebRequest nwr
+                && nwr.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest http) {
+            return http.getRequestURI();
+        }
+        return null;
     }
 }

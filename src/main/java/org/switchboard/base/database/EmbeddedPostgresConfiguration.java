@@ -19,7 +19,7 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
-        return EmbeddedPostgresLauncher.start(properties.directory(), properties.port(), properties.clean());
+        return EmbeddedPostgresLauncher.start(properties.directory(), properties.port(), properties.clean(), properties.durable());
     }
 
     @Bean(destroyMethod = "close")

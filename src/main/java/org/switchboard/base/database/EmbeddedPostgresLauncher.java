@@ -35,7 +35,19 @@ public final class EmbeddedPostgresLauncher {
 
     private EmbeddedPostgresLauncher() {}
 
+    /** Starts a durable server (see {@link #start(Path, int, boolean, boolean)}). */
     public static EmbeddedPostgres start(Path directory, int port, boolean clean) {
+        return start(directory, port, clean, true);
+    }
+
+    /**
+     * Starts PostgreSQL on {@code directory}.
+     *
+     * @param durable {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on, so a committed
+     *     transaction survives a power cut (the embedded library's own defaults turn the first two off, which
+     *     suits throw-away test databases only); tests may pass {@code false} for speed
+     */
+    public static EmbeddedPostgres start(Path directory, int port, boolean clean, boolean durable) {
         Path dir = directory.toAbsolutePath().normalize();
         try {
             if (clean) {
@@ -50,12 +62,17 @@ public final class EmbeddedPostgresLauncher {
                     // Spring stops the server after the connection pool; the library's own hook would race it
                     .setRegisterShutdownHook(false)
                     .setServerConfig("timezone", "UTC")
+                    // the library passes -F (fsync off) and synchronous_commit=off; -c settings given later win
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres pg = builder.start();
-            log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
+            log.info("Embedded PostgreSQL on port {} with data in {}{}", pg.getPort(), dir,
+                    durable ? "" : " (not durable: fsync off, for tests only)");
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);

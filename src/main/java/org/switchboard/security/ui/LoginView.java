@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -11,6 +12,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import org.springframework.security.web.WebAttributes;
+import org.switchboard.security.SignInLockedException;
 import org.springframework.core.env.Environment;
 import org.switchboard.base.DemoMode;
 
@@ -20,7 +27,7 @@ import org.switchboard.base.DemoMode;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final LoginForm login = new LoginForm();
+    final LoginForm login = new LoginForm();
 
     public LoginView(Environment environment) {
         setSizeFull();
@@ -40,8 +47,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            login.setError(true);
+        if (!event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            return;
         }
+        login.setError(true);
+        // Spring Security keeps why the last sign-in failed in the session
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        if (session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof SignInLockedException locked) {
+            showLocked(locked.until());
+        }
+    }
+
+    /** Says that sign-in is refused for now, and for how long (relative, so no time zone is needed). */
+    void showLocked(Instant until) {
+        long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation("login.locked.title"));
+        error.setMessage(seconds < 120
+                ? getTranslation("login.locked.seconds", seconds)
+                : getTranslation("login.locked.minutes", (seconds + 59) / 60));
+        login.setI18n(i18n);
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +40,9 @@ public class UsersView extends HorizontalLayout {
     final Checkbox enabled = new Checkbox("Enabled");
     final Button save = new Button("Save");
     final Button resetPassword = new Button("Reset password");
+    final Button unlock = new Button("Unlock");
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm z").withZone(java.time.ZoneId.systemDefault());
     private final VerticalLayout form;
     private final UserAccountService accounts;
     private UserAccount editing;
@@ -51,17 +55,25 @@ public class UsersView extends HorizontalLayout {
         grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles()))).setHeader("Roles");
         grid.addColumn(a -> a.enabled() ? "yes" : "no").setHeader("Enabled");
         grid.addColumn(a -> a.mustChangePassword() ? "one-time" : "").setHeader("Password");
+        grid.addColumn(a -> a.lockedAt(Instant.now()) ? "locked until " + TIME.format(a.lockedUntil()) : "")
+                .setHeader("Sign-in").setKey("locked");
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         roles.setItems(Roles.ALL);
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
         resetPassword.addClickListener(e -> resetPassword());
+        unlock.addClickListener(e -> {
+            accounts.unlock(editing.id());
+            Notifications.success("Unlocked " + editing.username());
+            unlock.setVisible(false);
+            refresh();
+        });
         Button add = new Button("New user", e -> {
             grid.asSingleSelect().clear();
-            edit(new UserAccount(null, "", "", Set.of(Roles.OPERATOR), true, true));
+            edit(new UserAccount(null, "", "", Set.of(Roles.OPERATOR), true, true, null));
         });
         form = new VerticalLayout(new H3("User"), username, displayName, roles, enabled,
-                new HorizontalLayout(save, resetPassword));
+                new HorizontalLayout(save, resetPassword, unlock));
         form.setWidth("24rem");
         form.setVisible(false);
         VerticalLayout left = new VerticalLayout(add, grid);
@@ -89,6 +101,7 @@ public class UsersView extends HorizontalLayout {
         roles.setInvalid(false);
         enabled.setValue(account.enabled());
         resetPassword.setVisible(account.id() != null);
+        unlock.setVisible(account.lockedAt(Instant.now()));
     }
 
     private void save() {

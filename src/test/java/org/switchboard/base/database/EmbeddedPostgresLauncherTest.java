@@ -34,6 +34,30 @@ class EmbeddedPostgresLauncherTest {
     }
 
     @Test
+    void runsDurableByDefault() throws Exception {
+        // the app's own default (tests opt out in src/test/resources/config)
+        assertThat(new org.springframework.boot.context.properties.bind.Binder(
+                                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                                        java.util.Map.of("switchboard.embedded-db.port", "0")))
+                        .bindOrCreate("switchboard.embedded-db", EmbeddedDatabaseProperties.class)
+                        .durable())
+                .isTrue();
+        try (EmbeddedPostgres pg = EmbeddedPostgresLauncher.start(dir, 0, false)) {
+            assertThat(setting(pg, "fsync")).isEqualTo("on");
+            assertThat(setting(pg, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(pg, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void testsMayOptOutOfDurability() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgresLauncher.start(dir, 0, false, false)) {
+            assertThat(setting(pg, "fsync")).isEqualTo("off");
+            assertThat(setting(pg, "synchronous_commit")).isEqualTo("off");
+        }
+    }
+
+    @Test
     void cleanStartWipesTheDirectory() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgresLauncher.start(dir, 0, false)) {
             execute(pg, "create table note (text varchar(50))");
@@ -110,6 +134,15 @@ class EmbeddedPostgresLauncherTest {
                 notes.add(rs.getString(1));
             }
             return notes;
+        }
+    }
+
+    private static String setting(EmbeddedPostgres pg, String name) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
