@@ -42,7 +42,8 @@ public final class ErlangA {
     /**
      * The most terms one series may take (tens of milliseconds). A series needs about 18&radic;x terms when there
      * are fewer agents than the load (x = arrival rate &times; patience, callers arriving during one mean
-     * patience) and about 40 / (1 &minus; A/N) otherwise. Beyond the budget the evaluation is refused instead of running for hours (patience of
+     * patience) and about 40 / (1 &minus; A/N) otherwise; requests within {@link StaffingLimits} need at most
+     * about 150,000. Beyond the budget the evaluation is refused instead of running for hours (patience of
      * 10<sup>16</sup> s once did: the steps no longer changed c + k in floating point).
      */
     static final int MAX_TERMS = 2_000_000;
@@ -267,7 +268,7 @@ public final class ErlangA {
     private static IllegalArgumentException tooLong(double x, double c) {
         return new IllegalArgumentException("patienceSeconds: too large to evaluate (" + x
                 + " callers arrive during one mean patience, agents serve " + c + " calls in it; the Erlang A"
-                + " series would need more than " + MAX_TERMS + " terms): use a shorter patience, or leave it out"
-                + " for Erlang C");
+                + " series would need more than " + MAX_TERMS + " terms): use at most "
+                + StaffingLimits.MAX_PATIENCE_SECONDS + " s, or leave the patience out for Erlang C");
     }
 }

@@ -19,14 +19,16 @@ import java.util.stream.Collectors;
  * and occupancy fall or rise monotonically, see StaffingPropertyTest), so the first number meeting every
  * target is found, and the one below it is evaluated and fails. Both give up (IllegalArgumentException) at
  * A / cap + 40&radic;A + 100 agents, far beyond any reachable target.
+ *
+ * <p>Inputs are bounded by {@link StaffingLimits}; within them the worst request takes well under a second.
  */
 public final class StaffingCalculator {
 
     /** Slack for floating-point ties when comparing figures with targets. */
     static final double TOLERANCE = 1e-12;
 
-    /** The most agents the search will consider. */
-    static final int MAX_AGENTS = 100_000_000;
+    /** The most agents the search will consider or {@link #evaluate} accepts. */
+    static final int MAX_AGENTS = StaffingLimits.MAX_AGENTS;
 
     private StaffingCalculator() {}
 
@@ -49,8 +51,8 @@ public final class StaffingCalculator {
      */
     public static StaffingResult evaluate(StaffingRequest request, int agents) {
         requireValid(request.inputProblems());
-        if (agents < 0) {
-            throw new IllegalArgumentException("agents: must be at least 0, was " + agents);
+        if (agents < 0 || agents > MAX_AGENTS) {
+            throw new IllegalArgumentException("agents: must be 0 to " + MAX_AGENTS + ", was " + agents);
         }
         double traffic = request.trafficErlangs();
         return evaluate(request, traffic, agents, ErlangC.erlangB(agents, traffic));
@@ -61,17 +63,27 @@ public final class StaffingCalculator {
         return unmetTargets(request, result).isEmpty();
     }
 
-    /** Positions to schedule: ceil(agents / (1 &minus; shrinkage)), ignoring floating-point noise (14/0.7 is 20). */
+    /**
+     * Positions to schedule: ceil(agents / (1 &minus; shrinkage)), ignoring floating-point noise (14/0.7 is 20).
+     *
+     * @throws IllegalArgumentException for shrinkage outside 0 to {@link StaffingLimits#MAX_SHRINKAGE}, agents
+     *     below 0, or more positions than an int holds (never rounded down or saturated)
+     */
     public static int positions(int agents, double shrinkage) {
-        if (!(shrinkage >= 0 && shrinkage < 1)) {
-            throw new IllegalArgumentException("shrinkage: must be at least 0 and below 1");
+        if (!(shrinkage >= 0 && shrinkage <= StaffingLimits.MAX_SHRINKAGE)) {
+            throw new IllegalArgumentException("shrinkage: " + StaffingRequest.SHRINKAGE_REASON + ", was " + shrinkage);
+        }
+        if (agents < 0) {
+            throw new IllegalArgumentException("agents: must be at least 0, was " + agents);
         }
         double exact = agents / (1 - shrinkage);
         double nearest = Math.rint(exact);
-        if (Math.abs(exact - nearest) <= 1e-9 * Math.max(1.0, exact)) {
-            return (int) nearest;
+        double rounded = Math.abs(exact - nearest) <= 1e-9 * Math.max(1.0, exact) ? nearest : Math.ceil(exact);
+        if (!(rounded <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("agents: " + agents + " at shrinkage " + shrinkage + " need "
+                    + rounded + " positions, more than " + Integer.MAX_VALUE);
         }
-        return (int) Math.ceil(exact);
+        return (int) rounded;
     }
 
     /** The search, for a valid request with its traffic. */

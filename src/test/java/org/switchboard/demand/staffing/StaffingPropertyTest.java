@@ -134,7 +134,8 @@ class StaffingPropertyTest {
 
             // callers who practically never hang up: Erlang A tends to Erlang C
             String what = c + " -> C " + erlangC + " / A " + erlangA;
-            StaffingResult patient = StaffingCalculator.required(c.withPatience(1e5, null));
+            StaffingResult patient = StaffingCalculator.required(
+                    c.withPatience((double) StaffingLimits.MAX_PATIENCE_SECONDS, null));
             assertThat(patient.agents()).as(what).isLessThanOrEqualTo(erlangC.agents());
             if (c.trafficErlangs() > 0) {
                 int n = erlangC.agents();
