@@ -1,5 +1,7 @@
 package org.switchboard.demand;
 
+import static org.switchboard.demand.staffing.StaffingLimits.*;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -18,10 +20,20 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import org.switchboard.demand.staffing.StaffingLimits;
 
-/** A queue (a skill operators can have): the line callers reach, with its service targets. */
+/**
+ * A queue (a skill operators can have): the line callers reach, with its service targets. The targets'
+ * ranges are the staffing calculator's ({@link StaffingLimits}), entered here in percent and seconds.
+ */
 @Table("queue")
 public class Queue {
+
+    private static final String SERVICE_LEVEL_RANGE =
+            "Use " + MIN_SERVICE_LEVEL_PERCENT + " to " + MAX_SERVICE_LEVEL_PERCENT + " %";
+
+    private static final String OCCUPANCY_RANGE =
+            "Use " + MIN_MAX_OCCUPANCY_PERCENT + " to " + MAX_MAX_OCCUPANCY_PERCENT + " %";
 
     @Id
     private Long id;
@@ -44,35 +56,36 @@ public class Queue {
     private String timeZone = "Europe/Moscow";
 
     @NotNull(message = "Enter the share of calls to answer in time")
-    @DecimalMin(value = "1", message = "Use 1 to 100 %")
-    @DecimalMax(value = "100", message = "Use 1 to 100 %")
+    @DecimalMin(value = MIN_SERVICE_LEVEL_PERCENT, message = SERVICE_LEVEL_RANGE)
+    @DecimalMax(value = MAX_SERVICE_LEVEL_PERCENT, message = SERVICE_LEVEL_RANGE)
     private Double serviceLevelPercent = 80.0;
 
     @NotNull(message = "Enter the answer time of the service level")
     @Min(value = 1, message = "Use at least 1 second")
-    @Max(value = 3600, message = "Use at most 3600 seconds")
+    @Max(value = MAX_ANSWER_WITHIN_SECONDS, message = "Use at most " + MAX_ANSWER_WITHIN_SECONDS + " seconds")
     private Integer answerWithinSeconds = 20;
 
-    @Min(value = 1, message = "Use at least 1 second")
+    @Min(value = MIN_ASA_TARGET_SECONDS, message = "Use at least " + MIN_ASA_TARGET_SECONDS + " second")
+    @Max(value = MAX_ASA_TARGET_SECONDS, message = "Use at most " + MAX_ASA_TARGET_SECONDS + " seconds")
     private Integer asaTargetSeconds;
 
-    @DecimalMin(value = "0", message = "Use 0 to 99 %")
-    @DecimalMax(value = "99", message = "Use 0 to 99 %")
+    @DecimalMin(value = "0", message = "Use 0 to " + MAX_ABANDONMENT_PERCENT + " %")
+    @DecimalMax(value = MAX_ABANDONMENT_PERCENT, message = "Use 0 to " + MAX_ABANDONMENT_PERCENT + " %")
     private Double abandonTargetPercent;
 
     /** Callers' average patience before hanging up; set, staffing uses Erlang A (with abandonment). */
-    @Min(value = 1, message = "Use at least 1 second")
-    @Max(value = 3600, message = "Use at most 3600 seconds")
+    @Min(value = MIN_PATIENCE_SECONDS, message = "Use at least " + MIN_PATIENCE_SECONDS + " second")
+    @Max(value = MAX_PATIENCE_SECONDS, message = "Use at most " + MAX_PATIENCE_SECONDS + " seconds")
     private Integer patienceSeconds;
 
     @NotNull(message = "Enter the maximum occupancy")
-    @DecimalMin(value = "50", message = "Use 50 to 100 %")
-    @DecimalMax(value = "100", message = "Use 50 to 100 %")
+    @DecimalMin(value = MIN_MAX_OCCUPANCY_PERCENT, message = OCCUPANCY_RANGE)
+    @DecimalMax(value = MAX_MAX_OCCUPANCY_PERCENT, message = OCCUPANCY_RANGE)
     private Double maxOccupancyPercent = 85.0;
 
     @NotNull(message = "Enter the shrinkage")
-    @DecimalMin(value = "0", message = "Use 0 to 90 %")
-    @DecimalMax(value = "90", message = "Use 0 to 90 %")
+    @DecimalMin(value = "0", message = "Use 0 to " + MAX_SHRINKAGE_PERCENT + " %")
+    @DecimalMax(value = MAX_SHRINKAGE_PERCENT, message = "Use 0 to " + MAX_SHRINKAGE_PERCENT + " %")
     private Double shrinkagePercent = 30.0;
 
     private boolean active = true;

@@ -27,7 +27,8 @@ package org.switchboard.demand.staffing;
  * distribution, handled through B(N, A). Above N, w<sub>j</sub> = &pi;<sub>N+j</sub>/&pi;<sub>N</sub> =
  * &prod;<sub>i=1..j</sub> x/(c + i) with x = &lambda;/&theta; and c = N&mu;/&theta;; the sums over j are taken
  * around their peak in scaled form, stopping where the rest is below 1e-17 relative (the chain is
- * truncated where its probabilities are negligible). A caller who finds j waiting is answered with
+ * truncated where its probabilities are negligible); a series that would need more than {@link #MAX_TERMS}
+ * terms is refused (IllegalArgumentException naming patienceSeconds). A caller who finds j waiting is answered with
  * probability c/(c + j + 1) after a mean wait of (1/&theta;)&middot;&sum;<sub>i=1..j+1</sub> 1/(c + i). The
  * service level uses the closed form P(answered after waiting, within T) = P(answered after waiting)
  * &middot; (1 &minus; &gamma;(c+1, x&middot;e<sup>&minus;&theta;T</sup>) / &gamma;(c+1, x)) with &gamma; the lower incomplete
@@ -37,6 +38,15 @@ public final class ErlangA {
 
     /** Relative size below which the rest of a series is dropped. */
     private static final double EPS = 1e-17;
+
+    /**
+     * The most terms one series may take (tens of milliseconds). A series needs about 18&radic;x terms when there
+     * are fewer agents than the load (x = arrival rate &times; patience, callers arriving during one mean
+     * patience) and about 40 / (1 &minus; A/N) otherwise; requests within {@link StaffingLimits} need at most
+     * about 150,000. Beyond the budget the evaluation is refused instead of running for hours (patience of
+     * 10<sup>16</sup> s once did: the steps no longer changed c + k in floating point).
+     */
+    static final int MAX_TERMS = 2_000_000;
 
     private ErlangA() {}
 
@@ -188,6 +198,9 @@ public final class ErlangA {
     record Sums(double logScale, double s0, double s1, double sj, double sh) {}
 
     static Sums sums(double x, double c) {
+        if (!(Double.isFinite(x) && Double.isFinite(c) && x >= 0 && c >= 0)) {
+            throw tooLong(x, c);
+        }
         if (x <= 0) {
             return new Sums(0, 1, 0, 0, c / (c + 1) / (c + 1));
         }
@@ -213,7 +226,11 @@ public final class ErlangA {
         // upwards from the peak
         double t = 1;
         double hk = h;
+        long terms = 0;
         for (long k = peak + 1; ; k++) {
+            if (++terms > MAX_TERMS) {
+                throw tooLong(x, c);
+            }
             t *= x / (c + k);
             hk += 1 / (c + k + 1);
             s0 += t;
@@ -229,6 +246,9 @@ public final class ErlangA {
         t = 1;
         hk = h;
         for (long k = peak - 1; k >= 0; k--) {
+            if (++terms > MAX_TERMS) {
+                throw tooLong(x, c);
+            }
             t *= (c + k + 1) / x;
             hk -= 1 / (c + k + 2);
             s0 += t;
@@ -243,5 +263,12 @@ public final class ErlangA {
             }
         }
         return new Sums(logScale, s0, s1, sj, sh);
+    }
+
+    private static IllegalArgumentException tooLong(double x, double c) {
+        return new IllegalArgumentException("patienceSeconds: too large to evaluate (" + x
+                + " callers arrive during one mean patience, agents serve " + c + " calls in it; the Erlang A"
+                + " series would need more than " + MAX_TERMS + " terms): use at most "
+                + StaffingLimits.MAX_PATIENCE_SECONDS + " s, or leave the patience out for Erlang C");
     }
 }

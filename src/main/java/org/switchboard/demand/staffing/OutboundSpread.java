@@ -80,8 +80,9 @@ final class OutboundSpread {
         return rows;
     }
 
+    /** The calculator's positions: overflow-checked, shrinkage within {@link StaffingLimits}. */
     static int positions(int agents, double shrinkage) {
-        return (int) Math.ceil(agents / (1 - shrinkage) - 1e-9);
+        return StaffingCalculator.positions(agents, shrinkage);
     }
 
     /** Water level: extra[i] = max(0, L − load[i]) with Σ extra = total (operator-intervals). */

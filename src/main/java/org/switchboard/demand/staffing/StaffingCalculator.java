@@ -11,18 +11,24 @@ import java.util.stream.Collectors;
  *
  * <p>The search starts at a number of agents that provably cannot meet the targets with fewer
  * (Erlang C: floor(A) + 1 and A / occupancy cap; Erlang A: service-level target &times; A and
- * (1 &minus; abandonment target) &times; A, since at most N Erlangs can be carried) and steps up one agent at
- * a time, advancing Erlang B by one step of its recursion. So the first number meeting every target
- * is the smallest one. It gives up (IllegalArgumentException) at A / cap + 40&radic;A + 100 agents,
- * far beyond any reachable target.
+ * (1 &minus; abandonment target) &times; A, since at most N Erlangs can be carried). Erlang C steps up one
+ * agent at a time, advancing Erlang B by one step of its recursion (at most 40&radic;A + 102 steps), so the
+ * first number meeting every target is the smallest one. Erlang A, whose start can be far below the
+ * answer (with an ASA target only it is 1), doubles its step until the targets are met and then halves
+ * the gap (about 2 log<sub>2</sub> N evaluations): every figure improves with more agents (service level
+ * and occupancy fall or rise monotonically, see StaffingPropertyTest), so the first number meeting every
+ * target is found, and the one below it is evaluated and fails. Both give up (IllegalArgumentException) at
+ * A / cap + 40&radic;A + 100 agents, far beyond any reachable target.
+ *
+ * <p>Inputs are bounded by {@link StaffingLimits}; within them the worst request takes well under a second.
  */
 public final class StaffingCalculator {
 
     /** Slack for floating-point ties when comparing figures with targets. */
     static final double TOLERANCE = 1e-12;
 
-    /** The most agents the search will consider. */
-    static final int MAX_AGENTS = 100_000_000;
+    /** The most agents the search will consider or {@link #evaluate} accepts. */
+    static final int MAX_AGENTS = StaffingLimits.MAX_AGENTS;
 
     private StaffingCalculator() {}
 
@@ -45,8 +51,8 @@ public final class StaffingCalculator {
      */
     public static StaffingResult evaluate(StaffingRequest request, int agents) {
         requireValid(request.inputProblems());
-        if (agents < 0) {
-            throw new IllegalArgumentException("agents: must be at least 0, was " + agents);
+        if (agents < 0 || agents > MAX_AGENTS) {
+            throw new IllegalArgumentException("agents: must be 0 to " + MAX_AGENTS + ", was " + agents);
         }
         double traffic = request.trafficErlangs();
         return evaluate(request, traffic, agents, ErlangC.erlangB(agents, traffic));
@@ -57,17 +63,27 @@ public final class StaffingCalculator {
         return unmetTargets(request, result).isEmpty();
     }
 
-    /** Positions to schedule: ceil(agents / (1 &minus; shrinkage)), ignoring floating-point noise (14/0.7 is 20). */
+    /**
+     * Positions to schedule: ceil(agents / (1 &minus; shrinkage)), ignoring floating-point noise (14/0.7 is 20).
+     *
+     * @throws IllegalArgumentException for shrinkage outside 0 to {@link StaffingLimits#MAX_SHRINKAGE}, agents
+     *     below 0, or more positions than an int holds (never rounded down or saturated)
+     */
     public static int positions(int agents, double shrinkage) {
-        if (!(shrinkage >= 0 && shrinkage < 1)) {
-            throw new IllegalArgumentException("shrinkage: must be at least 0 and below 1");
+        if (!(shrinkage >= 0 && shrinkage <= StaffingLimits.MAX_SHRINKAGE)) {
+            throw new IllegalArgumentException("shrinkage: " + StaffingRequest.SHRINKAGE_REASON + ", was " + shrinkage);
+        }
+        if (agents < 0) {
+            throw new IllegalArgumentException("agents: must be at least 0, was " + agents);
         }
         double exact = agents / (1 - shrinkage);
         double nearest = Math.rint(exact);
-        if (Math.abs(exact - nearest) <= 1e-9 * Math.max(1.0, exact)) {
-            return (int) nearest;
+        double rounded = Math.abs(exact - nearest) <= 1e-9 * Math.max(1.0, exact) ? nearest : Math.ceil(exact);
+        if (!(rounded <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("agents: " + agents + " at shrinkage " + shrinkage + " need "
+                    + rounded + " positions, more than " + Integer.MAX_VALUE);
         }
-        return (int) Math.ceil(exact);
+        return (int) rounded;
     }
 
     /** The search, for a valid request with its traffic. */
@@ -108,6 +124,12 @@ public final class StaffingCalculator {
         long upperLong = (long) Math.ceil(traffic / cap) + (long) Math.ceil(40 * Math.sqrt(traffic)) + 100;
         int upper = (int) Math.min(MAX_AGENTS, upperLong);
 
+        return erlangA ? firstMeetingByBisection(request, traffic, lower, upper)
+                : firstMeetingStepwise(request, traffic, lower, upper);
+    }
+
+    /** One agent at a time from {@code lower}: Erlang C, where lower is within 40&radic;A + 102 of the answer. */
+    private static StaffingResult firstMeetingStepwise(StaffingRequest request, double traffic, int lower, int upper) {
         double b = ErlangC.erlangB(lower, traffic);
         StaffingResult last = null;
         for (int n = lower; n <= upper; n++) {
@@ -119,7 +141,61 @@ public final class StaffingCalculator {
                 return last;
             }
         }
-        throw new IllegalArgumentException(String.join("; ", unmetTargets(request, last))
+        throw unreachable(request, traffic, upper, last);
+    }
+
+    /**
+     * Doubling steps from {@code lower} until the targets are met, then halving the gap between the last
+     * number that fails and the first that meets (Erlang A: its figures improve with every agent). Erlang B
+     * is only ever advanced forwards, from the largest number known to fail, so the recursion costs
+     * O(answer) steps in all and the figures about 2 log<sub>2</sub>(answer &minus; lower) evaluations.
+     */
+    private static StaffingResult firstMeetingByBisection(StaffingRequest request, double traffic, int lower,
+            int upper) {
+        int failing = lower - 1; // below lower nothing meets the targets (see the class comment)
+        double bFailing = ErlangC.erlangB(failing, traffic);
+        int meeting = -1;
+        StaffingResult meets = null;
+        for (long step = 1; meets == null; step *= 2) {
+            int n = (int) Math.min(upper, failing + step);
+            double b = advance(bFailing, failing, n, traffic);
+            StaffingResult r = evaluate(request, traffic, n, b);
+            if (meetsTargets(request, r)) {
+                meeting = n;
+                meets = r;
+            } else if (n == upper) {
+                throw unreachable(request, traffic, upper, r);
+            } else {
+                failing = n;
+                bFailing = b;
+            }
+        }
+        while (meeting - failing > 1) {
+            int n = failing + (meeting - failing) / 2;
+            double b = advance(bFailing, failing, n, traffic);
+            StaffingResult r = evaluate(request, traffic, n, b);
+            if (meetsTargets(request, r)) {
+                meeting = n;
+                meets = r;
+            } else {
+                failing = n;
+                bFailing = b;
+            }
+        }
+        return meets;
+    }
+
+    /** B(to, A) from B(from, A) by the forward recursion. */
+    private static double advance(double b, int from, int to, double traffic) {
+        for (int n = from + 1; n <= to; n++) {
+            b = ErlangC.nextErlangB(b, n, traffic);
+        }
+        return b;
+    }
+
+    private static IllegalArgumentException unreachable(StaffingRequest request, double traffic, int upper,
+            StaffingResult last) {
+        return new IllegalArgumentException(String.join("; ", unmetTargets(request, last))
                 + " (still not met with " + upper + " agents for " + traffic + " Erlangs; the target cannot be reached)");
     }
 

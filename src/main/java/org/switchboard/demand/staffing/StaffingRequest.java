@@ -1,5 +1,7 @@
 package org.switchboard.demand.staffing;
 
+import static org.switchboard.demand.staffing.StaffingLimits.*;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,19 +12,21 @@ import java.util.Map;
  * the queue is Erlang A (M/M/N+M, exponential patience with mean {@code patienceSeconds}).
  *
  * <p>The record accepts any values; {@link #problems()} lists what is wrong (for a 400 answer) and
- * {@link StaffingCalculator} throws {@link IllegalArgumentException} with the same texts.
+ * {@link StaffingCalculator} throws {@link IllegalArgumentException} with the same texts. The accepted
+ * ranges are those of {@link StaffingLimits}: within them every calculation ends in well under a second.
  *
- * @param callsPerInterval offered calls in the interval, at least 0
- * @param intervalMinutes interval length in minutes, above 0
- * @param ahtSeconds average handling time in seconds, above 0
+ * @param callsPerInterval offered calls in the interval, 0 to 1,000,000
+ * @param intervalMinutes interval length in minutes, 1 to 1440
+ * @param ahtSeconds average handling time in seconds, 1 to 86,400; calls &times; AHT / interval at most
+ *     1,000,000 Erlangs
  * @param serviceLevelTarget fraction of offered calls to answer within {@code answerWithinSeconds}
- *     (e.g. 0.8), or null for no service-level target
- * @param answerWithinSeconds the service-level answer time T in seconds, at least 0
- * @param asaTargetSeconds the highest average speed of answer in seconds, or null for none
- * @param maxOccupancy the highest agent occupancy (e.g. 0.85), or null for no cap
- * @param shrinkage fraction of paid time not on the phones, 0 &le; s &lt; 1
- * @param patienceSeconds mean caller patience in seconds (Erlang A), or null for Erlang C
- * @param abandonmentTarget the highest abandonment fraction, or null for none; only meaningful
+ *     (e.g. 0.8), 0.01 to below 1, or null for no service-level target
+ * @param answerWithinSeconds the service-level answer time T in seconds, 0 to 3600
+ * @param asaTargetSeconds the highest average speed of answer in seconds (1 to 3600), or null for none
+ * @param maxOccupancy the highest agent occupancy (e.g. 0.85), 0.5 to 1, or null for no cap
+ * @param shrinkage fraction of paid time not on the phones, 0 to 0.9
+ * @param patienceSeconds mean caller patience in seconds (Erlang A), 1 to 3600, or null for Erlang C
+ * @param abandonmentTarget the highest abandonment fraction (0 to 0.99), or null for none; only meaningful
  *     with {@code patienceSeconds} (Erlang C never abandons, so it is always met there)
  */
 public record StaffingRequest(
@@ -36,9 +40,6 @@ public record StaffingRequest(
         double shrinkage,
         Double patienceSeconds,
         Double abandonmentTarget) {
-
-    /** The highest offered load the calculator accepts, in Erlangs. */
-    public static final double MAX_TRAFFIC_ERLANGS = 1_000_000;
 
     /** The common Erlang C case: a service-level target only, no occupancy cap, no shrinkage. */
     public static StaffingRequest erlangC(
@@ -99,42 +100,50 @@ public record StaffingRequest(
     /** {@link #problems()} without the "at least one target" rule (for what-if evaluation). */
     Map<String, String> inputProblems() {
         Map<String, String> p = new LinkedHashMap<>();
-        if (!Double.isFinite(callsPerInterval) || callsPerInterval < 0) {
-            p.put("callsPerInterval", "must be a number of at least 0");
+        if (!(callsPerInterval >= 0 && callsPerInterval <= MAX_CALLS_PER_INTERVAL)) {
+            p.put("callsPerInterval", "must be a number from 0 to 1,000,000");
         }
-        if (intervalMinutes <= 0) {
-            p.put("intervalMinutes", "must be above 0");
+        if (!(intervalMinutes >= MIN_INTERVAL_MINUTES && intervalMinutes <= MAX_INTERVAL_MINUTES)) {
+            p.put("intervalMinutes", INTERVAL_REASON);
         }
-        if (!Double.isFinite(ahtSeconds) || ahtSeconds <= 0) {
-            p.put("ahtSeconds", "must be a number above 0");
+        if (!(ahtSeconds >= MIN_AHT_SECONDS && ahtSeconds <= MAX_AHT_SECONDS)) {
+            p.put("ahtSeconds", "must be a number of seconds from 1 to 86,400");
         }
         if (p.isEmpty() && trafficErlangs() > MAX_TRAFFIC_ERLANGS) {
             p.put("callsPerInterval", "offered load of " + trafficErlangs()
-                    + " Erlangs is above the supported " + (long) MAX_TRAFFIC_ERLANGS);
+                    + " Erlangs (calls × AHT / interval) is above the supported 1,000,000");
         }
-        if (serviceLevelTarget != null
-                && (!Double.isFinite(serviceLevelTarget) || serviceLevelTarget <= 0 || serviceLevelTarget > 1)) {
-            p.put("serviceLevelTarget", "must be above 0 and at most 1");
+        if (serviceLevelTarget != null && !(serviceLevelTarget >= MIN_SERVICE_LEVEL && serviceLevelTarget <= 1)) {
+            p.put("serviceLevelTarget", "must be from " + MIN_SERVICE_LEVEL + " to below 1");
         }
-        if (!Double.isFinite(answerWithinSeconds) || answerWithinSeconds < 0) {
-            p.put("answerWithinSeconds", "must be a number of at least 0");
+        if (!(answerWithinSeconds >= 0 && answerWithinSeconds <= MAX_ANSWER_WITHIN_SECONDS)) {
+            p.put("answerWithinSeconds", "must be a number of seconds from 0 to " + MAX_ANSWER_WITHIN_SECONDS);
         }
-        if (asaTargetSeconds != null && (!Double.isFinite(asaTargetSeconds) || asaTargetSeconds <= 0)) {
-            p.put("asaTargetSeconds", "must be a number above 0");
+        if (asaTargetSeconds != null
+                && !(asaTargetSeconds >= MIN_ASA_TARGET_SECONDS && asaTargetSeconds <= MAX_ASA_TARGET_SECONDS)) {
+            p.put("asaTargetSeconds", "must be a number of seconds from " + MIN_ASA_TARGET_SECONDS + " to "
+                    + MAX_ASA_TARGET_SECONDS);
         }
-        if (maxOccupancy != null && (!Double.isFinite(maxOccupancy) || maxOccupancy <= 0 || maxOccupancy > 1)) {
-            p.put("maxOccupancy", "must be above 0 and at most 1");
+        if (maxOccupancy != null && !(maxOccupancy >= MIN_MAX_OCCUPANCY && maxOccupancy <= MAX_MAX_OCCUPANCY)) {
+            p.put("maxOccupancy", "must be from " + MIN_MAX_OCCUPANCY + " to " + (int) MAX_MAX_OCCUPANCY);
         }
-        if (!Double.isFinite(shrinkage) || shrinkage < 0 || shrinkage >= 1) {
-            p.put("shrinkage", "must be at least 0 and below 1");
+        if (!(shrinkage >= 0 && shrinkage <= MAX_SHRINKAGE)) {
+            p.put("shrinkage", SHRINKAGE_REASON);
         }
-        if (patienceSeconds != null && (!Double.isFinite(patienceSeconds) || patienceSeconds <= 0)) {
-            p.put("patienceSeconds", "must be a number above 0 (leave it unset for Erlang C)");
+        if (patienceSeconds != null
+                && !(patienceSeconds >= MIN_PATIENCE_SECONDS && patienceSeconds <= MAX_PATIENCE_SECONDS)) {
+            p.put("patienceSeconds", "must be a number of seconds from " + MIN_PATIENCE_SECONDS + " to "
+                    + MAX_PATIENCE_SECONDS + " (leave it unset for Erlang C)");
         }
-        if (abandonmentTarget != null
-                && (!Double.isFinite(abandonmentTarget) || abandonmentTarget < 0 || abandonmentTarget > 1)) {
-            p.put("abandonmentTarget", "must be between 0 and 1");
+        if (abandonmentTarget != null && !(abandonmentTarget >= 0 && abandonmentTarget <= MAX_ABANDONMENT)) {
+            p.put("abandonmentTarget", "must be from 0 to " + MAX_ABANDONMENT);
         }
         return p;
     }
+
+    /** The reason given for an interval length out of range or not a whole number of minutes. */
+    static final String INTERVAL_REASON = "must be a whole number of minutes from " + MIN_INTERVAL_MINUTES + " to "
+            + MAX_INTERVAL_MINUTES;
+
+    static final String SHRINKAGE_REASON = "must be from 0 to " + MAX_SHRINKAGE;
 }

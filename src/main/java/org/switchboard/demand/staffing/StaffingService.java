@@ -7,27 +7,23 @@ import org.springframework.stereotype.Service;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.ValidationFailedException;
 
-/** What-if Erlang calculations for planners and managers (the calculator screen and the REST API). */
+/**
+ * What-if Erlang calculations for planners and managers (the calculator screen and the REST API). Every
+ * field is checked against {@link StaffingLimits} first, so each question is answered (or refused with a
+ * reason per field) in well under a second.
+ */
 @Service
 public class StaffingService {
 
-    /** Largest interval load the what-if accepts, in calls per interval. */
-    static final double MAX_CALLS = 1_000_000;
-
+    /**
+     * The agents and figures for a what-if question.
+     *
+     * @throws ValidationFailedException naming each field that is missing, out of range or not a whole
+     *     number where one is meant, or the target that cannot be reached
+     */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     public StaffingResult whatIf(ErlangQuery q) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        required(problems, "callsPerInterval", q.callsPerInterval());
-        required(problems, "intervalMinutes", q.intervalMinutes());
-        required(problems, "ahtSeconds", q.ahtSeconds());
-        required(problems, "serviceLevelTarget", q.serviceLevelTarget());
-        required(problems, "answerWithinSeconds", q.answerWithinSeconds());
-        if (q.callsPerInterval() != null && q.callsPerInterval() > MAX_CALLS) {
-            problems.put("callsPerInterval", "Use at most 1,000,000 calls per interval");
-        }
-        if (q.intervalMinutes() != null && (q.intervalMinutes() < 1 || q.intervalMinutes() > 1440)) {
-            problems.putIfAbsent("intervalMinutes", "Use 1 to 1440 minutes (usually 15 or 30)");
-        }
+        Map<String, String> problems = problems(q);
         if (problems.isEmpty()) {
             StaffingRequest request = request(q);
             request.problems().forEach(problems::putIfAbsent);
@@ -46,22 +42,61 @@ public class StaffingService {
         throw new ValidationFailedException(problems);
     }
 
-    /** The figures of a what-if question with a given number of agents. */
+    /**
+     * The figures of a what-if question with a given number of agents.
+     *
+     * @throws ValidationFailedException as {@link #whatIf} (targets need not be reachable), or for agents
+     *     out of range
+     */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     public StaffingResult evaluate(ErlangQuery q, int agents) {
+        Map<String, String> problems = problems(q);
+        if (problems.isEmpty()) {
+            request(q).inputProblems().forEach(problems::putIfAbsent);
+        }
+        if (agents < 0 || agents > StaffingLimits.MAX_AGENTS) {
+            problems.put("agents", "must be 0 to " + StaffingLimits.MAX_AGENTS);
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
         return StaffingCalculator.evaluate(request(q), agents);
     }
 
+    /** Missing fields, non-numbers and an interval that is not a whole number of minutes. */
+    private static Map<String, String> problems(ErlangQuery q) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        required(problems, "callsPerInterval", q.callsPerInterval());
+        required(problems, "intervalMinutes", q.intervalMinutes());
+        required(problems, "ahtSeconds", q.ahtSeconds());
+        required(problems, "serviceLevelTarget", q.serviceLevelTarget());
+        required(problems, "answerWithinSeconds", q.answerWithinSeconds());
+        for (var optional : new Object[][] {{"maxOccupancy", q.maxOccupancy()}, {"shrinkage", q.shrinkage()},
+                {"patienceSeconds", q.patienceSeconds()}, {"asaTargetSeconds", q.asaTargetSeconds()},
+                {"abandonmentTarget", q.abandonmentTarget()}}) {
+            if (optional[1] instanceof Double d && !Double.isFinite(d)) {
+                problems.put((String) optional[0], "Must be a finite number");
+            }
+        }
+        Double minutes = q.intervalMinutes();
+        if (minutes != null && Double.isFinite(minutes) && !(minutes == Math.rint(minutes)
+                && minutes >= StaffingLimits.MIN_INTERVAL_MINUTES && minutes <= StaffingLimits.MAX_INTERVAL_MINUTES)) {
+            problems.put("intervalMinutes", StaffingRequest.INTERVAL_REASON);
+        }
+        return problems;
+    }
+
+    /** The request of a question without problems (intervalMinutes is then a whole number in range). */
     private static StaffingRequest request(ErlangQuery q) {
-        return new StaffingRequest(q.callsPerInterval(), q.intervalMinutes(), q.ahtSeconds(),
+        return new StaffingRequest(q.callsPerInterval(), q.intervalMinutes().intValue(), q.ahtSeconds(),
                 q.serviceLevelTarget(), q.answerWithinSeconds(), q.asaTargetSeconds(), q.maxOccupancy(),
                 q.shrinkage() == null ? 0 : q.shrinkage(), q.patienceSeconds(), q.abandonmentTarget());
     }
 
-    private static void required(Map<String, String> problems, String field, Object value) {
+    private static void required(Map<String, String> problems, String field, Double value) {
         if (value == null) {
             problems.put(field, "Required");
-        } else if (value instanceof Double d && !Double.isFinite(d)) {
+        } else if (!Double.isFinite(value)) {
             problems.put(field, "Must be a finite number");
         }
     }

@@ -132,7 +132,8 @@ public class ErlangCalculatorView extends VerticalLayout {
     }
 
     ErlangQuery query() {
-        return new ErlangQuery(calls.getValue(), interval.getValue(), aht.getValue(), fraction(serviceLevel),
+        return new ErlangQuery(calls.getValue(), interval.getValue() == null ? null : interval.getValue().doubleValue(),
+                aht.getValue(), fraction(serviceLevel),
                 answerWithin.getValue(), fraction(occupancy), fraction(shrinkage), patience.getValue(), asa.getValue(),
                 fraction(abandonment));
     }
@@ -141,10 +142,15 @@ public class ErlangCalculatorView extends VerticalLayout {
         return percent.getValue() == null ? null : percent.getValue() / 100;
     }
 
-    /** The service speaks in fractions; these fields in percent. */
+    /** The service speaks in fractions; these fields in percent: "must be from 0 to 0.9" is "… 0 % to 90 %". */
     static String percent(String reason) {
-        return reason.replace("at most 1", "at most 100 %").replace("below 1", "below 100 %")
-                .replace("between 0 and 1", "between 0 and 100 %");
+        if (!reason.startsWith("must be from ")) {
+            return reason;
+        }
+        return java.util.regex.Pattern.compile("\\d+(\\.\\d+)?").matcher(reason).replaceAll(m -> {
+            var value = new java.math.BigDecimal(m.group()).movePointRight(2).stripTrailingZeros();
+            return value.toPlainString() + " %";
+        });
     }
 
     private static void invalid(NumberField f, String reason) {

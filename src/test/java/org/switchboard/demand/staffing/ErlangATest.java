@@ -1,11 +1,16 @@
 package org.switchboard.demand.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Erlang A against a brute-force birth–death chain, a direct integral, a simulation and Erlang C. */
 class ErlangATest {
@@ -168,5 +173,30 @@ class ErlangATest {
         int withAbandon = ErlangA.requiredAgents(10, 180, 120, null, 20, null, 0.01, null);
         assertThat(ErlangA.probabilityOfAbandonment(withAbandon, 10, 180, 120)).isLessThanOrEqualTo(0.01);
         assertThat(ErlangA.probabilityOfAbandonment(withAbandon - 1, 10, 180, 120)).isGreaterThan(0.01);
+    }
+
+    /**
+     * The figures themselves (not only the API) end for any patience. With fewer agents than the load the
+     * queue's peak lies about (A &minus; N) &times; patience / AHT callers deep and the series would need
+     * billions of terms: refused at once, naming the patience (it used to run for hours). With more agents
+     * than the load they are Erlang C's, as long as load &times; patience / AHT is a finite double.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1e14, 1e16, 1e20, Double.MAX_VALUE})
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hugePatienceEndsInTheFiguresToo(double patience) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> ErlangA.metrics(8, 10, 180, patience, 20)) // A = 10
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("patienceSeconds: too large to evaluate");
+        if (Double.isFinite(10 * patience / 180)) {
+            var m = ErlangA.metrics(12, 10, 180, patience, 20);
+            assertThat(m.serviceLevel()).isCloseTo(ErlangC.serviceLevel(12, 10, 180, 20), within(1e-9));
+            assertThat(m.probabilityOfWaiting()).isCloseTo(ErlangC.probabilityOfWaiting(12, 10), within(1e-9));
+        } else {
+            assertThatThrownBy(() -> ErlangA.metrics(12, 10, 180, patience, 20))
+                    .hasMessageStartingWith("patienceSeconds: too large to evaluate");
+        }
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(2.0);
     }
 }

@@ -37,6 +37,24 @@ class StaffingCalculatorTest {
         assertThat(StaffingCalculator.positions(10, 0.0)).isEqualTo(10);
         assertThat(StaffingCalculator.positions(1, 0.5)).isEqualTo(2);
         assertThat(StaffingCalculator.positions(3, 0.1)).isEqualTo(4);
+        assertThat(StaffingCalculator.positions(14, 0.9)).isEqualTo(140);
+    }
+
+    /** Shrinkage 0.9999999 once gave 2147483647 positions: the int cast saturated without a word. */
+    @Test
+    void positionsNeverSaturate() {
+        assertThatThrownBy(() -> StaffingCalculator.positions(14, 0.9999999))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("shrinkage: must be from 0 to 0.9");
+        assertThatThrownBy(() -> StaffingCalculator.positions(Integer.MAX_VALUE, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 2147483647");
+        assertThat(StaffingCalculator.positions(Integer.MAX_VALUE, 0)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(StaffingCalculator.positions(StaffingLimits.MAX_AGENTS, StaffingLimits.MAX_SHRINKAGE))
+                .isEqualTo(10 * StaffingLimits.MAX_AGENTS);
+        assertThatThrownBy(() -> StaffingCalculator.required(
+                        StaffingRequest.erlangC(100, 30, 180, 0.8, 20).withShrinkage(0.9999999)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("shrinkage: must be from 0 to 0.9");
+        assertThat(StaffingCalculator.required(StaffingRequest.erlangC(100, 30, 180, 0.8, 20).withShrinkage(0.9))
+                .positions()).isEqualTo(140);
     }
 
     @Test
@@ -132,12 +150,12 @@ class StaffingCalculatorTest {
         var capped = StaffingCalculator.required(request(1000, 180, 0.8, 20, null, 0.85, 0));
         assertThat(capped.agents()).isEqualTo(118);
         assertThat(capped.occupancy()).isLessThanOrEqualTo(0.85);
-        // low traffic, A = 1: the service level needs fewer agents than a 0.3 cap
-        var low = StaffingCalculator.required(request(10, 180, 0.8, 20, null, 0.3, 0));
-        assertThat(low.agents()).isEqualTo(4);
-        assertThat(StaffingCalculator.required(request(10, 180, 0.8, 20, null, null, 0)).agents()).isLessThan(4);
+        // A = 10: the service level needs 14 agents, the lowest cap (0.5) twice the load
+        var low = StaffingCalculator.required(request(100, 180, 0.8, 20, null, 0.5, 0));
+        assertThat(low.agents()).isEqualTo(20);
+        assertThat(StaffingCalculator.required(request(100, 180, 0.8, 20, null, null, 0)).agents()).isEqualTo(14);
         // occupancy exactly at the cap counts as met: A = 8.5, cap 0.85, 10 agents
-        var tie = StaffingCalculator.required(new StaffingRequest(85, 30, 180, null, 20, 1e6, 0.85, 0, null, null));
+        var tie = StaffingCalculator.required(new StaffingRequest(85, 30, 180, null, 20, 3600.0, 0.85, 0, null, null));
         assertThat(tie.agents()).isEqualTo(10);
     }
 
@@ -162,7 +180,12 @@ class StaffingCalculatorTest {
                 .hasMessageContaining("cannot be reached");
         assertThatThrownBy(() -> StaffingCalculator.required(StaffingRequest.erlangC(100, 30, 180, 1.0, 20)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be reached");
-        assertThatThrownBy(() -> StaffingCalculator.required(request(100, 180, null, 20, 1e-300, null, 0)))
+        // an ASA target of 1e-300 s is out of range; the search behind the check still gives up by itself
+        var tinyAsa = request(100, 180, null, 20, 1e-300, null, 0);
+        assertThatThrownBy(() -> StaffingCalculator.required(tinyAsa))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("asaTargetSeconds: must be a number of seconds from 1 to 3600");
+        assertThatThrownBy(() -> StaffingCalculator.required(tinyAsa, tinyAsa.trafficErlangs()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("asaTargetSeconds:")
                 .hasMessageContaining("cannot be reached");
@@ -174,8 +197,8 @@ class StaffingCalculatorTest {
                         StaffingRequest.erlangC(100, 30, 180, 1.0, 20).withPatience(60.0, null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("serviceLevelTarget:");
-        assertThatThrownBy(() -> StaffingCalculator.required(
-                        request(100, 180, null, 20, 1e-300, null, 0).withPatience(60.0, null)))
+        var tinyAsaA = tinyAsa.withPatience(60.0, null);
+        assertThatThrownBy(() -> StaffingCalculator.required(tinyAsaA, tinyAsaA.trafficErlangs()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("asaTargetSeconds:")
                 .hasMessageContaining("cannot be reached");
@@ -190,10 +213,10 @@ class StaffingCalculatorTest {
         assertThat(problems.keySet()).containsExactly("callsPerInterval", "intervalMinutes", "ahtSeconds",
                 "serviceLevelTarget", "answerWithinSeconds", "asaTargetSeconds", "maxOccupancy", "shrinkage",
                 "patienceSeconds", "abandonmentTarget");
-        assertThat(problems.get("shrinkage")).isEqualTo("must be at least 0 and below 1");
+        assertThat(problems.get("shrinkage")).isEqualTo("must be from 0 to 0.9");
         assertThatThrownBy(() -> StaffingCalculator.required(valid.withShrinkage(1.0)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("shrinkage: must be at least 0 and below 1");
+                .hasMessage("shrinkage: must be from 0 to 0.9");
         assertThatThrownBy(() -> StaffingCalculator.required(everythingWrong))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("callsPerInterval: ")

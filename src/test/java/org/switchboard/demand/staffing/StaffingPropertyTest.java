@@ -75,6 +75,7 @@ class StaffingPropertyTest {
             }
             double previousA = -1, previousAbandon = 2, previousAll = Double.POSITIVE_INFINITY;
             double previousAsaA = Double.POSITIVE_INFINITY;
+            double previousOccupancy = 1;
             int start = Math.max(0, (int) (traffic * 0.5));
             for (int n = start; n < from + 30; n++) {
                 var m = ErlangA.metrics(n, traffic, aht, patience, t);
@@ -86,11 +87,38 @@ class StaffingPropertyTest {
                 }
                 assertThat(m.averageWaitSeconds()).as(what).isLessThanOrEqualTo(previousAll * (1 + 1e-12));
                 assertThat(m.asaSeconds()).as(what).isLessThanOrEqualTo(previousAsaA * (1 + 1e-9));
+                // the Erlang A search halves gaps: it relies on occupancy falling with agents as well
+                assertThat(m.occupancy()).as(what).isLessThanOrEqualTo(previousOccupancy + 1e-12);
+                previousOccupancy = m.occupancy();
                 previousAsaA = m.asaSeconds();
                 previousA = m.serviceLevel();
                 previousAbandon = m.probabilityOfAbandonment();
                 previousAll = m.averageWaitSeconds();
             }
+        }
+    }
+
+    /** The Erlang A search (doubling, then halving) finds what trying every number from 0 up finds. */
+    @Test
+    void erlangASearchFindsTheFirstNumberMeetingTheTargets() {
+        var r = new SplittableRandom(99);
+        for (int i = 0; i < 150; i++) {
+            StaffingRequest request = randomRequest(r, true);
+            double traffic = request.trafficErlangs();
+            if (traffic == 0) {
+                continue;
+            }
+            int first = -1;
+            double b = 1; // B(0)
+            for (int n = 0; first < 0; n++) {
+                if (n > 0) {
+                    b = ErlangC.nextErlangB(b, n, traffic);
+                }
+                if (StaffingCalculator.meetsTargets(request, StaffingCalculator.evaluate(request, traffic, n, b))) {
+                    first = n;
+                }
+            }
+            assertThat(StaffingCalculator.required(request).agents()).as(request.toString()).isEqualTo(first);
         }
     }
 
@@ -106,7 +134,8 @@ class StaffingPropertyTest {
 
             // callers who practically never hang up: Erlang A tends to Erlang C
             String what = c + " -> C " + erlangC + " / A " + erlangA;
-            StaffingResult patient = StaffingCalculator.required(c.withPatience(1e5, null));
+            StaffingResult patient = StaffingCalculator.required(
+                    c.withPatience((double) StaffingLimits.MAX_PATIENCE_SECONDS, null));
             assertThat(patient.agents()).as(what).isLessThanOrEqualTo(erlangC.agents());
             if (c.trafficErlangs() > 0) {
                 int n = erlangC.agents();

@@ -111,7 +111,7 @@ class DemandViewsTest extends SpringBrowserlessTest {
         view.aht.setValue(180.0);
         test(view.calculate).click();
         assertThat(view.shrinkage.isInvalid()).isTrue();
-        assertThat(view.shrinkage.getErrorMessage()).isEqualTo("must be at least 0 and below 100 %");
+        assertThat(view.shrinkage.getErrorMessage()).isEqualTo("must be from 0 % to 90 %");
         assertThat(view.around.isVisible()).isFalse();
     }
 }
