@@ -28,6 +28,8 @@ import org.switchboard.base.DemoMode;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     final LoginForm login = new LoginForm();
+    /** The error the form shows, when it is one of ours (for tests: the form's own getter is not public). */
+    LoginI18n.ErrorMessage shownError;
 
     public LoginView(Environment environment) {
         setSizeFull();
@@ -61,7 +63,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Says that sign-in is refused for now, and for how long (relative, so no time zone is needed). */
     void showLocked(Instant until) {
-        long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
+        long seconds = Math.max(1, (Duration.between(Instant.now(), until).toMillis() + 999) / 1000);
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("login.locked.title"));
@@ -69,5 +71,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 ? getTranslation("login.locked.seconds", seconds)
                 : getTranslation("login.locked.minutes", (seconds + 59) / 60));
         login.setI18n(i18n);
+        shownError = error;
     }
 }
