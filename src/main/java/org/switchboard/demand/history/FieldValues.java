@@ -53,6 +53,18 @@ final class FieldValues {
 
     /** A date in one of the accepted forms, within the accepted years. */
     static LocalDate date(String v) throws Refused {
+        if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+            int year = number(v, 0, 4);
+            int month = number(v, 5, 7);
+            int day = number(v, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return inRange(LocalDate.of(year, month, day), v);
+                } catch (DateTimeException e) {
+                    throw new Refused("\"" + v + "\" is not a date such as 2026-03-02, 20260302, 990201 or 02.03.2026");
+                }
+            }
+        }
         for (DateTimeFormatter f : DATES) {
             try {
                 return inRange(LocalDate.parse(v, f), v);
@@ -65,6 +77,10 @@ final class FieldValues {
 
     /** A time of day such as 8:05 or 08:05:30. */
     static LocalTime time(String v) throws Refused {
+        LocalTime fast = fastTime(v, 0);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return LocalTime.parse(v, TIME);
         } catch (DateTimeParseException e) {
@@ -74,6 +90,21 @@ final class FieldValues {
 
     /** A local date-time; one with an offset (Z, +03:00) is read as its instant and given in the zone's local time. */
     static LocalDateTime dateTime(String v, ZoneId zone) throws Refused {
+        if ((v.length() == 16 || v.length() == 19) && v.charAt(4) == '-' && v.charAt(7) == '-'
+                && (v.charAt(10) == 'T' || v.charAt(10) == ' ')) {
+            // the usual form, read without the general parser (a file may have millions of them)
+            int year = number(v, 0, 4);
+            int month = number(v, 5, 7);
+            int day = number(v, 8, 10);
+            LocalTime time = v.charAt(13) == ':' ? fastTime(v, 11) : null;
+            if (year >= 0 && month >= 0 && day >= 0 && time != null) {
+                try {
+                    return LocalDateTime.of(inRange(LocalDate.of(year, month, day), v), time);
+                } catch (DateTimeException e) {
+                    throw new Refused("\"" + v + "\" is not a date and time such as 2026-03-02T08:30");
+                }
+            }
+        }
         String t = v.replace(' ', 'T');
         LocalDateTime local;
         try {
@@ -92,6 +123,41 @@ final class FieldValues {
         }
         inRange(local.toLocalDate(), v);
         return local;
+    }
+
+    /** HH:mm or HH:mm:ss (H:mm, H:mm:ss too) from {@code start} to the end of the text; null when it is not that. */
+    private static LocalTime fastTime(String v, int start) {
+        int colon = v.indexOf(':', start);
+        int length = v.length() - start;
+        if (colon < 0 || colon - start < 1 || colon - start > 2 || (length != colon - start + 3 && length != colon - start + 6)) {
+            return null;
+        }
+        int hour = number(v, start, colon);
+        int minute = number(v, colon + 1, colon + 3);
+        int second = 0;
+        if (length == colon - start + 6) {
+            if (v.charAt(colon + 3) != ':') {
+                return null;
+            }
+            second = number(v, colon + 4, colon + 6);
+        }
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null; // the general parser gives the reason
+        }
+        return LocalTime.of(hour, minute, second);
+    }
+
+    /** The digits from {@code from} to {@code to} as a number; -1 when any is not a digit. */
+    private static int number(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static LocalDate inRange(LocalDate d, String v) throws Refused {

@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +28,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.switchboard.shared.Roles;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/history/import}: the import screen's checks, limits and all-or-nothing writing for scripts.
@@ -219,12 +223,25 @@ class HistoryImportController {
                 errors));
     }
 
+    /**
+     * 413, written and sent at once: the rest of a too-large body is never read, so Tomcat closes the connection after
+     * this request, and an answer still in the buffer then would be lost.
+     */
     @ExceptionHandler({ImportTooLargeException.class, MaxUploadSizeExceededException.class})
-    ResponseEntity<ProblemDetail> tooLarge(Exception e) {
+    void tooLarge(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String reason = "The file is larger than " + imports.limits().maxFileSizeLabel()
                 + ", the most a history import accepts";
-        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "History file too large", reason,
-                List.of(fieldError("file", reason))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "History file too large");
+        body.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+        body.put("detail", reason);
+        body.put("instance", request.getRequestURI());
+        body.put("errors", List.of(fieldError("file", reason)));
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        JsonMapper.shared().writeValue(response.getOutputStream(), body);
+        response.flushBuffer();
     }
 
     @ExceptionHandler(MultipartException.class)

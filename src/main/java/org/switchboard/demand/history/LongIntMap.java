@@ -15,6 +15,7 @@ final class LongIntMap {
     private int[] values;
     private int size;
     private int mask;
+    private int shift;
 
     LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 4 / 3) - 1) << 1;
@@ -26,6 +27,7 @@ final class LongIntMap {
         Arrays.fill(keys, FREE);
         values = new int[capacity];
         mask = capacity - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(capacity);
     }
 
     int size() {
@@ -80,8 +82,8 @@ final class LongIntMap {
         }
     }
 
+    /** Fibonacci hashing: the top bits of the product spread neighbouring keys (consecutive intervals) apart. */
     private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L; // Fibonacci hashing spreads neighbouring keys (consecutive intervals)
-        return (int) (h ^ (h >>> 32)) & mask;
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 }

@@ -59,48 +59,25 @@ final class TextEncoding {
         byte[] head = new byte[4];
         int headLength = 0;
         Utf8Check utf8 = new Utf8Check();
-        ByteArrayOutputStream sample = new ByteArrayOutputStream();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        boolean lineHasHighByte = false;
-        long zeroEven = 0;
-        long zeroOdd = 0;
+        Sampler sampler = new Sampler();
+        long[] zeros = new long[2]; // at even and odd positions of the first bytes
         long position = 0;
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) >= 0; ) {
             sha.update(buffer, 0, n);
-            for (int i = 0; i < n; i++) {
-                byte b = buffer[i];
-                if (headLength < 4) {
-                    head[headLength++] = b;
-                }
-                if (position < ZERO_PROBE_BYTES && b == 0) {
-                    if ((position & 1) == 0) {
-                        zeroEven++;
-                    } else {
-                        zeroOdd++;
-                    }
-                }
-                position++;
-                utf8.accept(b);
-                // keep lines with non-ASCII bytes as the sample the guessing looks at
-                if (sample.size() < SAMPLE_BYTES) {
-                    if (b == '\n' || b == '\r') {
-                        if (lineHasHighByte) {
-                            line.writeTo(sample);
-                            sample.write('\n');
-                        }
-                        line.reset();
-                        lineHasHighByte = false;
-                    } else if (line.size() < 4096) {
-                        line.write(b);
-                        lineHasHighByte |= b < 0;
-                    }
-                }
+            for (int i = 0; i < n && headLength < 4; i++) {
+                head[headLength++] = buffer[i];
             }
+            if (position < ZERO_PROBE_BYTES) {
+                countZeros(buffer, (int) Math.min(n, ZERO_PROBE_BYTES - position), position, zeros);
+            }
+            position += n;
+            utf8.accept(buffer, n);
+            sampler.accept(buffer, n);
         }
-        if (lineHasHighByte && sample.size() < SAMPLE_BYTES) {
-            line.writeTo(sample);
-        }
+        byte[] sample = sampler.sample();
+        long zeroEven = zeros[0];
+        long zeroOdd = zeros[1];
         String sha256 = HexFormat.of().formatHex(sha.digest());
         Charset bom = byteOrderMark(head, headLength);
         if (bom != null) {
@@ -120,7 +97,53 @@ final class TextEncoding {
         if (utf8.multiByte > 0 && utf8.multiByte >= 10 * utf8.invalid) {
             return new Scan(StandardCharsets.UTF_8, "mostly valid UTF-8", sha256);
         }
-        return singleByte(sample.toByteArray(), sha256);
+        return singleByte(sample, sha256);
+    }
+
+    private static void countZeros(byte[] bytes, int n, long position, long[] zeros) {
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                zeros[(int) ((position + i) & 1)]++;
+            }
+        }
+    }
+
+    /** Keeps the lines with non-ASCII bytes (up to {@value #SAMPLE_BYTES} bytes): what the guessing looks at. */
+    private static final class Sampler {
+        private final ByteArrayOutputStream sample = new ByteArrayOutputStream();
+        private final byte[] line = new byte[4096];
+        private int length;
+        private boolean highByte;
+        private boolean full;
+
+        void accept(byte[] bytes, int n) {
+            for (int i = 0; i < n && !full; i++) {
+                byte b = bytes[i];
+                if (b == '\n' || b == '\r') {
+                    endLine();
+                } else if (length < line.length) {
+                    line[length++] = b;
+                    highByte |= b < 0;
+                }
+            }
+        }
+
+        private void endLine() {
+            if (highByte) {
+                sample.write(line, 0, length);
+                sample.write('\n');
+                full = sample.size() >= SAMPLE_BYTES;
+            }
+            length = 0;
+            highByte = false;
+        }
+
+        byte[] sample() {
+            if (!full) {
+                endLine();
+            }
+            return sample.toByteArray();
+        }
     }
 
     private static Charset byteOrderMark(byte[] h, int n) {
@@ -173,6 +196,16 @@ final class TextEncoding {
         private int pending; // continuation bytes still expected
         private int min; // smallest code point the sequence may encode (overlong forms are invalid)
         private int codePoint;
+
+        void accept(byte[] bytes, int n) {
+            for (int i = 0; i < n; i++) {
+                byte b = bytes[i];
+                if (b >= 0 && pending == 0) {
+                    continue; // ASCII: the usual case, nothing to check
+                }
+                accept(b);
+            }
+        }
 
         void accept(byte b) {
             int u = b & 0xFF;

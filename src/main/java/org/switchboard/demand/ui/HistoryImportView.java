@@ -114,6 +114,7 @@ public class HistoryImportView extends VerticalLayout {
         encoding.setLabel("Encoding");
         encoding.setItems(service.encodings());
         encoding.setId("encoding");
+        encoding.setWidth("24em");
         encoding.setVisible(false);
         encoding.addValueChangeListener(e -> {
             if (!showing && e.getValue() != null && file != null) {
@@ -281,7 +282,7 @@ public class HistoryImportView extends VerticalLayout {
             }
             encoding.setItems(items);
             encoding.setValue(charset);
-            encoding.setHelperText("Detected from the file; choose another if the names in the preview look wrong");
+            encoding.setHelperText("Choose another if the names in the first rows look wrong");
             encoding.setVisible(true);
         } finally {
             showing = false;
