@@ -18,8 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
 import org.switchboard.shared.CurrentUser;
@@ -43,9 +46,11 @@ public class HistoryImportService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final ImportLimits limits;
+    private final TransactionTemplate savepointOrNew;
+    private final TransactionTemplate joined;
 
     HistoryImportService(QueueService queues, JdbcTemplate jdbc, JdbcClient client, ApplicationEventPublisher events,
-            Optional<Clock> clock, CurrentUser currentUser, ImportLimits limits) {
+            Optional<Clock> clock, CurrentUser currentUser, ImportLimits limits, PlatformTransactionManager transactions) {
         this.queues = queues;
         this.jdbc = jdbc;
         this.client = client;
@@ -53,6 +58,9 @@ public class HistoryImportService {
         this.clock = clock.orElse(Clock.systemUTC());
         this.currentUser = currentUser;
         this.limits = limits;
+        this.savepointOrNew = new TransactionTemplate(transactions);
+        savepointOrNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.joined = new TransactionTemplate(transactions);
     }
 
     /** How large and wide a file may be. */
@@ -109,9 +117,19 @@ public class HistoryImportService {
      * column each; at most {@value HistoryCsv#MAX_PROBLEMS}) and then nothing is written.
      */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
-    @Transactional(propagation = Propagation.NESTED)
     public ImportResult importFile(ImportSource source, ImportSettings settings) {
         checkSize(source);
+        try {
+            return savepointOrNew.execute(status -> write(source, settings));
+        } catch (CannotCreateTransactionException e) {
+            // the caller's transaction is already marked rollback-only, so it takes no savepoint; its rollback undoes
+            // this import with everything else
+            return joined.execute(status -> write(source, settings));
+        }
+    }
+
+    /** One import inside its transaction or savepoint: a problem throws, and everything written is rolled back. */
+    private ImportResult write(ImportSource source, ImportSettings settings) {
         Map<String, Queue> byCode = queues.list().stream().collect(Collectors.toMap(Queue::getCode, q -> q));
         TextEncoding.Scan scan = scan(source);
         Charset charset = charset(settings.encoding(), scan);
@@ -150,7 +168,6 @@ public class HistoryImportService {
 
     /** {@link #importFile(ImportSource, ImportSettings)} of content in memory. */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
-    @Transactional(propagation = Propagation.NESTED)
     public ImportResult importFile(String fileName, byte[] content, ImportSettings settings) {
         return importFile(ImportSource.of(fileName, content), settings);
     }

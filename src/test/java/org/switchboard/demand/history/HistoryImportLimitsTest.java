@@ -254,6 +254,24 @@ class HistoryImportLimitsTest {
         }
     }
 
+    /** Inside the test's transaction: the import takes a savepoint, so its written batches go and the caller goes on. */
+    @Test
+    void insideACallersTransactionAFailedImportIsUndoneToItsSavepoint() {
+        StringBuilder csv = new StringBuilder("interval_start,queue,offered\n");
+        java.time.LocalDateTime start = java.time.LocalDateTime.of(2026, 1, 1, 0, 0);
+        for (int i = 0; i < 2 * HistoryWriter.BATCH + 10; i++) {
+            csv.append(start.plusMinutes(30L * i)).append(",ENC-BILL,1\n");
+        }
+        String good = csv.toString();
+        ImportSettings settings = imports.preview(bytes(good), 1).suggested().withIntervalMinutes(30);
+        assertThat(failure(() -> imports.importFile("bad.csv", bytes(good + "2027-01-01T00:00,ENC-BILL,-1\n"), settings)))
+                .extracting(ImportProblem::line).containsExactly(2L * HistoryWriter.BATCH + 12);
+        assertThat(offered("ENC-BILL")).isZero();
+        ImportResult result = imports.importFile("good.csv", bytes(good), settings); // the transaction goes on
+        assertThat(result.totalIntervals()).isEqualTo(2 * HistoryWriter.BATCH + 10);
+        assertThat(offered("ENC-BILL")).isEqualTo(2 * HistoryWriter.BATCH + 10);
+    }
+
     static List<ImportProblem> failure(Runnable r) {
         try {
             r.run();
