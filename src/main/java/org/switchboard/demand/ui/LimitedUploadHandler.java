@@ -45,7 +45,7 @@ final class LimitedUploadHandler implements UploadHandler {
                 file = receive(in, maxBytes);
             }
         }
-        UI ui = event.getUI();
+        UI ui = ui(event);
         if (file == null) {
             String reason = name + " is larger than " + limitLabel + ", the most a history import accepts";
             event.reject(reason);
@@ -54,6 +54,14 @@ final class LimitedUploadHandler implements UploadHandler {
         }
         Path received = file;
         access(ui, () -> receiver.received(name, received), received);
+    }
+
+    private static UI ui(UploadEvent event) {
+        try {
+            return event.getUI();
+        } catch (RuntimeException e) {
+            return null; // the view or its UI went away during the upload
+        }
     }
 
     /** Runs in the UI's thread; when the UI is gone the file goes too. */
