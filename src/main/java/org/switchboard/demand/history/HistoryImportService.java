@@ -1,33 +1,40 @@
 package org.switchboard.demand.history;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
+import org.switchboard.shared.CurrentUser;
 import org.switchboard.shared.Roles;
 
 /**
  * Imports call history from CSV files (interval aggregates or one row per call) into {@code call_history}.
- * All or nothing: the whole file is read and checked first, and only a file without problems is written,
- * in one transaction. An interval already in the history is replaced, so importing a file twice changes nothing.
+ * Files are streamed, never held in memory: one pass checks the bytes (encoding, SHA-256), the next reads the rows
+ * and writes intervals in batches as they come. All or nothing: everything happens in one transaction (a savepoint
+ * when the caller already has one), and a file with any problem rolls it back, so nothing of it stays. An interval
+ * already in the history is replaced, so importing a file twice changes nothing. Limits: {@link ImportLimits} and
+ * the value bounds of {@link FieldValues}.
  */
 @Service
 public class HistoryImportService {
@@ -37,29 +44,72 @@ public class HistoryImportService {
     private final JdbcClient client;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.switchboard.shared.CurrentUser currentUser;
+    private final CurrentUser currentUser;
+    private final ImportLimits limits;
+    private final TransactionTemplate savepointOrNew;
+    private final TransactionTemplate joined;
 
     HistoryImportService(QueueService queues, JdbcTemplate jdbc, JdbcClient client, ApplicationEventPublisher events,
-            java.util.Optional<Clock> clock, org.switchboard.shared.CurrentUser currentUser) {
+            Optional<Clock> clock, CurrentUser currentUser, ImportLimits limits, PlatformTransactionManager transactions) {
         this.queues = queues;
         this.jdbc = jdbc;
         this.client = client;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
         this.currentUser = currentUser;
+        this.limits = limits;
+        this.savepointOrNew = new TransactionTemplate(transactions);
+        savepointOrNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.joined = new TransactionTemplate(transactions);
     }
 
-    /** The first rows of a file, its queue values, and the mapping the import suggests. */
+    /** How large and wide a file may be. */
+    public ImportLimits limits() {
+        return limits;
+    }
+
+    /** The encodings the preview offers to choose from. */
+    public List<String> encodings() {
+        return TextEncoding.OFFERED;
+    }
+
+    /**
+     * The first rows of a file, its queue values, its encoding (detected when {@code encoding} is null) and the
+     * mapping the import suggests. Throws {@link ImportFailedException} when the file cannot be read (the line
+     * that breaks it), {@link ImportTooLargeException} when it is too large.
+     */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
-    @Transactional(readOnly = true)
+    public CsvPreview preview(ImportSource source, int rows, String encoding) {
+        checkSize(source);
+        TextEncoding.Scan scan = scan(source);
+        return HistoryCsv.preview(source, scan, charset(encoding, scan), rows, zonesByCode().keySet(), limits);
+    }
+
+    /** {@link #preview(ImportSource, int, String)} of content in memory, encoding detected. */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public CsvPreview preview(byte[] content, int rows) {
-        return HistoryCsv.preview(content, rows, zonesByCode().keySet());
+        return preview(ImportSource.of("", content), rows, null);
+    }
+
+    /** The mapping suggested from a file's header alone, encoding detected when {@code encoding} is null. */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public ImportSettings suggest(ImportSource source, String encoding) {
+        checkSize(source);
+        TextEncoding.Scan scan = scan(source);
+        return HistoryCsv.suggest(source, charset(encoding, scan), zonesByCode().keySet(), limits);
     }
 
     /** The distinct values of a file's column (at most 200): what the queue mapping offers. */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public List<String> distinctValues(ImportSource source, String column, String encoding) {
+        checkSize(source);
+        Charset charset = encoding == null ? scan(source).charset() : charset(encoding, null);
+        return HistoryCsv.distinct(source, charset, column, limits);
+    }
+
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public List<String> distinctValues(byte[] content, String column) {
-        return HistoryCsv.distinct(content, column);
+        return distinctValues(ImportSource.of("", content), column, null);
     }
 
     /**
@@ -67,44 +117,59 @@ public class HistoryImportService {
      * column each; at most {@value HistoryCsv#MAX_PROBLEMS}) and then nothing is written.
      */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
-    @Transactional
-    public ImportResult importFile(String fileName, byte[] content, ImportSettings settings) {
-        Map<String, Queue> byCode = queues.list().stream().collect(Collectors.toMap(Queue::getCode, q -> q));
-        Map<String, ZoneId> zones = zones(byCode.values());
-        HistoryCsv.Read read = HistoryCsv.read(content, settings, zones);
-        if (!read.problems().isEmpty()) {
-            throw new ImportFailedException(read.problems(), read.truncated());
+    public ImportResult importFile(ImportSource source, ImportSettings settings) {
+        checkSize(source);
+        try {
+            return savepointOrNew.execute(status -> write(source, settings));
+        } catch (CannotCreateTransactionException e) {
+            // the caller's transaction is already marked rollback-only, so it takes no savepoint; its rollback undoes
+            // this import with everything else
+            return joined.execute(status -> write(source, settings));
         }
-        List<HistoryCsv.Interval> intervals = read.intervals();
-        LocalDate first = intervals.stream().map(HistoryCsv.Interval::localDay).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = intervals.stream().map(HistoryCsv.Interval::localDay).max(LocalDate::compareTo).orElseThrow();
-        Map<String, Integer> perQueue = new TreeMap<>();
-        intervals.forEach(i -> perQueue.merge(i.queueCode(), 1, Integer::sum));
+    }
 
-        int replaced = countExisting(intervals, byCode);
-        String user = currentUser.name();
+    /** One import inside its transaction or savepoint: a problem throws, and everything written is rolled back. */
+    private ImportResult write(ImportSource source, ImportSettings settings) {
+        Map<String, Queue> byCode = queues.list().stream().collect(Collectors.toMap(Queue::getCode, q -> q));
+        TextEncoding.Scan scan = scan(source);
+        Charset charset = charset(settings.encoding(), scan);
         long importId = client.sql("""
                 insert into history_import (file_name, kind, sha256, data_rows, intervals_written, queues,
                     first_day, last_day, imported_by, imported_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(truncate(fileName, 255), settings.kind().name(), sha256(content), read.dataRows(),
-                        intervals.size(), truncate(String.join(", ", perQueue.keySet()), 500), first, last, user,
+                values (?, ?, ?, 0, 0, '', null, null, ?, ?) returning id""")
+                .params(truncate(source.name(), 255), settings.kind().name(), scan.sha256(), currentUser.name(),
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        List<Object[]> batch = new ArrayList<>(intervals.size());
-        for (HistoryCsv.Interval i : intervals) {
-            batch.add(new Object[] {byCode.get(i.queueCode()).getId(), i.minutes(), Timestamp.from(i.start()),
-                    i.offered(), i.handled(), i.abandoned(), i.ahtSeconds(), importId});
+        Map<String, Long> ids = new HashMap<>();
+        byCode.forEach((code, q) -> ids.put(code, q.getId()));
+        HistoryWriter writer = new HistoryWriter(jdbc, importId, ids);
+        HistoryRows.Result read;
+        try (HistoryCsv.CsvFile file = HistoryCsv.open(source, charset, limits)) {
+            read = new HistoryRows(settings, zones(byCode.values()), writer).read(file);
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            throw new ImportFailedException(List.of(HistoryCsv.problemOf(e, 1)), false);
         }
-        jdbc.batchUpdate("""
-                insert into call_history (queue_id, interval_minutes, interval_start, offered, handled, abandoned,
-                    aht_seconds, import_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (queue_id, interval_minutes, interval_start) do update set
-                    offered = excluded.offered, handled = excluded.handled, abandoned = excluded.abandoned,
-                    aht_seconds = excluded.aht_seconds, import_id = excluded.import_id""", batch);
-        perQueue.keySet().forEach(code -> events.publishEvent(new HistoryImported(byCode.get(code).getId(), first, last)));
-        return new ImportResult(importId, read.dataRows(), read.skippedRows(), perQueue, replaced, first, last);
+        if (!read.problems().isEmpty()) {
+            throw new ImportFailedException(read.problems(), read.truncated()); // rolls back every batch written
+        }
+        writer.flush();
+        Map<String, Integer> perQueue = writer.perQueue();
+        client.sql("""
+                update history_import set data_rows = ?, intervals_written = ?, queues = ?, first_day = ?, last_day = ?
+                where id = ?""")
+                .params(read.dataRows(), writer.written(), truncate(String.join(", ", perQueue.keySet()), 500),
+                        writer.first(), writer.last(), importId)
+                .update();
+        perQueue.keySet().forEach(code -> events.publishEvent(
+                new HistoryImported(byCode.get(code).getId(), writer.first(), writer.last())));
+        return new ImportResult(importId, read.dataRows(), read.skippedRows(), perQueue, writer.replaced(),
+                writer.first(), writer.last(), charset.name());
+    }
+
+    /** {@link #importFile(ImportSource, ImportSettings)} of content in memory. */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public ImportResult importFile(String fileName, byte[] content, ImportSettings settings) {
+        return importFile(ImportSource.of(fileName, content), settings);
     }
 
     /** The imports so far, newest first. */
@@ -116,34 +181,43 @@ public class HistoryImportService {
                     imported_by, imported_at from history_import order by imported_at desc, id desc""")
                 .query((rs, n) -> new HistoryImport(rs.getLong(1), rs.getString(2), ImportKind.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7),
-                        rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getString(10),
-                        rs.getTimestamp(11).toInstant()))
+                        rs.getObject(8, java.time.LocalDate.class), rs.getObject(9, java.time.LocalDate.class),
+                        rs.getString(10), rs.getTimestamp(11).toInstant()))
                 .list();
     }
 
-    private int countExisting(List<HistoryCsv.Interval> intervals, Map<String, Queue> byCode) {
-        Map<String, List<HistoryCsv.Interval>> groups = intervals.stream()
-                .collect(Collectors.groupingBy(i -> i.queueCode() + "|" + i.minutes()));
-        int existing = 0;
-        for (List<HistoryCsv.Interval> g : groups.values()) {
-            HistoryCsv.Interval any = g.get(0);
-            Instant from = g.stream().map(HistoryCsv.Interval::start).min(Instant::compareTo).orElseThrow();
-            Instant to = g.stream().map(HistoryCsv.Interval::start).max(Instant::compareTo).orElseThrow();
-            java.util.Set<Instant> starts = g.stream().map(HistoryCsv.Interval::start).collect(Collectors.toSet());
-            existing += (int) client.sql("""
-                    select interval_start from call_history where queue_id = ? and interval_minutes = ?
-                        and interval_start between ? and ?""")
-                    .params(byCode.get(any.queueCode()).getId(), any.minutes(), Timestamp.from(from), Timestamp.from(to))
-                    .query((rs, n) -> rs.getTimestamp(1).toInstant()).list().stream().filter(starts::contains).count();
+    private void checkSize(ImportSource source) {
+        if (source.size() > limits.maxFileSize().toBytes()) {
+            throw new ImportTooLargeException(limits);
         }
-        return existing;
+    }
+
+    private static TextEncoding.Scan scan(ImportSource source) {
+        try (InputStream in = source.open()) {
+            return TextEncoding.scan(in);
+        } catch (IOException e) {
+            throw new ImportFailedException(List.of(new ImportProblem(1, null, "The file cannot be read: " + e.getMessage())), false);
+        }
+    }
+
+    /** The named character set, or the detected one; an unknown name is a problem of the settings. */
+    static Charset charset(String name, TextEncoding.Scan scan) {
+        if (name == null || name.isBlank()) {
+            return scan.charset();
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ImportFailedException(List.of(new ImportProblem(1, null, "Unknown encoding \"" + name
+                    + "\"; use one such as " + String.join(", ", TextEncoding.OFFERED))), false);
+        }
     }
 
     private Map<String, ZoneId> zonesByCode() {
         return zones(queues.list());
     }
 
-    private static Map<String, ZoneId> zones(java.util.Collection<Queue> list) {
+    private static Map<String, ZoneId> zones(Collection<Queue> list) {
         Map<String, ZoneId> zones = new HashMap<>();
         list.forEach(q -> zones.put(q.getCode(), ZoneId.of(q.getTimeZone())));
         return zones;
@@ -153,11 +227,12 @@ public class HistoryImportService {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private static String sha256(byte[] content) {
+    /** Whether a name is a character set this Java can read. */
+    public static boolean knownEncoding(String name) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Charset.isSupported(name.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

@@ -10,10 +10,11 @@ import java.util.Map;
  * @param skippedRows rows not counted: mapped to no queue, ignored outcomes, calls that never reached operators
  * @param intervals intervals written per queue code
  * @param replaced intervals that already had history and were replaced (importing a file again replaces, never adds)
+ * @param encoding the character set the file was read in
  */
 public record ImportResult(
         long importId, int dataRows, int skippedRows, Map<String, Integer> intervals, int replaced,
-        LocalDate firstDay, LocalDate lastDay) {
+        LocalDate firstDay, LocalDate lastDay, String encoding) {
 
     public int totalIntervals() {
         return intervals.values().stream().mapToInt(Integer::intValue).sum();

@@ -15,8 +15,11 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,6 +35,8 @@ import org.switchboard.demand.history.HistoryField;
 import org.switchboard.demand.history.HistoryImport;
 import org.switchboard.demand.history.HistoryImportService;
 import org.switchboard.demand.history.ImportFailedException;
+import org.switchboard.demand.history.ImportSource;
+import org.switchboard.demand.history.ImportTooLargeException;
 import org.switchboard.demand.history.ImportKind;
 import org.switchboard.demand.history.ImportProblem;
 import org.switchboard.demand.history.ImportResult;
@@ -39,8 +44,10 @@ import org.switchboard.demand.history.ImportSettings;
 import org.switchboard.shared.Roles;
 
 /**
- * Imports call history: upload a CSV, check the preview and the column and queue mapping, import. A file
- * with problems is refused whole, with each problem's line and column.
+ * Imports call history: upload a CSV, check the preview, its encoding and the column and queue mapping, import. A
+ * file with problems is refused whole, with each problem's line and column. The upload goes to a temporary file
+ * (refused on the server above the size limit) that is deleted after the import, on the next upload and when the
+ * view is closed.
  */
 @Route("demand/import")
 @PageTitle("Import call history")
@@ -51,7 +58,9 @@ public class HistoryImportView extends VerticalLayout {
     static final String SKIP = "(skip these rows)";
 
     final Upload upload;
+    final LimitedUploadHandler uploadHandler;
     final Paragraph fileInfo = new Paragraph("Choose a CSV file: interval history or one row per call.");
+    final Select<String> encoding = new Select<>();
     final Select<ImportKind> kind = new Select<>();
     final Select<Integer> intervalMinutes = new Select<>();
     final Map<HistoryField, ComboBox<String>> columns = new EnumMap<>(HistoryField.class);
@@ -67,22 +76,52 @@ public class HistoryImportView extends VerticalLayout {
 
     private final HistoryImportService service;
     private final List<String> queueCodes;
+    private final String limitLabel;
     private String fileName;
-    private byte[] content;
+    private Path file;
     private CsvPreview current;
+    private boolean showing;
 
     public HistoryImportView(HistoryImportService service, QueueService queues) {
         this.service = service;
         this.queueCodes = queues.list().stream().map(Queue::getCode).toList();
-        upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-            load(meta.fileName(), bytes);
-            clearUploads(); // ready for the next file
-        }))));
+        long maxBytes = service.limits().maxFileSize().toBytes();
+        limitLabel = service.limits().maxFileSizeLabel();
+        uploadHandler = new LimitedUploadHandler(maxBytes, limitLabel, new LimitedUploadHandler.Receiver() {
+            @Override
+            public void received(String name, Path uploaded) {
+                if (isAttached()) {
+                    load(name, uploaded);
+                    clearUploads(); // ready for the next file
+                } else {
+                    UploadedFiles.delete(uploaded);
+                }
+            }
+
+            @Override
+            public void refused(String name, String reason) {
+                showRefusal(reason);
+            }
+        });
+        upload = new Upload(uploadHandler);
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(100 * 1024 * 1024);
+        upload.setMaxFileSize((int) Math.min(maxBytes, Integer.MAX_VALUE)); // the browser's check; the server checks too
+        upload.addFileRejectedListener(e -> showRefusal(e.getFileName() + ": " + e.getErrorMessage()
+                + " (at most " + limitLabel + ")"));
         upload.setId("upload");
         fileInfo.setId("file-info");
+        encoding.setLabel("Encoding");
+        encoding.setItems(service.encodings());
+        encoding.setId("encoding");
+        encoding.setWidth("24em");
+        encoding.setVisible(false);
+        encoding.addValueChangeListener(e -> {
+            if (!showing && e.getValue() != null && file != null) {
+                showPreview(e.getValue()); // the planner chose another encoding: read the file again
+            }
+        });
+        addDetachListener(e -> discardFile()); // the view closed, the tab is gone or the session ended
 
         kind.setLabel("File holds");
         kind.setItems(ImportKind.values());
@@ -100,9 +139,10 @@ public class HistoryImportView extends VerticalLayout {
             columns.put(f, c);
         }
         columns.get(HistoryField.QUEUE).addValueChangeListener(e -> {
-            if (e.isFromClient() || content != null && current != null && e.getValue() != null
+            if (e.isFromClient() || file != null && current != null && e.getValue() != null
                     && !e.getValue().equals(current.suggested().column(HistoryField.QUEUE))) {
-                showQueueValues(e.getValue() == null ? List.of() : service.distinctValues(content, e.getValue()), Map.of());
+                showQueueValues(e.getValue() == null ? List.of()
+                        : service.distinctValues(source(), e.getValue(), current.encoding()), Map.of());
             }
         });
         mapping.add(kind, intervalMinutes);
@@ -143,7 +183,7 @@ public class HistoryImportView extends VerticalLayout {
                 "Interval files: start (or date and time), queue, offered calls, optionally handled, abandoned and AHT. "
                         + "Call files: one row per call with arrival, queue, outcome and handling time; calls are counted "
                         + "into intervals. Importing a file again replaces its intervals instead of adding to them."),
-                upload, fileInfo, settingsPanel, result, problems, new H3("Imports so far"), imports);
+                upload, fileInfo, encoding, settingsPanel, result, problems, new H3("Imports so far"), imports);
         imports.setItems(service.imports());
     }
 
@@ -151,20 +191,68 @@ public class HistoryImportView extends VerticalLayout {
         upload.clearFileList();
     }
 
-    /** Reads a file's preview and fills in the suggested settings. */
+    private void showRefusal(String reason) {
+        problems.setVisible(false);
+        result.setText("Nothing was imported: " + reason + ".");
+    }
+
+    /** A file from memory (tests): kept in a temporary file like an upload. */
     void load(String name, byte[] bytes) {
+        try {
+            Path temp = UploadedFiles.create();
+            Files.write(temp, bytes);
+            load(name, temp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new file, uploaded into a temporary file: the previous one is deleted; preview in the detected encoding. */
+    void load(String name, Path uploaded) {
+        discardFile();
         fileName = name;
-        content = bytes;
+        file = uploaded;
+        showPreview(null);
+    }
+
+    /** The file being imported, if any (tests). */
+    Path file() {
+        return file;
+    }
+
+    private ImportSource source() {
+        return ImportSource.of(file, fileName);
+    }
+
+    private void discardFile() {
+        UploadedFiles.delete(file);
+        file = null;
+        current = null;
+    }
+
+    /** Reads the file's preview in an encoding (null: detect it) and fills in the suggested settings. */
+    private void showPreview(String charset) {
         problems.setVisible(false);
         result.setText("");
         try {
-            current = service.preview(bytes, 10);
+            current = service.preview(source(), 10, charset);
         } catch (ImportFailedException e) {
             settingsPanel.setVisible(false);
+            fileInfo.setText(fileName + " cannot be read" + (charset == null ? "" : " as " + charset)
+                    + (e.problems().isEmpty() ? "" : ": " + e.problems().get(0)));
+            showEncoding(charset);
             showProblems(e);
             return;
+        } catch (ImportTooLargeException e) {
+            discardFile();
+            settingsPanel.setVisible(false);
+            encoding.setVisible(false);
+            showRefusal(e.getMessage());
+            return;
         }
-        fileInfo.setText(String.format("%s: %,d rows, columns %s", name, current.dataRows(), String.join(", ", current.headers())));
+        fileInfo.setText(String.format("%s: %,d rows, columns %s; read as %s (%s)", fileName, current.dataRows(),
+                String.join(", ", current.headers()), current.encoding(), current.encodingReason()));
+        showEncoding(current.encoding());
         for (ComboBox<String> c : columns.values()) {
             c.setItems(current.headers());
             c.clear();
@@ -182,6 +270,23 @@ public class HistoryImportView extends VerticalLayout {
         preview.setItems(current.rows());
         settingsPanel.setVisible(true);
         showFields();
+    }
+
+    /** The encoding in use, offered for changing; one the list lacks is added. */
+    private void showEncoding(String charset) {
+        showing = true;
+        try {
+            List<String> items = new ArrayList<>(service.encodings());
+            if (charset != null && !items.contains(charset)) {
+                items.add(0, charset);
+            }
+            encoding.setItems(items);
+            encoding.setValue(charset);
+            encoding.setHelperText("Choose another if the names in the first rows look wrong");
+            encoding.setVisible(true);
+        } finally {
+            showing = false;
+        }
     }
 
     /** One queue choice per value of the queue column; a value named like a queue code starts on that queue. */
@@ -233,13 +338,20 @@ public class HistoryImportView extends VerticalLayout {
         // outcomes of a call file: the suggested ones, or the usual ones when the planner switched to calls
         Set<String> answered = calls && s.answeredOutcomes().isEmpty() ? Set.of("ANSWERED", "AGENT") : s.answeredOutcomes();
         Set<String> ignored = calls && s.ignoredOutcomes().isEmpty() ? Set.of("PHANTOM") : s.ignoredOutcomes();
-        return new ImportSettings(kind.getValue(), cols, intervalMinutes.getValue(), codes, answered, ignored);
+        return new ImportSettings(kind.getValue(), cols, intervalMinutes.getValue(), codes, answered, ignored,
+                current.encoding(), null);
     }
 
     void runImport() {
         problems.setVisible(false);
+        if (file == null || current == null || !Files.exists(file)) {
+            discardFile();
+            settingsPanel.setVisible(false);
+            result.setText("The uploaded file is gone; upload it again.");
+            return;
+        }
         try {
-            ImportResult r = service.importFile(fileName, content, settings());
+            ImportResult r = service.importFile(source(), settings());
             String perQueue = r.intervals().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             result.setText(String.format("Imported %s: %,d rows read, %,d skipped; %,d intervals written (%s), "
@@ -247,8 +359,13 @@ public class HistoryImportView extends VerticalLayout {
                     r.skippedRows(), r.totalIntervals(), perQueue, r.replaced(), r.firstDay(), r.lastDay()));
             Notifications.success("History imported");
             imports.setItems(service.imports());
+            discardFile(); // imported: the temporary file is no longer needed
+            settingsPanel.setVisible(false);
+            encoding.setVisible(false);
         } catch (ImportFailedException e) {
             showProblems(e);
+        } catch (ImportTooLargeException e) {
+            showRefusal(e.getMessage());
         }
     }
 
