@@ -61,8 +61,8 @@ public final class Problems {
         JSON.writeValue(response.getOutputStream(), body);
     }
 
-    /** Fills in the members every problem of ours has. */
-    static void complete(ProblemDetail problem, String path) {
+    /** Fills in the members every problem of ours has ({@code instance} from the path, {@code message}, {@code errors}). */
+    public static void complete(ProblemDetail problem, String path) {
         if (problem.getInstance() == null && path != null) {
             try {
                 problem.setInstance(URI.create(path));

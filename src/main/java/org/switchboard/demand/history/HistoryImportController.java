@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.switchboard.base.api.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.MultiValueMap;
@@ -28,7 +29,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.switchboard.shared.Roles;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/history/import}: the import screen's checks, limits and all-or-nothing writing for scripts.
@@ -231,16 +231,10 @@ class HistoryImportController {
     void tooLarge(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String reason = "The file is larger than " + imports.limits().maxFileSizeLabel()
                 + ", the most a history import accepts";
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "History file too large");
-        body.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        body.put("detail", reason);
-        body.put("instance", request.getRequestURI());
-        body.put("errors", List.of(fieldError("file", reason)));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, reason, List.of(fieldError("file", reason)));
+        problem.setTitle("History file too large");
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        JsonMapper.shared().writeValue(response.getOutputStream(), body);
+        Problems.write(response, request, problem);
         response.flushBuffer();
     }
 
@@ -257,6 +251,12 @@ class HistoryImportController {
         return error;
     }
 
+    private static String currentPath() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                ? servlet.getRequest().getRequestURI() : null;
+    }
+
     private static ProblemDetail problem(HttpStatus status, String title, String detail, List<Map<String, Object>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
@@ -264,7 +264,8 @@ class HistoryImportController {
         return problem;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    private ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        Problems.complete(problem, currentPath());
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

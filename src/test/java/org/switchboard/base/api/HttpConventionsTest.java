@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -34,10 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The API answers like a standard service, over real HTTP through Tomcat (where the servlet container's error
  * page used to turn errors into a redirect to the sign-in page or an empty 403): 401 with a challenge, 403, 404,
  * 405, 406, 415, 500 and 503, each with an RFC 9457 problem body; and the sign-in form refuses a post without
- * its CSRF token. Runs its own server and database (a separate directory from the other tests' context).
+ * its CSRF token. Runs its own server and database (a separate directory), in a JVM of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "switchboard.embedded-db.directory=target/test-postgres-http")
+@Tag("own-server") // a JVM of its own (see the pom): a second context would upset the shared one's security
 @Import(HttpConventionsTest.Failing.class)
 class HttpConventionsTest {
 
