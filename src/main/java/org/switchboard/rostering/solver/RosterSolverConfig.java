@@ -23,6 +23,10 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * has not improved for 2 s and 100 steps, then late acceptance until the time limit;
  * both local searches on change and swap moves plus {@link ShiftToOtherDayMove} (work moved to another day of the
  * same operator, which single change moves cannot do without breaking contract hours on the way).
+ *
+ * <p>The construction runs in {@link PatternConstruction#STEPS} steps and the passes one step per pass, so the roster
+ * after each is taken as the best so far; the custom phases end at the solve's deadline or stop themselves
+ * ({@link SolveControl}), which the termination configured here cannot make them do.
  */
 public final class RosterSolverConfig {
 
