@@ -77,6 +77,7 @@ class LargeRosterBenchmarkTest {
             long firstScore = -1;
             boolean stopped = false;
             long stopCall = -1;
+            long afterGc = 0;
             while (system(() -> rosters.isSolving(r.id()))) {
                 RosterStatus s = system(() -> rosters.status(r.id()));
                 if (firstScore < 0 && s.solving() && s.score() != null && !s.score().equals(r.score())) {
@@ -90,6 +91,7 @@ class LargeRosterBenchmarkTest {
                     stopped = true;
                     print("stop returned after %d ms", stopCall);
                 }
+                afterGc = Math.max(afterGc, heapAfterGc());
                 Thread.sleep(100);
             }
             long ended = millis(t1);
@@ -97,11 +99,18 @@ class LargeRosterBenchmarkTest {
             long end = stopped ? stopAfter * 1000L : seconds * 1000L;
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            print("ended %d ms after the solve call, %d ms after the %s; score %s, covered %.3f; heap peak %d MB of %d MB",
-                    ended, ended - end, stopped ? "stop" : "limit", done.score(), done.coveredShare(), peak >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
+            print("ended %d ms after the solve call, %d ms after the %s; score %s, covered %.3f; heap after a collection "
+                    + "at most %d MB, pool peaks %d MB, of %d MB", ended, ended - end, stopped ? "stop" : "limit",
+                    done.score(), done.coveredShare(), afterGc >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
             assertThat(done.solving()).isFalse();
         }
+    }
+
+    /** The heap in use after the last collection of each pool (what survived: about the live data). */
+    private static long heapAfterGc() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(java.lang.management.MemoryPoolMXBean::getCollectionUsage).filter(java.util.Objects::nonNull)
+                .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
     }
 
     private static long millis(long since) {

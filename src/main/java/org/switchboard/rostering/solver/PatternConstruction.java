@@ -35,11 +35,15 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
     static final long NODE_LIMIT = 20_000;
     static final int ATTEMPTS = 12;
     /**
-     * The construction runs as this many steps of the phase (see {@link RosterSolverConfig}), each planning the next
-     * twentieth of the operators: after every step OptaPlanner takes the roster as the best so far when it is, so a
-     * long construction is saved and shown while it goes on.
+     * The construction runs in steps of the phase (see {@link RosterSolverConfig}), each planning the next twentieth of
+     * the operators, or what it can in {@link #STEP_MILLIS}: after every step OptaPlanner takes the roster as the best
+     * so far when it is, so a long construction is saved and shown while it goes on.
      */
     public static final int STEPS = 20;
+    /** The longest step (bar the last one, which plans all the rest). */
+    static final long STEP_MILLIS = 5_000;
+    /** Steps in the phase: steps after the construction is done return at once. */
+    public static final int MAX_STEPS = 100;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PatternConstruction.class);
 
@@ -58,7 +62,9 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
             progress = new Progress(solution, solution.phaseDeadline(budgetMillis, 1.0));
             solution.constructionProgress = progress;
         }
-        if (progress.plan(progress.perStep(STEPS), (d, c) -> set(sd, d, c))) {
+        boolean last = ++progress.steps >= MAX_STEPS;
+        SolveControl.Deadline step = last ? progress.deadline : progress.deadline.within(STEP_MILLIS);
+        if (progress.plan(progress.perStep(STEPS), step, (d, c) -> set(sd, d, c))) {
             sd.triggerVariableListeners();
         }
     }
@@ -71,7 +77,7 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
      */
     static List<SolverOperator> plan(RosterSolution solution, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
         Progress progress = new Progress(solution, SolveControl.Deadline.none());
-        progress.plan(Integer.MAX_VALUE, set);
+        progress.plan(Integer.MAX_VALUE, progress.deadline, set);
         return progress.failed;
     }
 
@@ -87,6 +93,7 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
         private final SolveControl.Deadline deadline;
         private final List<SolverOperator> failed = new ArrayList<>();
         private int next;
+        private int steps;
         private boolean stopped;
 
         Progress(RosterSolution solution, SolveControl.Deadline deadline) {
@@ -115,14 +122,20 @@ public class PatternConstruction implements CustomPhaseCommand<RosterSolution> {
             return Math.max(1, (rebuild.size() + steps - 1) / steps);
         }
 
-        /** Plans up to {@code count} more operators (fewer at the deadline); whether it changed any. */
-        boolean plan(int count, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
+        /**
+         * Plans up to {@code count} more operators, fewer when {@code step} passes (at the construction's own deadline
+         * for good); whether it changed any.
+         */
+        boolean plan(int count, SolveControl.Deadline step, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
             boolean changed = false;
             for (int n = 0; n < count && next < rebuild.size() && !stopped; n++) {
                 if (deadline.passed()) {
                     stopped = true;
                     LOG.info("Construction stopped at the solve's deadline or stop after {} of {} operators; the others keep their days",
                             next, rebuild.size());
+                    break;
+                }
+                if (n > 0 && step.passed()) {
                     break;
                 }
                 planOne(rebuild.get(next++), set);

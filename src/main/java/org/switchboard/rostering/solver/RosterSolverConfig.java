@@ -24,8 +24,8 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * both local searches on change and swap moves plus {@link ShiftToOtherDayMove} (work moved to another day of the
  * same operator, which single change moves cannot do without breaking contract hours on the way).
  *
- * <p>The construction runs in {@link PatternConstruction#STEPS} steps and the passes one step per pass, so the roster
- * after each is taken as the best so far; the custom phases end at the solve's deadline or stop themselves
+ * <p>The construction runs in steps (a twentieth of the operators, at most 5 s each) and the passes one step per pass,
+ * so the roster after each is taken as the best so far; the custom phases end at the solve's deadline or stop themselves
  * ({@link SolveControl}), which the termination configured here cannot make them do.
  */
 public final class RosterSolverConfig {
@@ -57,7 +57,7 @@ public final class RosterSolverConfig {
                 .withEntityClasses(OperatorDay.class)
                 .withConstraintProviderClass(RosterConstraints.class)
                 .withTerminationConfig(termination)
-                .withPhases(steps(PatternConstruction.class, PatternConstruction.STEPS, spentLimit.toMillis()),
+                .withPhases(steps(PatternConstruction.class, PatternConstruction.MAX_STEPS, spentLimit.toMillis()),
                         steps(PatternSweep.class, PatternSweep.MAX_PASSES, (long) (spentLimit.toMillis() * PatternSweep.SHARE_OF_LIMIT)),
                         steps(ColumnGeneration.class, 1, (long) (spentLimit.toMillis() * ColumnGeneration.SHARE_OF_LIMIT)),
                         // hill climbing first, while it improves: it never accepts a worse score, so it neither
