@@ -72,8 +72,25 @@ class RosterSolveCrashTest {
             log("solved again (%s) after %d s", again[1], began);
             assertThat(again[0]).as("solving").isEqualTo("false");
             assertThat(Integer.parseInt(again[2])).as("solved again from the saved draft").isGreaterThanOrEqualTo(savedHard);
+            // it closes the application (and so its PostgreSQL) and exits
+            assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {
             second.kill();
+            stopOrphanedPostgres(dataDir.resolve("postgres"));
+        }
+    }
+
+    /** A PostgreSQL a killed child left running on the test's directory (when the test failed before the restart). */
+    private static void stopOrphanedPostgres(Path db) throws Exception {
+        Path pidFile = db.resolve("postmaster.pid");
+        if (java.nio.file.Files.exists(pidFile)) {
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).getFirst().trim());
+            var postgres = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(c -> c.contains("postgres")).orElse(false));
+            if (postgres.isPresent()) {
+                postgres.get().destroy();
+                postgres.get().onExit().get(60, TimeUnit.SECONDS);
+            }
         }
     }
 
