@@ -22,6 +22,7 @@ import org.switchboard.demand.QueueService;
 import org.switchboard.operators.Team;
 import org.switchboard.operators.TeamService;
 import org.switchboard.shared.ValidationFailedException;
+import tools.jackson.databind.JsonNode;
 
 /** The roster API under {@code /api/rosters} for planners (see README, "Roster API"). */
 @RestController
@@ -43,8 +44,9 @@ class RosterController {
      * The body of {@code POST /api/rosters}. Teams by id or name, queues by id or code.
      *
      * @param startDate ISO date, e.g. "2026-12-07"
+     * @param days a whole number (read as a JSON node: Jackson would otherwise turn 1.5 into 1)
      */
-    record CreateBody(String startDate, Integer days, List<Object> teams, List<Object> queues, String zone,
+    record CreateBody(String startDate, JsonNode days, List<Object> teams, List<Object> queues, String zone,
             Boolean keepPublished, Map<String, String> weights) {
     }
 
@@ -58,7 +60,7 @@ class RosterController {
             throw ValidationFailedException.of("", "Send a JSON body such as {\"startDate\":\"2026-12-07\",\"days\":28}");
         }
         LocalDate start = date(body.startDate());
-        Roster r = rosters.create(new NewRoster(start, body.days(), teamIds(body.teams()), queueIds(body.queues()),
+        Roster r = rosters.create(new NewRoster(start, days(body.days()), teamIds(body.teams()), queueIds(body.queues()),
                 body.zone(), body.keepPublished(), body.weights()));
         return ResponseEntity.created(URI.create("/api/rosters/" + r.id()))
                 .body(new Created(r.id(), r.startDate(), r.days(), r.zone().getId(), r.state(), r.score(), r.coveredShare()));
@@ -117,6 +119,17 @@ class RosterController {
         } catch (DateTimeParseException e) {
             throw ValidationFailedException.of("startDate", "'" + text + "' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-07");
         }
+    }
+
+    /** The number of days as given, or null when absent; a fraction, a huge number or a text is refused. */
+    private static Integer days(JsonNode days) {
+        if (days == null || days.isNull() || days.isMissingNode()) {
+            return null;
+        }
+        if (days.isNumber() && days.canConvertToExactIntegral() && days.canConvertToInt()) {
+            return days.intValue();
+        }
+        throw ValidationFailedException.of("days", "'" + days + "' is not a whole number of days: plan 1 to 42 days");
     }
 
     private List<Long> teamIds(List<Object> given) {

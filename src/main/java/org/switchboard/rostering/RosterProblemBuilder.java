@@ -123,6 +123,12 @@ public class RosterProblemBuilder {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights,
             Collection<Long> teamIds, Collection<Long> queueIds, RosterStart start) {
+        return build(startDate, days, siteZone, weights, teamIds, queueIds, start, operators.list());
+    }
+
+    /** As above, with every operator as read by the caller (reading them costs a query per operator). */
+    RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights,
+            Collection<Long> teamIds, Collection<Long> queueIds, RosterStart start, List<Operator> allOperators) {
         Violations.none()
                 .check(startDate == null, "startDate", "Enter the start date")
                 .check(days < 1 || days > 42, "days", "Plan 1 to 42 days")
@@ -160,7 +166,7 @@ public class RosterProblemBuilder {
         contracts.list().forEach(c -> contractById.put(c.getId(), c));
         List<SolverOperator> solverOperators = new ArrayList<>();
         List<OperatorDay> operatorDays = new ArrayList<>();
-        for (Operator o : operators.list()) {
+        for (Operator o : allOperators) {
             Contract c = o.getContractId() == null ? null : contractById.get(o.getContractId());
             if (!o.isActive() || c == null || (teamIds != null && !teamIds.isEmpty() && !teamIds.contains(o.getTeamId()))) {
                 continue;
@@ -193,6 +199,23 @@ public class RosterProblemBuilder {
         }
         return new RosterSolution(solverOperators, options, units, List.of(), List.of(),
                 weights == null ? new RosterWeights() : weights, operatorDays);
+    }
+
+    /**
+     * How many operators a roster of these teams plans (null or empty = all): the active ones with a contract, as
+     * {@link #build} takes them. Cheap: for refusing a roster too large to solve before building it.
+     */
+    int operatorCount(Collection<Long> teamIds, List<Operator> allOperators) {
+        Set<Long> contractIds = new java.util.HashSet<>();
+        contracts.list().forEach(c -> contractIds.add(c.getId()));
+        int n = 0;
+        for (Operator o : allOperators) {
+            if (o.isActive() && o.getContractId() != null && contractIds.contains(o.getContractId())
+                    && (teamIds == null || teamIds.isEmpty() || teamIds.contains(o.getTeamId()))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How many days before the period the published schedule is read for rules across the period start. */

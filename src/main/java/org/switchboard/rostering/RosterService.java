@@ -13,19 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
-import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -35,11 +27,8 @@ import org.switchboard.demand.QueueService;
 import org.switchboard.operators.Operator;
 import org.switchboard.operators.OperatorService;
 import org.switchboard.operators.TeamService;
-import org.switchboard.rostering.solver.BreakPlanner;
-import org.switchboard.rostering.solver.OperatorDay;
 import org.switchboard.rostering.solver.RosterSolution;
 import org.switchboard.rostering.solver.RosterWeights;
-import org.switchboard.rostering.solver.SolverOperator;
 import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.CurrentUser;
 import org.switchboard.shared.NotFoundException;
@@ -53,21 +42,25 @@ import org.switchboard.shared.Violations;
  *
  * <p>How solving works: the problem is built in the caller's thread from today's master data, the roster's draft
  * (starting values) and the published schedule (pinned days, and the week before the period for rules across its
- * start; see {@link RosterStart}). The solver runs until the requested seconds are over (a timer calls
- * {@code terminateEarly}), the configured maximum, or a stop. The best solution so far is kept in memory for the
- * status and saved as the draft every {@code switchboard.solver.save-every-seconds}; the final one is saved with its
- * breaks placed ({@link #placeBreaks}) and its explanation. A restart loses at most the improvements since the
- * last save; published rosters are never touched by solving.
+ * start; see {@link RosterStart}), and handed to {@link RosterSolveJobs}, which runs it until the requested seconds
+ * are over, the configured maximum, or a stop, and saves the best roster so far as the draft every
+ * {@code switchboard.solver.save-every-seconds} and at the end. A restart loses at most the improvements since the
+ * last save; published rosters are never touched by solving. Rosters larger than
+ * {@code switchboard.solver.max-operator-days} (operators × days) are refused: one solve would not get through them
+ * within its time and memory.
  */
 @Service
-public class RosterService implements DisposableBean {
+public class RosterService {
 
     private static final Logger log = LoggerFactory.getLogger(RosterService.class);
 
+    /** The first and last year a roster may start in (a typo such as 0000 or +999999999 is refused, not stored). */
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2100;
+
     private final RosterStore store;
     private final RosterProblemBuilder builder;
-    private final SolverManager<RosterSolution, Long> solverManager;
-    private final SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager;
+    private final RosterSolveJobs jobs;
     private final OperatorService operators;
     private final TeamService teams;
     private final QueueService queues;
@@ -75,24 +68,16 @@ public class RosterService implements DisposableBean {
     private final Clock clock;
     private final int defaultSeconds;
     private final int maxSeconds;
-    private final long saveEveryMillis;
-    private final Map<Long, Live> live = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "roster-solve-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final int maxOperatorDays;
 
-    RosterService(RosterStore store, RosterProblemBuilder builder, SolverManager<RosterSolution, Long> solverManager,
-            SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager, OperatorService operators,
+    RosterService(RosterStore store, RosterProblemBuilder builder, RosterSolveJobs jobs, OperatorService operators,
             TeamService teams, QueueService queues, CurrentUser user, Optional<Clock> clock,
             @Value("${switchboard.solver.default-seconds:60}") int defaultSeconds,
             @Value("${switchboard.solver.max-seconds:3600}") int maxSeconds,
-            @Value("${switchboard.solver.save-every-seconds:10}") int saveEverySeconds) {
+            @Value("${switchboard.solver.max-operator-days:" + DEFAULT_MAX_OPERATOR_DAYS + "}") int maxOperatorDays) {
         this.store = store;
         this.builder = builder;
-        this.solverManager = solverManager;
-        this.solutionManager = solutionManager;
+        this.jobs = jobs;
         this.operators = operators;
         this.teams = teams;
         this.queues = queues;
@@ -100,8 +85,11 @@ public class RosterService implements DisposableBean {
         this.clock = clock.orElse(Clock.systemUTC());
         this.defaultSeconds = defaultSeconds;
         this.maxSeconds = maxSeconds;
-        this.saveEveryMillis = saveEverySeconds * 1000L;
+        this.maxOperatorDays = maxOperatorDays;
     }
+
+    /** The largest roster (operators × days) solved by default; see docs/rostering.md, "Limits". */
+    static final int DEFAULT_MAX_OPERATOR_DAYS = 30_000;
 
     /**
      * Creates a draft roster and stores its starting state (published and past days as they are, the rest off)
@@ -113,8 +101,12 @@ public class RosterService implements DisposableBean {
                 .check(request == null || request.startDate() == null, "startDate",
                         "Enter the first day of the period as \"startDate\": \"2026-12-07\"");
         v.throwIfAny();
+        int year = request.startDate().getYear();
+        v.check(year < MIN_YEAR || year > MAX_YEAR, "startDate",
+                "Start the period in the years " + MIN_YEAR + " to " + MAX_YEAR + ", not " + year);
         int days = request.days() == null ? 28 : request.days();
         v.check(days < 1 || days > 42, "days", "Plan 1 to 42 days");
+        v.throwIfAny();
         List<Long> teamIds = request.teamIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.teamIds()));
         List<Long> queueIds = request.queueIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.queueIds()));
         Set<Long> knownTeams = new java.util.HashSet<>();
@@ -125,10 +117,16 @@ public class RosterService implements DisposableBean {
                 "Unknown queue among " + queueIds);
         v.throwIfAny();
         RosterWeights weights = RosterWeightsMap.from(request.weights());
-        ZoneId zone = zone(request.zone(), teamIds);
+        // read once: every read of the operators costs a query per operator
+        List<Operator> all = operators.list();
+        ZoneId zone = zone(request.zone(), teamIds, all);
+        String tooLarge = tooLarge(builder.operatorCount(teamIds, all), days);
+        if (tooLarge != null) {
+            throw ValidationFailedException.of(ValidationFailedException.GLOBAL, tooLarge);
+        }
         boolean keep = request.keepPublished() == null || request.keepPublished();
         RosterSolution problem = builder.build(request.startDate(), days, zone, weights, teamIds, queueIds,
-                start(request.startDate(), days, zone, keep, Map.of()));
+                start(request.startDate(), days, zone, keep, Map.of()), all);
         if (problem.getOperators().isEmpty()) {
             throw ValidationFailedException.of("teams", "No active operator with a contract in "
                     + (teamIds.isEmpty() ? "any team" : "the chosen teams") + ": nobody to plan");
@@ -136,7 +134,7 @@ public class RosterService implements DisposableBean {
         long id = store.insert(request.startDate(), days, zone, teamIds, queueIds, keep, RosterWeightsMap.of(weights),
                 user.name(), clock.instant());
         Roster roster = store.find(id).orElseThrow();
-        save(roster, problem, null, true);
+        jobs.saveUnsolved(roster, problem, names(all), queueCodes());
         return store.find(id).orElseThrow();
     }
 
@@ -157,6 +155,7 @@ public class RosterService implements DisposableBean {
      */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public RosterStatus solve(long id, Integer seconds) {
+        long askedAt = System.nanoTime();
         int limit = seconds == null ? defaultSeconds : seconds;
         if (limit < 1 || limit > maxSeconds) {
             throw ValidationFailedException.of("seconds", "Solve for 1 to " + maxSeconds + " seconds");
@@ -166,46 +165,39 @@ public class RosterService implements DisposableBean {
             throw new ConflictException("Roster " + id + " is " + roster.state().name().toLowerCase()
                     + " and is not changed any more: create a new roster for the period to replan it");
         }
-        if (live.containsKey(id)) {
+        if (jobs.isSolving(id)) {
             throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
         }
-        RosterSolution problem = problem(roster);
-        // the solver is configured for the maximum and stopped after the seconds asked; its custom phases plan by these
-        problem.setTimeLimitMillis(limit * 1000L);
-        Live job = new Live(roster, names(), queueCodes());
-        if (live.putIfAbsent(id, job) != null) {
-            throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
+        // operators may have joined the roster's teams since it was created
+        List<Operator> all = operators.list();
+        String tooLarge = tooLarge(builder.operatorCount(roster.teamIds(), all), roster.days());
+        if (tooLarge != null) {
+            throw new ConflictException("Roster " + id + " is too large to solve: " + tooLarge);
         }
-        try {
-            // under the row lock: a publish that got in first makes this 0 rows (and a later publish sees the job)
-            if (!store.solveStarted(id, limit, clock.instant())) {
-                throw new ConflictException("Roster " + id + " was published meanwhile and is not changed any more");
-            }
-            solverManager.solveAndListen(id, pid -> {
-                job.timer = timers.schedule(() -> solverManager.terminateEarly(pid), limit, TimeUnit.SECONDS);
-                return problem;
-            }, best -> onBest(job, best), best -> onFinal(job, best), (pid, e) -> onError(job, e));
-        } catch (RuntimeException e) {
-            live.remove(id, job);
-            throw e;
-        }
+        jobs.start(roster, problem(roster, all), limit, askedAt, names(all), queueCodes());
         return status(id);
     }
 
-    /** Asks the solver to stop; the best roster so far is saved as the draft. */
+    /**
+     * Why a roster of {@code operators} × {@code days} is refused (null: it is not): more operator-days than one solve
+     * handles within its time and memory.
+     */
+    private String tooLarge(int operators, int days) {
+        long size = (long) operators * days;
+        if (size <= maxOperatorDays) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%,d operators × %d days = %,d operator-days, more than the %,d one "
+                + "solve handles (switchboard.solver.max-operator-days): plan fewer teams or fewer days at a time",
+                operators, days, size, maxOperatorDays);
+    }
+
+    /** Asks the solver to stop (within seconds, without waiting for it); the best roster so far is saved as the draft. */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public RosterStatus stop(long id) {
         get(id);
-        if (!live.containsKey(id)) {
+        if (!jobs.stop(id)) {
             throw new ConflictException("Roster " + id + " is not being solved");
-        }
-        Live job = live.get(id);
-        boolean queued = solverManager.getSolverStatus(id) == SolverStatus.SOLVING_SCHEDULED;
-        solverManager.terminateEarly(id);
-        if (queued && job != null) {
-            // a job stopped before it started is cancelled without calling back: end it here
-            store.solveEnded(id, clock.instant());
-            finish(job);
         }
         return status(id);
     }
@@ -213,16 +205,17 @@ public class RosterService implements DisposableBean {
     @PreAuthorize(Roles.READ_MASTER_DATA)
     public RosterStatus status(long id) {
         // the job first: a solve saves its result before it leaves the map, so the row read next is at least as new
-        Live job = live.get(id);
+        Optional<RosterSolveJobs.LiveStatus> job = jobs.status(id);
         Roster r = get(id);
-        if (job != null && job.score != null) {
-            HardMediumSoftScore s = job.score;
-            return new RosterStatus(id, r.state(), true, solverManager.getSolverStatus(id).name(), s.toString(),
-                    s.hardScore(), (long) s.mediumScore(), (long) s.softScore(), job.totals, job.coveredShare,
+        if (job.isPresent() && job.get().score() != null) {
+            RosterSolveJobs.LiveStatus l = job.get();
+            HardMediumSoftScore s = l.score();
+            return new RosterStatus(id, r.state(), true, l.solverStatus().name(), s.toString(),
+                    s.hardScore(), (long) s.mediumScore(), (long) s.softScore(), l.totals(), l.coveredShare(),
                     r.startDate(), r.days(), r.zone().getId(), r.solveStartedAt(), null, r.solveSeconds(), r.publishedAt());
         }
-        SolverStatus solverStatus = job == null ? SolverStatus.NOT_SOLVING : solverManager.getSolverStatus(id);
-        return new RosterStatus(id, r.state(), job != null, solverStatus.name(), r.score(), r.hard(), r.medium(),
+        String solverStatus = job.map(l -> l.solverStatus().name()).orElse(SolverStatus.NOT_SOLVING.name());
+        return new RosterStatus(id, r.state(), job.isPresent(), solverStatus, r.score(), r.hard(), r.medium(),
                 r.soft(), r.constraints(), r.coveredShare(), r.startDate(), r.days(), r.zone().getId(),
                 r.solveStartedAt(), r.solveEndedAt(), r.solveSeconds(), r.publishedAt());
     }
@@ -237,7 +230,7 @@ public class RosterService implements DisposableBean {
     @Transactional
     public Roster publish(long id, boolean force) {
         Roster r = store.lock(id).orElseThrow(() -> new NotFoundException("Roster", id));
-        if (live.containsKey(id)) {
+        if (jobs.isSolving(id)) {
             throw new ConflictException("Roster " + id + " is being solved: stop it or wait until it ends, then publish");
         }
         if (r.state() == RosterState.PUBLISHED) {
@@ -295,18 +288,18 @@ public class RosterService implements DisposableBean {
 
     /** Whether a solve of this roster is running or waiting. */
     public boolean isSolving(long id) {
-        return live.containsKey(id);
+        return jobs.isSolving(id);
     }
 
     // --- solving ---------------------------------------------------------------------------------------------------
 
-    private RosterSolution problem(Roster r) {
+    private RosterSolution problem(Roster r, List<Operator> all) {
         Map<Long, Map<LocalDate, StoredShift>> draft = new HashMap<>();
         for (StoredShift s : store.assignments(r.id())) {
             draft.computeIfAbsent(s.operatorId(), k -> new HashMap<>()).put(s.date(), s);
         }
         return builder.build(r.startDate(), r.days(), r.zone(), RosterWeightsMap.from(r.weights()), r.teamIds(),
-                r.queueIds(), start(r.startDate(), r.days(), r.zone(), r.keepPublished(), draft));
+                r.queueIds(), start(r.startDate(), r.days(), r.zone(), r.keepPublished(), draft), all);
     }
 
     private RosterStart start(LocalDate startDate, int days, ZoneId zone, boolean keep,
@@ -318,103 +311,7 @@ public class RosterService implements DisposableBean {
         return new RosterStart(draft, published, firstOpen, keep);
     }
 
-    private void onBest(Live job, RosterSolution best) {
-        try {
-            bestSoFar(job, best);
-        } catch (RuntimeException e) {
-            // OptaPlanner would treat this as a failed solve while the solver goes on: log and keep solving
-            log.warn("Roster {}: keeping the best roster so far failed, solving goes on", job.roster.id(), e);
-        }
-    }
-
-    private void bestSoFar(Live job, RosterSolution best) {
-        if (!best.getScore().isSolutionInitialized()) {
-            return;
-        }
-        job.score = best.getScore();
-        job.coveredShare = best.coveredShare();
-        long now = System.currentTimeMillis();
-        if (now - job.lastSummary >= 5000 || job.totals == null) {
-            job.totals = RosterExplainer.totals(solutionManager.explain(best));
-            job.lastSummary = now;
-        }
-        if (now - job.lastSaved >= saveEveryMillis) {
-            save(job.roster, best, job, false);
-            job.lastSaved = now;
-        }
-    }
-
-    private void onFinal(Live job, RosterSolution best) {
-        try {
-            if (best.getScore() == null || best.getScore().isSolutionInitialized()) {
-                save(job.roster, best, job, true);
-            } else {
-                store.solveEnded(job.roster.id(), clock.instant());
-            }
-            log.info("Roster {} solved: {}", job.roster.id(), best.getScore());
-        } catch (RuntimeException e) {
-            log.error("Saving roster {} failed", job.roster.id(), e);
-            store.solveEnded(job.roster.id(), clock.instant());
-        } finally {
-            finish(job);
-        }
-    }
-
-    private void onError(Live job, Throwable e) {
-        log.error("Solving roster {} failed", job.roster.id(), e);
-        try {
-            store.solveEnded(job.roster.id(), clock.instant());
-        } finally {
-            finish(job);
-        }
-    }
-
-    private void finish(Live job) {
-        if (job.timer != null) {
-            job.timer.cancel(false);
-        }
-        live.remove(job.roster.id(), job);
-    }
-
-    /**
-     * Stores a solution as the roster's assignments with its score; {@code last} also places the breaks and stores
-     * the explanation and the end of solving.
-     *
-     * @param job null outside a solve (a new roster's starting state)
-     */
-    private void save(Roster roster, RosterSolution solution, Live job, boolean last) {
-        if (last) {
-            placeBreaks(solution);
-        }
-        ScoreExplanation<RosterSolution, HardMediumSoftScore> explanation = solutionManager.explain(solution);
-        HardMediumSoftScore score = explanation.getScore();
-        List<RuleBreach> breaches = last ? new RosterExplainer(solution, roster.zone(), roster.startDate(),
-                job == null ? names() : job.names, job == null ? queueCodes() : job.queueCodes).breaches(explanation) : null;
-        List<StoredShift> shifts = new ArrayList<>();
-        for (OperatorDay d : solution.getDays()) {
-            if (d.isInPeriod() && d.isWorking()) {
-                shifts.add(new StoredShift(d.operatorId(), d.getDate(), d.getShift().templateCode(), d.getShift().start(),
-                        d.getShift().end(), d.getShift().paidMinutes(), d.getQueue(), breaksOf(d)));
-            }
-        }
-        List<Long> operatorIds = solution.getOperators().stream().map(SolverOperator::id).toList();
-        store.saveResult(roster.id(), operatorIds, shifts, score.toString(), score.hardScore(), score.mediumScore(),
-                score.softScore(), solution.coveredShare(), RosterExplainer.totals(explanation), breaches,
-                last && job != null ? clock.instant() : null);
-    }
-
-    /** Places the unpaid breaks of the worked days where coverage dips least (after solving; see {@link BreakPlanner}). */
-    private void placeBreaks(RosterSolution solution) {
-        BreakPlanner.Summary placed = new BreakPlanner().place(solution);
-        log.debug("Breaks placed: {}", placed);
-    }
-
-    /** The unpaid breaks as taken: placed, kept from before, or at the template's nominal position. */
-    private static List<StoredShift.Span> breaksOf(OperatorDay d) {
-        return d.getBreaks().stream().map(b -> new StoredShift.Span(b.start(), b.end())).toList();
-    }
-
-    private ZoneId zone(String requested, List<Long> teamIds) {
+    private ZoneId zone(String requested, List<Long> teamIds, List<Operator> all) {
         if (requested != null && !requested.isBlank()) {
             try {
                 return ZoneId.of(requested.trim());
@@ -423,7 +320,7 @@ public class RosterService implements DisposableBean {
             }
         }
         java.util.TreeSet<String> zones = new java.util.TreeSet<>();
-        for (Operator o : operators.list()) {
+        for (Operator o : all) {
             if (o.isActive() && (teamIds.isEmpty() || teamIds.contains(o.getTeamId()))) {
                 zones.add(o.getTimeZone());
             }
@@ -435,9 +332,9 @@ public class RosterService implements DisposableBean {
         return zones.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(zones.first());
     }
 
-    private Map<Long, String> names() {
+    private static Map<Long, String> names(List<Operator> all) {
         Map<Long, String> out = new HashMap<>();
-        operators.list().forEach(o -> out.put(o.getId(), o.fullName()));
+        all.forEach(o -> out.put(o.getId(), o.fullName()));
         return out;
     }
 
@@ -453,27 +350,5 @@ public class RosterService implements DisposableBean {
         return t.atZone(zone).toOffsetDateTime();
     }
 
-    @Override
-    public void destroy() {
-        timers.shutdownNow();
-    }
 
-    /** A running solve: what the status shows and what saving needs (read in the solver's threads). */
-    private static final class Live {
-        final Roster roster;
-        final Map<Long, String> names;
-        final Map<Long, String> queueCodes;
-        volatile ScheduledFuture<?> timer;
-        volatile HardMediumSoftScore score;
-        volatile double coveredShare;
-        volatile List<Roster.ConstraintTotal> totals;
-        volatile long lastSummary;
-        volatile long lastSaved = System.currentTimeMillis();
-
-        Live(Roster roster, Map<Long, String> names, Map<Long, String> queueCodes) {
-            this.roster = roster;
-            this.names = names;
-            this.queueCodes = queueCodes;
-        }
-    }
 }

@@ -135,6 +135,15 @@ class RosterStore {
     }
 
     /**
+     * Marks every solve that began and never ended as ended (at start: they were cut off by a crash or a kill, and no
+     * solve runs yet); returns how many.
+     */
+    int endInterruptedSolves(Instant now) {
+        return jdbc.sql("update roster set solve_ended_at = ? where solve_started_at is not null and solve_ended_at is null")
+                .param(Timestamp.from(now)).update();
+    }
+
+    /**
      * Publishes the roster: every other published roster that shares operators and dates with it becomes
      * superseded (it keeps its rows). Call inside a transaction holding {@link #lock}.
      */

@@ -42,6 +42,14 @@ public final class BreakPlanner {
 
     /** Places the breaks of every worked day of {@code solution}; see the class comment. */
     public Summary place(RosterSolution solution) {
+        return place(solution, SolveControl.Deadline.none());
+    }
+
+    /**
+     * As {@link #place(RosterSolution)}, within {@code deadline}: past it, the greedy run is dropped and the improvement
+     * passes end, so the breaks stay at least where the solver assumed them (a big roster's breaks can take seconds).
+     */
+    public Summary place(RosterSolution solution, SolveControl.Deadline deadline) {
         Map<CoverKey, List<DemandUnit>> units = new HashMap<>();
         for (DemandUnit u : solution.getDemandUnits()) {
             units.computeIfAbsent(u.key(), k -> new ArrayList<>()).add(u);
@@ -67,11 +75,14 @@ public final class BreakPlanner {
             return new Summary(0, 0, 0, 0);
         }
         Run greedy = new Run(units, base, planned, false);
-        greedy.greedy();
-        greedy.improve();
+        if (greedy.greedy(deadline)) {
+            greedy.improve(deadline);
+        } else {
+            greedy = null;
+        }
         Run nominal = new Run(units, base, planned, true);
-        nominal.improve();
-        Run best = greedy.compareTo(nominal) >= 0 ? greedy : nominal;
+        nominal.improve(deadline);
+        Run best = greedy != null && greedy.compareTo(nominal) >= 0 ? greedy : nominal;
         return best.apply();
     }
 
@@ -106,11 +117,16 @@ public final class BreakPlanner {
             }
         }
 
-        void greedy() {
+        /** Places every break in turn; false when the deadline came first (the run is then incomplete). */
+        boolean greedy(SolveControl.Deadline deadline) {
             List<Item> order = new ArrayList<>(items);
             order.sort(Comparator.<Item>comparingInt(i -> i.candidates.size())
                     .thenComparing(i -> i.candidates.getFirst()));
+            int n = 0;
             for (Item item : order) {
+                if ((n++ & 63) == 0 && deadline.passed()) {
+                    return false;
+                }
                 Move best = null;
                 for (Instant start : item.candidates) {
                     Move m = evaluate(item, start);
@@ -120,12 +136,17 @@ public final class BreakPlanner {
                 }
                 apply(best);
             }
+            return true;
         }
 
-        void improve() {
+        void improve(SolveControl.Deadline deadline) {
+            int n = 0;
             for (int pass = 0; pass < PASSES; pass++) {
                 boolean moved = false;
                 for (Item item : items) {
+                    if ((n++ & 63) == 0 && deadline.passed()) {
+                        return;
+                    }
                     if (item.candidates.size() < 2) {
                         continue;
                     }

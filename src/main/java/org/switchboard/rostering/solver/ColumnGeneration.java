@@ -88,6 +88,8 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
      * a soft point is 1 (the solvers' tolerances are made for values of that size).
      */
     private static final double SCALE = 1000;
+    /** The longest time limit given to one model (a solve without a deadline of its own). */
+    private static final long MAX_MODEL_MILLIS = 24 * 3600 * 1000L;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ColumnGeneration.class);
     private static volatile Boolean available;
@@ -108,7 +110,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             return;
         }
         RosterSolution solution = sd.getWorkingSolution();
-        Report report = run(solution, solution.budgetMillis(budgetMillis, SHARE_OF_LIMIT), (d, c) -> PatternConstruction.set(sd, d, c));
+        Report report = run(solution, solution.phaseDeadline(budgetMillis, SHARE_OF_LIMIT), (d, c) -> PatternConstruction.set(sd, d, c));
         LOG.info("Column generation: {}", report);
         sd.triggerVariableListeners();
     }
@@ -165,9 +167,13 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
      * plans are kept.
      */
     static Report run(RosterSolution solution, long budgetMillis, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
+        return run(solution, solution.getControl().phase(budgetMillis), set);
+    }
+
+    /** As above, until {@code deadline} (which a stop of the solve also ends, see {@link SolveControl}). */
+    static Report run(RosterSolution solution, SolveControl.Deadline deadline, BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
         long start = System.nanoTime();
-        long deadline = start + budgetMillis * 1_000_000L;
-        long pricingDeadline = start + (long) (budgetMillis * PRICING_SHARE * 1_000_000L);
+        SolveControl.Deadline pricingDeadline = deadline.within((long) (deadline.millisLeft() * PRICING_SHARE));
         RebuildOperatorMove.Factory.Prepared prepared = RebuildOperatorMove.Factory.prepare(solution);
         int periodDays = prepared.periodDays();
         Residual demand = prepared.demand();
@@ -197,7 +203,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         try {
             int[] current = m.addCurrent();
             // 1. column generation on the linear relaxation
-            long[] gate = {pricingDeadline - System.nanoTime()};
+            long[] gate = {Math.min(Long.MAX_VALUE / 4, pricingDeadline.millisLeft()) * 1_000_000L};
             int state = m.generate(Integer.MAX_VALUE, gate);
             if (gate[0] < 0) {
                 return new Report(m.rounds, 0, 0, m.columns.size(), false, false, m.cutSearches, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
@@ -241,10 +247,9 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             double before = SCALE * value(m.columns, current, m.rows, demand);
             int[] chosen = dived != null && diveValue < before ? dived : null;
             double after = chosen != null ? diveValue : before;
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (m.rounds > 0 && left > 0 && m.columns.size() > searches.size()) {
+            if (m.rounds > 0 && !deadline.passed() && m.columns.size() > searches.size()) {
                 mip = MPSolver.createSolver("SCIP");
-                int[] integral = chooseIntegral(mip, m.columns, searches.size(), m.rows, demand, chosen != null ? chosen : current, left);
+                int[] integral = chooseIntegral(mip, m.columns, searches.size(), m.rows, demand, chosen != null ? chosen : current, deadline);
                 double value = integral == null ? Double.NaN : SCALE * value(m.columns, integral, m.rows, demand);
                 if (integral != null && value < after) {
                     chosen = integral;
@@ -296,7 +301,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         /** Per operator, the plan a dive fixed (-1: none); such operators are priced no more. */
         final int[] fixed;
         /** When pricing (and so the dives) must stop. */
-        final long deadline;
+        final SolveControl.Deadline deadline;
         int rounds;
         int steps;
         /** Pricing searches stopped by their node limit (so a better plan may have been missed). */
@@ -306,7 +311,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         /** Whether no dive has fixed anything (the relaxation is the whole model's). */
         boolean free = true;
 
-        Model(List<OperatorPatternSearch> searches, Residual demand, long deadline) {
+        Model(List<OperatorPatternSearch> searches, Residual demand, SolveControl.Deadline deadline) {
             this.searches = searches;
             this.demand = demand;
             this.deadline = deadline;
@@ -362,7 +367,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             Round center = null;
             for (int round = 0; round < maxRounds; round++) {
                 long solveStart = System.nanoTime();
-                if (solveStart >= deadline || solve(lp, deadline) != MPSolver.ResultStatus.OPTIMAL) {
+                if (deadline.passed() || solve(lp, deadline) != MPSolver.ResultStatus.OPTIMAL) {
                     return STOPPED;
                 }
                 long solveTime = System.nanoTime() - solveStart;
@@ -447,7 +452,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
                 if (fixed[o] >= 0) {
                     continue;
                 }
-                if (System.nanoTime() >= deadline) {
+                if (deadline.passed()) {
                     return null;
                 }
                 if (gate != null && rounds == 1
@@ -708,9 +713,12 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     }
 
     /** Solves the linear model within what is left until {@code deadline} (a model of a call center's slots can take seconds). */
-    private static MPSolver.ResultStatus solve(MPSolver lp, long deadline) {
-        lp.setTimeLimit(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        return lp.solve();
+    private static MPSolver.ResultStatus solve(MPSolver lp, SolveControl.Deadline deadline) {
+        lp.setTimeLimit(Math.max(1, Math.min(deadline.millisLeft(), MAX_MODEL_MILLIS)));
+        // a stop interrupts the solving model (it checks for that as it goes)
+        try (SolveControl.Registration r = deadline.control().whileSolving(lp::interruptSolve)) {
+            return deadline.passed() ? MPSolver.ResultStatus.NOT_SOLVED : lp.solve();
+        }
     }
 
     /** The model's objective for one plan per operator: the plans' costs and each row's shortage or surplus. */
@@ -759,7 +767,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
 
     /** One plan per operator by the integer model, within {@code millis}; null when it found none. */
     private static int[] chooseIntegral(MPSolver mip, List<Column> columns, int operators, List<int[]> rows,
-            Residual demand, int[] current, long millis) {
+            Residual demand, int[] current, SolveControl.Deadline deadline) {
         if (mip == null) {
             return null;
         }
@@ -784,8 +792,11 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             hint[c] = 1;
         }
         mip.setHint(x, hint);
-        mip.setTimeLimit(Math.max(1, millis));
-        MPSolver.ResultStatus status = mip.solve();
+        mip.setTimeLimit(Math.max(1, Math.min(deadline.millisLeft(), MAX_MODEL_MILLIS)));
+        MPSolver.ResultStatus status;
+        try (SolveControl.Registration r = deadline.control().whileSolving(mip::interruptSolve)) {
+            status = deadline.passed() ? MPSolver.ResultStatus.NOT_SOLVED : mip.solve();
+        }
         LOG.info("Integer model: {} plans for {} operators, {}, objective {}, bound {}", columns.size(), operators, status,
                 objective.value(), objective.bestBound());
         if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {

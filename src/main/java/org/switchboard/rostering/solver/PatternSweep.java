@@ -19,7 +19,8 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *
  * <p>Passes stop when one adds less than a hundredth of what the first added, or when the time budget (a share of
  * the solver's time limit, {@link #setBudgetMillis}) is spent. The windows of each pass start at a random offset
- * so their edges move from pass to pass.
+ * so their edges move from pass to pass. Each pass is a step of the phase ({@link #MAX_PASSES} steps, see
+ * {@link RosterSolverConfig}); the passes also end at the solve's deadline or a stop ({@link SolveControl}).
  */
 public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
 
@@ -40,12 +41,21 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
 
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> sd) {
-        long start = System.nanoTime();
         RosterSolution solution = sd.getWorkingSolution();
-        Report report = sweep(solution, solution.budgetMillis(budgetMillis, SHARE_OF_LIMIT), new Random(23),
-                (d, c) -> PatternConstruction.set(sd, d, c));
-        LOG.info("Pattern sweep: {} passes in {} ms, gains per pass {}", report.gainPerPass().size(),
-                (System.nanoTime() - start) / 1_000_000, report.gainPerPass().stream().map(g -> String.format(java.util.Locale.ROOT, "%.0f", g)).toList());
+        Progress progress = solution.sweepProgress;
+        if (progress == null) {
+            progress = new Progress(solution, solution.phaseDeadline(budgetMillis, SHARE_OF_LIMIT), new Random(23));
+            solution.sweepProgress = progress;
+        }
+        if (progress.done()) {
+            return;
+        }
+        progress.pass((d, c) -> PatternConstruction.set(sd, d, c));
+        if (progress.done()) {
+            LOG.info("Pattern sweep: {} passes in {} ms, gains per pass {}", progress.gains.size(),
+                    (System.nanoTime() - progress.start) / 1_000_000,
+                    progress.gains.stream().map(g -> String.format(java.util.Locale.ROOT, "%.0f", g)).toList());
+        }
         sd.triggerVariableListeners();
     }
 
@@ -59,26 +69,61 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
      */
     static Report sweep(RosterSolution solution, long budgetMillis, Random random,
             java.util.function.BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
-        long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
-        // the same groups the rebuild moves work on: the operators with open days, their unavailability, the period
-        RebuildOperatorMove.Factory.Prepared prepared = RebuildOperatorMove.Factory.prepare(solution);
-        Set<String> unavailable = prepared.unavailable();
-        int periodDays = prepared.periodDays();
-        List<List<OperatorDay>> operators = new ArrayList<>(prepared.operators());
-        Residual covered = prepared.demand();
-        solution.getDays().forEach(covered::take);
-        int window = Math.min(WINDOW, Math.max(1, periodDays));
-        List<Double> gains = new ArrayList<>();
-        for (int pass = 0; pass < MAX_PASSES && System.nanoTime() < deadline; pass++) {
+        Progress progress = new Progress(solution, solution.getControl().phase(budgetMillis), random);
+        while (!progress.done()) {
+            progress.pass(set);
+        }
+        return new Report(progress.gains);
+    }
+
+    /**
+     * The passes so far, one per step of the phase (so OptaPlanner takes each pass's roster as the best so far when
+     * it is, see {@link RosterSolverConfig}): the operators, the coverage of the roster as it is, what each pass added.
+     */
+    static final class Progress {
+
+        private final long start = System.nanoTime();
+        private final SolveControl.Deadline deadline;
+        private final Random random;
+        private final Set<String> unavailable;
+        private final int periodDays;
+        private final int window;
+        private final List<List<OperatorDay>> operators;
+        private final Residual covered;
+        private final List<Double> gains = new ArrayList<>();
+        private boolean finished;
+
+        Progress(RosterSolution solution, SolveControl.Deadline deadline, Random random) {
+            this.deadline = deadline;
+            this.random = random;
+            // the same groups the rebuild moves work on: the operators with open days, their unavailability, the period
+            RebuildOperatorMove.Factory.Prepared prepared = RebuildOperatorMove.Factory.prepare(solution);
+            unavailable = prepared.unavailable();
+            periodDays = prepared.periodDays();
+            operators = new ArrayList<>(prepared.operators());
+            covered = prepared.demand();
+            solution.getDays().forEach(covered::take);
+            window = Math.min(WINDOW, Math.max(1, periodDays));
+        }
+
+        boolean done() {
+            return finished || gains.size() >= MAX_PASSES || deadline.passed();
+        }
+
+        /** One pass over all operators (cut short at the deadline). */
+        void pass(java.util.function.BiConsumer<OperatorDay, OperatorPatternSearch.Choice> set) {
             Collections.shuffle(operators, random);
             int offset = window >= periodDays ? 0 : random.nextInt(window);
             double added = 0;
             for (List<OperatorDay> days : operators) {
+                if (deadline.passed()) {
+                    break;
+                }
                 // the operator off the coverage once for all their windows: a window changes only their own days
                 days.forEach(covered::giveBack);
                 try {
                     for (int from = offset - window; from < periodDays; from += window) {
-                        if (System.nanoTime() >= deadline) {
+                        if (deadline.passed()) {
                             break;
                         }
                         added += replan(days, Math.max(0, from), Math.min(periodDays, from + window) - 1, covered,
@@ -90,10 +135,9 @@ public class PatternSweep implements CustomPhaseCommand<RosterSolution> {
             }
             gains.add(added);
             if (added <= 0 || added < gains.getFirst() / 100) {
-                break;
+                finished = true;
             }
         }
-        return new Report(gains);
     }
 
     /**

@@ -33,6 +33,11 @@ public class RosterSolution {
     private HardMediumSoftScore score;
 
     private Long timeLimitMillis;
+    private SolveControl control = new SolveControl();
+    /** The construction's state between its steps (on the working solution only; clones start without). */
+    PatternConstruction.Progress constructionProgress;
+    /** The passes' state between their steps (as above). */
+    PatternSweep.Progress sweepProgress;
 
     public RosterSolution() {
     }
@@ -97,6 +102,23 @@ public class RosterSolution {
     /** {@code configured}, or {@code share} of this solve's own time limit when that is less. */
     long budgetMillis(long configured, double share) {
         return timeLimitMillis == null ? configured : Math.min(configured, (long) (timeLimitMillis * share));
+    }
+
+    /**
+     * The deadline of a custom phase starting now: {@link #budgetMillis} from now, but never after the solve's own
+     * deadline, and passed at once when the solve is stopped (see {@link SolveControl}).
+     */
+    SolveControl.Deadline phaseDeadline(long configured, double share) {
+        return control.phase(budgetMillis(configured, share));
+    }
+
+    /** How this solve is ended early (its deadline, a stop); shared by the planning clones. */
+    public SolveControl getControl() {
+        return control;
+    }
+
+    public void setControl(SolveControl control) {
+        this.control = control == null ? new SolveControl() : control;
     }
 
     public void setScore(HardMediumSoftScore score) {

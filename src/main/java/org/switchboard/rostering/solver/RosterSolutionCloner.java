@@ -23,6 +23,7 @@ public final class RosterSolutionCloner implements SolutionCloner<RosterSolution
                 days);
         clone.setScore(original.getScore());
         clone.setTimeLimitMillis(original.getTimeLimitMillis());
+        clone.setControl(original.getControl());
         return clone;
     }
 }

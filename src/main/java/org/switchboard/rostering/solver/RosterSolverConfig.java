@@ -10,6 +10,7 @@ import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAccep
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchType;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationCompositionStyle;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -22,6 +23,10 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * has not improved for 2 s and 100 steps, then late acceptance until the time limit;
  * both local searches on change and swap moves plus {@link ShiftToOtherDayMove} (work moved to another day of the
  * same operator, which single change moves cannot do without breaking contract hours on the way).
+ *
+ * <p>The construction runs in steps (a twentieth of the operators, at most 5 s each) and the passes one step per pass,
+ * so the roster after each is taken as the best so far; the custom phases end at the solve's deadline or stop themselves
+ * ({@link SolveControl}), which the termination configured here cannot make them do.
  */
 public final class RosterSolverConfig {
 
@@ -52,11 +57,9 @@ public final class RosterSolverConfig {
                 .withEntityClasses(OperatorDay.class)
                 .withConstraintProviderClass(RosterConstraints.class)
                 .withTerminationConfig(termination)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternConstruction.class)),
-                        new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(PatternSweep.class))
-                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString((long) (spentLimit.toMillis() * PatternSweep.SHARE_OF_LIMIT)))),
-                        new CustomPhaseConfig().withCustomPhaseCommandClassList(java.util.List.of(ColumnGeneration.class))
-                                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString((long) (spentLimit.toMillis() * ColumnGeneration.SHARE_OF_LIMIT)))),
+                .withPhases(steps(PatternConstruction.class, PatternConstruction.MAX_STEPS, spentLimit.toMillis()),
+                        steps(PatternSweep.class, PatternSweep.MAX_PASSES, (long) (spentLimit.toMillis() * PatternSweep.SHARE_OF_LIMIT)),
+                        steps(ColumnGeneration.class, 1, (long) (spentLimit.toMillis() * ColumnGeneration.SHARE_OF_LIMIT)),
                         // hill climbing first, while it improves: it never accepts a worse score, so it neither
                         // re-breaks hard rules nor gives coverage away (on the demo week it beat late acceptance
                         // alone by a third of the shortage in 18 s)
@@ -68,6 +71,16 @@ public final class RosterSolverConfig {
                                         .withUnimprovedStepCountLimit(100)
                                         .withTerminationCompositionStyle(TerminationCompositionStyle.AND)),
                         lastPhase());
+    }
+
+    /**
+     * A custom phase of {@code steps} steps of {@code command} (OptaPlanner takes the roster after each step as the
+     * best so far when it is better, so a long phase is shown and saved as it goes), with its time budget.
+     */
+    private static CustomPhaseConfig steps(Class<? extends CustomPhaseCommand<RosterSolution>> command, int steps, long budgetMillis) {
+        return new CustomPhaseConfig()
+                .withCustomPhaseCommandClassList(java.util.Collections.nCopies(steps, command))
+                .withCustomProperties(java.util.Map.of("budgetMillis", Long.toString(budgetMillis)));
     }
 
     /**

@@ -112,14 +112,19 @@ class ScaleRosterBenchmarkTest {
      * quiet weekends, scaled to 90 % of the operators' contract hours.
      */
     static RosterSolution instance(Random random) {
+        return instance(random, OPERATORS, DAYS);
+    }
+
+    /** As {@link #instance(Random)} with {@code operators} operators over {@code days} days. */
+    static RosterSolution instance(Random random, int operatorCount, int days) {
         Instant gridStart = START.atStartOfDay(ZONE).toInstant();
-        Instant gridEnd = START.plusDays(DAYS).atStartOfDay(ZONE).toInstant();
+        Instant gridEnd = START.plusDays(days).atStartOfDay(ZONE).toInstant();
         int slotCount = (int) (Duration.between(gridStart, gridEnd).toMinutes() / GRID);
         ShiftKindRules rules = ShiftKindRules.DEFAULT;
 
         List<List<ShiftOption>> byDay = new ArrayList<>();
         List<ShiftOption> options = new ArrayList<>();
-        for (int d = 0; d < DAYS; d++) {
+        for (int d = 0; d < days; d++) {
             LocalDate date = START.plusDays(d);
             List<ShiftOption> day = new ArrayList<>();
             for (Template t : TEMPLATES) {
@@ -139,9 +144,9 @@ class ScaleRosterBenchmarkTest {
         }
 
         List<SolverOperator> operators = new ArrayList<>();
-        List<OperatorDay> days = new ArrayList<>();
+        List<OperatorDay> operatorDays = new ArrayList<>();
         long capacityMinutes = 0;
-        for (int i = 0; i < OPERATORS; i++) {
+        for (int i = 0; i < operatorCount; i++) {
             double kind = random.nextDouble();
             int minWeek, maxWeek, maxDays, rest, nights;
             if (kind < 0.5) {
@@ -164,16 +169,16 @@ class ScaleRosterBenchmarkTest {
                 skills.add(3L);
             }
             SolverOperator op = new SolverOperator(i + 1, "S" + (1000 + i), skills, nights > 0, maxWeek,
-                    minWeek * DAYS / 7, maxWeek * DAYS / 7, maxDays, 2, rest, nights, 48 * 60, 2, Map.of());
+                    minWeek * days / 7, maxWeek * days / 7, maxDays, 2, rest, nights, 48 * 60, 2, Map.of());
             operators.add(op);
-            capacityMinutes += (long) maxWeek * DAYS / 7;
+            capacityMinutes += (long) maxWeek * days / 7;
             boolean shortShifts = minWeek < 2400;
-            for (int d = 0; d < DAYS; d++) {
+            for (int d = 0; d < days; d++) {
                 List<ShiftOption> allowed = byDay.get(d).stream()
                         .filter(o -> op.nightEligible() || !o.isNight())
                         .filter(o -> shortShifts || o.paidMinutes() >= 480)
                         .toList();
-                days.add(OperatorDay.open(op, START.plusDays(d), d, allowed));
+                operatorDays.add(OperatorDay.open(op, START.plusDays(d), d, allowed));
             }
         }
 
@@ -203,6 +208,6 @@ class ScaleRosterBenchmarkTest {
                 units.add(new DemandUnit(units.size(), (long) q + 1, s, dayOf[s], "Q" + (q + 1) + " " + label[s], required, 1, 1));
             }
         }
-        return new RosterSolution(operators, options, units, List.of(), List.of(), new RosterWeights(), days);
+        return new RosterSolution(operators, options, units, List.of(), List.of(), new RosterWeights(), operatorDays);
     }
 }

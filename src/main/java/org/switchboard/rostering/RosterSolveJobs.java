@@ -1,0 +1,469 @@
+package org.switchboard.rostering;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverJob;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.switchboard.rostering.solver.BreakPlanner;
+import org.switchboard.rostering.solver.OperatorDay;
+import org.switchboard.rostering.solver.RosterSolution;
+import org.switchboard.rostering.solver.SolveControl;
+import org.switchboard.rostering.solver.SolverOperator;
+import org.switchboard.shared.ConflictException;
+
+/**
+ * The solves running on this node (callers check permissions): started in the background through OptaPlanner's
+ * {@link SolverManager}, ended at their time limit or on a stop without waiting for them, and saved as they go.
+ *
+ * <p>What keeps work and state from being lost:
+ * <ul>
+ *   <li>The best roster so far is saved as the draft every {@code switchboard.solver.save-every-seconds} by a timer,
+ *       whether or not a new one came since the last event (saving used to wait for the next improvement, so a solve
+ *       that had stopped improving saved nothing until it ended), and once more when solving ends or is stopped.</li>
+ *   <li>A solve ends at its deadline or on a stop within seconds: the custom phases poll the solve's
+ *       {@link SolveControl}, which OptaPlanner's termination cannot reach into, and OptaPlanner's own
+ *       {@code terminateEarly} (which waits until the solver has ended) runs on a thread of its own, never on the
+ *       caller's or the timer's.</li>
+ *   <li>No solve stays "solving": a job that fails, even with an {@link Error} OptaPlanner does not report (out of
+ *       memory), is ended by a watcher; a roster left "started, never ended" by a crash is marked ended at the next
+ *       start ({@link #endInterruptedSolves}).</li>
+ * </ul>
+ */
+@Component
+class RosterSolveJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterSolveJobs.class);
+    /** The status totals are refreshed at most this often, and less often when an explanation takes long. */
+    private static final long SUMMARY_MILLIS = 5000;
+    /** The most placing the breaks of a roster may take (see {@link BreakPlanner}). */
+    private static final long BREAKS_MAX_MILLIS = 10_000;
+
+    private final RosterStore store;
+    private final SolverManager<RosterSolution, Long> solverManager;
+    private final SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager;
+    private final Clock clock;
+    private final long saveEveryMillis;
+    private final Map<Long, Job> live = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "roster-solve-timer"));
+    private final ScheduledExecutorService savers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "roster-solve-saver"));
+
+    RosterSolveJobs(RosterStore store, SolverManager<RosterSolution, Long> solverManager,
+            SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager, Optional<Clock> clock,
+            @Value("${switchboard.solver.save-every-seconds:10}") int saveEverySeconds) {
+        this.store = store;
+        this.solverManager = solverManager;
+        this.solutionManager = solutionManager;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.saveEveryMillis = Math.max(1, saveEverySeconds) * 1000L;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** What the status shows of a running solve. */
+    record LiveStatus(SolverStatus solverStatus, HardMediumSoftScore score, double coveredShare,
+            List<Roster.ConstraintTotal> totals) {
+    }
+
+    Optional<LiveStatus> status(long id) {
+        Job job = live.get(id);
+        return job == null ? Optional.empty()
+                : Optional.of(new LiveStatus(solverStatus(job), job.score, job.coveredShare, job.totals));
+    }
+
+    boolean isSolving(long id) {
+        return live.containsKey(id);
+    }
+
+    /**
+     * Starts solving {@code problem} for {@code seconds} from {@code askedAt} (marked as started in the database
+     * first): the time the caller took to build the problem counts, the time a solve waits in line does not.
+     *
+     * @param askedAt {@link System#nanoTime()} when the solve was asked for
+     * @throws ConflictException when the roster is already being solved or is no longer a draft
+     */
+    void start(Roster roster, RosterSolution problem, int seconds, long askedAt, Map<Long, String> names,
+            Map<Long, String> queueCodes) {
+        long id = roster.id();
+        long limitMillis = Math.max(0, seconds * 1000L - (System.nanoTime() - askedAt) / 1_000_000);
+        // the solver is configured for the maximum and stopped after the seconds asked; its custom phases plan by these
+        problem.setTimeLimitMillis(limitMillis);
+        Job job = new Job(roster, problem.getControl(), seconds, limitMillis, names, queueCodes);
+        if (live.putIfAbsent(id, job) != null) {
+            throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
+        }
+        boolean started = false;
+        try {
+            // under the row lock: a publish that got in first makes this 0 rows (and a later publish sees the job)
+            if (!store.solveStarted(id, seconds, clock.instant())) {
+                throw new ConflictException("Roster " + id + " was published meanwhile and is not changed any more");
+            }
+            started = true;
+            job.solverJob = submit(job, problem);
+            job.saver = savers.scheduleWithFixedDelay(() -> saveLatest(job), saveEveryMillis, saveEveryMillis,
+                    TimeUnit.MILLISECONDS);
+            watch(job);
+        } catch (RuntimeException e) {
+            if (started && job.solverJob == null) {
+                store.solveEnded(id, clock.instant());
+            }
+            finish(job);
+            throw e;
+        }
+    }
+
+    /**
+     * Hands the job to OptaPlanner. A solve that ended a moment ago may still be registered there (it unregisters after
+     * the final roster was handed over): then it tries again for a few seconds.
+     */
+    private SolverJob<RosterSolution, Long> submit(Job job, RosterSolution problem) {
+        long id = job.roster.id();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return solverManager.solveAndListen(id, pid -> begin(job, problem), best -> onBest(job, best),
+                        best -> onFinal(job, best), (pid, e) -> onError(job, e));
+            } catch (IllegalStateException e) {
+                if (attempt >= 50) {
+                    throw new ConflictException("Roster " + id + " is still ending its last solve: try again in a few seconds");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new ConflictException("Roster " + id + " is still ending its last solve: try again in a few seconds");
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops a solve: a waiting one at once, a running one within seconds (its best roster is then saved). Returns
+     * without waiting for the solver.
+     *
+     * @return false when the roster is not being solved
+     */
+    boolean stop(long id) {
+        Job job = live.get(id);
+        if (job == null) {
+            return false;
+        }
+        job.control.stop();
+        if (solverStatus(job) == SolverStatus.SOLVING_SCHEDULED) {
+            // a job stopped before it started is cancelled without calling back: end it here (this does not wait)
+            terminate(job);
+            store.solveEnded(id, clock.instant());
+            finish(job);
+        } else {
+            terminateInBackground(job);
+        }
+        return true;
+    }
+
+    /** A roster's state before any solve (or after an edit): its assignments, score, explanation; not a solve's end. */
+    void saveUnsolved(Roster roster, RosterSolution solution, Map<Long, String> names, Map<Long, String> queueCodes) {
+        save(roster, solution, names, queueCodes, null, BREAKS_MAX_MILLIS, false);
+    }
+
+    /**
+     * At start: a roster whose solve began but never ended was being solved when the application stopped (a crash,
+     * a kill); it keeps its last saved draft and is marked ended, so it can be solved again or published.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void endInterruptedSolves() {
+        int ended = store.endInterruptedSolves(clock.instant());
+        if (ended > 0) {
+            log.warn("{} roster solve(s) were interrupted by the last shutdown: marked ended, their last saved drafts kept", ended);
+        }
+    }
+
+    // --- the solve's life ----------------------------------------------------------------------------------------
+
+    /** Called by OptaPlanner when the job starts (possibly after waiting in line): the solve's clock starts now. */
+    private RosterSolution begin(Job job, RosterSolution problem) {
+        if (job.begun.compareAndSet(false, true) && !job.finished) {
+            job.control.startClock(job.limitMillis);
+            job.timer = timers.schedule(() -> {
+                log.info("Roster {}: time limit of {} s reached", job.roster.id(), job.seconds);
+                job.control.stop();
+                terminateInBackground(job);
+            }, job.limitMillis, TimeUnit.MILLISECONDS);
+        }
+        return problem;
+    }
+
+    /** OptaPlanner's terminateEarly waits until the solver has ended: never on a caller's or the timer's thread. */
+    private void terminateInBackground(Job job) {
+        Thread.ofVirtual().name("roster-stop-" + job.roster.id()).start(() -> terminate(job));
+    }
+
+    private void terminate(Job job) {
+        if (job.solverJob != null) {
+            job.solverJob.terminateEarly();
+        } else if (live.get(job.roster.id()) == job) {
+            solverManager.terminateEarly(job.roster.id());
+        }
+    }
+
+    /**
+     * Ends the job when OptaPlanner's job ends without calling back: it reports an {@link Exception} to
+     * {@link #onError}, but an {@link Error} (out of memory, a stack overflow) only to the job's result.
+     */
+    private void watch(Job job) {
+        SolverJob<RosterSolution, Long> solverJob = job.solverJob;
+        Thread.ofVirtual().name("roster-watch-" + job.roster.id()).start(() -> {
+            try {
+                solverJob.getFinalBestSolution();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | RuntimeException e) {
+                if (!job.finished) {
+                    onError(job, e.getCause() != null ? e.getCause() : e);
+                }
+            }
+        });
+    }
+
+    private SolverStatus solverStatus(Job job) {
+        return job.solverJob != null ? job.solverJob.getSolverStatus() : solverManager.getSolverStatus(job.roster.id());
+    }
+
+    private void onBest(Job job, RosterSolution best) {
+        try {
+            if (best.getScore() == null || !best.getScore().isSolutionInitialized()) {
+                return;
+            }
+            job.best = best;
+            job.score = best.getScore();
+            job.coveredShare = best.coveredShare();
+            long now = System.currentTimeMillis();
+            if (job.totals == null || now - job.lastSummary >= Math.max(SUMMARY_MILLIS, 10 * job.explainMillis)) {
+                synchronized (job) {
+                    if (!job.finished && !job.ending) {
+                        long t0 = System.currentTimeMillis();
+                        job.totals = RosterExplainer.totals(solutionManager.explain(best));
+                        job.explainMillis = System.currentTimeMillis() - t0;
+                        job.lastSummary = System.currentTimeMillis();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // OptaPlanner would treat this as a failed solve while the solver goes on: log and keep solving
+            log.warn("Roster {}: keeping the best roster so far failed, solving goes on", job.roster.id(), e);
+        }
+    }
+
+    /** The timer's save: the best roster known, unless it is already saved or the final save has begun. */
+    private void saveLatest(Job job) {
+        try {
+            synchronized (job) {
+                RosterSolution best = job.best;
+                if (job.finished || job.ending || best == null || best == job.saved) {
+                    return;
+                }
+                saveProgress(job, best);
+                job.saved = best;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Roster {}: saving the best roster so far failed, solving goes on", job.roster.id(), e);
+        }
+    }
+
+    private void onFinal(Job job, RosterSolution best) {
+        try {
+            synchronized (job) {
+                job.ending = true;
+                if (shuttingDown) {
+                    return;
+                }
+                if (best.getScore() == null || best.getScore().isSolutionInitialized()) {
+                    save(job.roster, best, job.names, job.queueCodes, job, breakMillis(job.seconds), true);
+                } else {
+                    store.solveEnded(job.roster.id(), clock.instant());
+                }
+            }
+            log.info("Roster {} solved: {}", job.roster.id(), best.getScore());
+        } catch (RuntimeException | Error e) {
+            // the draft saved last stays (at most save-every-seconds older than this one)
+            log.error("Saving roster {} failed", job.roster.id(), e);
+            try {
+                store.solveEnded(job.roster.id(), clock.instant());
+            } catch (RuntimeException again) {
+                log.error("Marking roster {}'s solve ended failed", job.roster.id(), again);
+            }
+        } finally {
+            finish(job);
+        }
+    }
+
+    private void onError(Job job, Throwable e) {
+        log.error("Solving roster {} failed", job.roster.id(), e);
+        if (job.finished) {
+            return;
+        }
+        // OptaPlanner goes on solving after a callback failed: end it too
+        job.control.stop();
+        terminateInBackground(job);
+        try {
+            // what was saved last stays the draft; the best since then is kept when it can be
+            saveLatest(job);
+            store.solveEnded(job.roster.id(), clock.instant());
+        } finally {
+            finish(job);
+        }
+    }
+
+    private void finish(Job job) {
+        job.finished = true;
+        job.control.stop();
+        if (job.timer != null) {
+            job.timer.cancel(false);
+        }
+        if (job.saver != null) {
+            job.saver.cancel(false);
+        }
+        live.remove(job.roster.id(), job);
+    }
+
+    /**
+     * Stores a solution as the roster's assignments with its breaks placed, its score, totals and explanation.
+     *
+     * @param job the solve it ends, which the status totals are also refreshed for (null: not the end of a solve)
+     * @param breakMillis the most placing the breaks may take
+     * @param ended whether solving ends with it
+     */
+    private void save(Roster roster, RosterSolution solution, Map<Long, String> names, Map<Long, String> queueCodes,
+            Job job, long breakMillis, boolean ended) {
+        long t0 = System.nanoTime();
+        BreakPlanner.Summary placed = new BreakPlanner().place(solution, new SolveControl().phase(breakMillis));
+        long t1 = System.nanoTime();
+        ScoreExplanation<RosterSolution, HardMediumSoftScore> explanation = solutionManager.explain(solution);
+        long t2 = System.nanoTime();
+        List<RuleBreach> breaches = new RosterExplainer(solution, roster.zone(), roster.startDate(), names, queueCodes)
+                .breaches(explanation);
+        List<Roster.ConstraintTotal> totals = RosterExplainer.totals(explanation);
+        if (job != null) {
+            job.totals = totals;
+        }
+        long t3 = System.nanoTime();
+        write(roster, solution, explanation.getScore(), totals, breaches, ended);
+        log.debug("Roster {} saved: breaks {} ms ({}), score {} ms, explanation {} ms, database {} ms", roster.id(),
+                (t1 - t0) / 1_000_000, placed, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
+    }
+
+    /**
+     * Stores the best roster so far while solving goes on: its assignments (breaks where the solver assumes them) and
+     * the solver's score, with the latest totals of the status (scoring it again would cost as much as a second
+     * solver's memory and seconds of a core on a big roster).
+     */
+    private void saveProgress(Job job, RosterSolution best) {
+        List<Roster.ConstraintTotal> totals = job.totals;
+        if (totals == null) {
+            totals = RosterExplainer.totals(solutionManager.explain(best));
+            job.totals = totals;
+        }
+        long t0 = System.nanoTime();
+        write(job.roster, best, best.getScore(), totals, null, false);
+        log.debug("Roster {}: best so far ({}) saved in {} ms", job.roster.id(), best.getScore(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void write(Roster roster, RosterSolution solution, HardMediumSoftScore score,
+            List<Roster.ConstraintTotal> totals, List<RuleBreach> breaches, boolean ended) {
+        List<StoredShift> shifts = new ArrayList<>();
+        for (OperatorDay d : solution.getDays()) {
+            if (d.isInPeriod() && d.isWorking()) {
+                shifts.add(new StoredShift(d.operatorId(), d.getDate(), d.getShift().templateCode(), d.getShift().start(),
+                        d.getShift().end(), d.getShift().paidMinutes(), d.getQueue(),
+                        d.getBreaks().stream().map(b -> new StoredShift.Span(b.start(), b.end())).toList()));
+            }
+        }
+        List<Long> operatorIds = solution.getOperators().stream().map(SolverOperator::id).toList();
+        store.saveResult(roster.id(), operatorIds, shifts, score.toString(), score.hardScore(), score.mediumScore(),
+                score.softScore(), solution.coveredShare(), totals, breaches, ended ? clock.instant() : null);
+    }
+
+    /** The most placing a finished solve's breaks may take: a twentieth of its seconds, 1 to 10 s. */
+    static long breakMillis(int seconds) {
+        return Math.clamp(seconds * 50L, 1000, BREAKS_MAX_MILLIS);
+    }
+
+    /** At shutdown: every solve stopped and its best roster so far saved (the database is still there). */
+    @Override
+    public void destroy() {
+        shuttingDown = true;
+        for (Job job : List.copyOf(live.values())) {
+            job.control.stop();
+            saveLatest(job);
+            try {
+                store.solveEnded(job.roster.id(), clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Roster {}: marking the solve ended at shutdown failed", job.roster.id(), e);
+            }
+            finish(job);
+        }
+        timers.shutdownNow();
+        savers.shutdownNow();
+    }
+
+    /** A solve on this node: what the status shows and what saving needs (read by the solver's and the timers' threads). */
+    private static final class Job {
+        final Roster roster;
+        final SolveControl control;
+        final int seconds;
+        /** The seconds asked for less the time building the problem took. */
+        final long limitMillis;
+        final Map<Long, String> names;
+        final Map<Long, String> queueCodes;
+        final AtomicBoolean begun = new AtomicBoolean();
+        volatile SolverJob<RosterSolution, Long> solverJob;
+        volatile ScheduledFuture<?> timer;
+        volatile ScheduledFuture<?> saver;
+        volatile RosterSolution best;
+        /** The best roster saved last (guarded by the job's lock). */
+        RosterSolution saved;
+        volatile HardMediumSoftScore score;
+        volatile double coveredShare;
+        volatile List<Roster.ConstraintTotal> totals;
+        volatile long lastSummary;
+        volatile long explainMillis;
+        /** The final save has begun: no more saves of intermediate rosters. */
+        volatile boolean ending;
+        volatile boolean finished;
+
+        Job(Roster roster, SolveControl control, int seconds, long limitMillis, Map<Long, String> names,
+                Map<Long, String> queueCodes) {
+            this.roster = roster;
+            this.control = control;
+            this.seconds = seconds;
+            this.limitMillis = limitMillis;
+            this.names = names;
+            this.queueCodes = queueCodes;
+        }
+    }
+}

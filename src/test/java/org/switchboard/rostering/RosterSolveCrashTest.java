@@ -1,0 +1,225 @@
+package org.switchboard.rostering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.switchboard.SwitchboardApplication;
+import org.switchboard.operators.TeamService;
+import org.switchboard.shared.SystemAuthentication;
+
+/**
+ * A solve killed hard keeps its progress: a child JVM runs the application on its own database, creates a small
+ * roster (one team, one day) and solves it for two minutes; it converges in a few seconds, so no better roster comes
+ * after that. Once the best roster is in the database (the periodic save puts it there, not an improvement) the child
+ * is killed with SIGKILL. The application started again on the same database (in a second child: its PostgreSQL left
+ * running is stopped first) finds the roster not solving, its draft the saved best (far better than unsolved), and
+ * solves it again.
+ */
+class RosterSolveCrashTest {
+
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aSolveKilledHardKeepsItsBestAndCanBeSolvedAgain() throws Exception {
+        long began = System.nanoTime();
+        Child first = new Child(SolveUntilKilled.class, dataDir.resolve("postgres"));
+        long id;
+        int unsolved;
+        String[] saved;
+        try {
+            String[] created = first.next(120);
+            id = Long.parseLong(created[0]);
+            unsolved = Integer.parseInt(created[1]);
+            log("created roster %d (%d hard) after %d s", id, unsolved, began);
+            saved = first.next(60);
+            log("the database holds the best roster (%s) after %d s: killing the child", saved[1], began);
+        } finally {
+            first.kill();
+        }
+        int savedHard = Integer.parseInt(saved[0]);
+        assertThat(savedHard).as("the saved draft is far better than the unsolved roster").isGreaterThan(unsolved / 4);
+
+        // the application again on the same database (the killed child's PostgreSQL is still running: it is stopped)
+        Child second = new Child(ResumeAfterKill.class, dataDir.resolve("postgres"), String.valueOf(id));
+        try {
+            String[] after = second.next(120);
+            log("application started again after %d s", began);
+            assertThat(after[0]).as("solving").isEqualTo("false");
+            assertThat(after[1]).as("the interrupted solve is marked ended at start").isEqualTo("true");
+            assertThat(after[2]).as("the saved draft's score").isEqualTo(saved[1]);
+            assertThat(Integer.parseInt(after[3])).as("assignments kept").isPositive();
+            String[] again = second.next(60);
+            log("solved again (%s) after %d s", again[1], began);
+            assertThat(again[0]).as("solving").isEqualTo("false");
+            assertThat(Integer.parseInt(again[2])).as("solved again from the saved draft").isGreaterThanOrEqualTo(savedHard);
+            // it closes the application (and so its PostgreSQL) and exits
+            assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            second.kill();
+            stopOrphanedPostgres(dataDir.resolve("postgres"));
+        }
+    }
+
+    /** A PostgreSQL a killed child left running on the test's directory (when the test failed before the restart). */
+    private static void stopOrphanedPostgres(Path db) throws Exception {
+        Path pidFile = db.resolve("postmaster.pid");
+        if (java.nio.file.Files.exists(pidFile)) {
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).getFirst().trim());
+            var postgres = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(c -> c.contains("postgres")).orElse(false));
+            if (postgres.isPresent()) {
+                postgres.get().destroy();
+                postgres.get().onExit().get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        Object[] values = args.clone();
+        values[values.length - 1] = (System.nanoTime() - (long) args[args.length - 1]) / 1_000_000_000;
+        System.out.println("CRASH-TEST " + String.format(java.util.Locale.ROOT, format, values));
+    }
+
+    /** A JVM running one of the mains below on the test class path; its reports are the lines starting with PREFIX. */
+    private static final class Child {
+        final Process process;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        final Thread reader;
+
+        Child(Class<?> main, Path db, String... args) throws java.io.IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx1g",
+                    // C1 only: the children's work is small, and they start faster
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName(), db.toString()));
+            command.addAll(List.of(args));
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        if (line.startsWith(PREFIX)) {
+                            lines.add(line.substring(PREFIX.length()));
+                        }
+                        tail.addLast(line);
+                        if (tail.size() > 40) {
+                            tail.pollFirst();
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // killed
+                }
+            });
+        }
+
+        /** The next report, split at blanks, waiting up to {@code seconds}; fails when the child died first. */
+        String[] next(int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            String line = null;
+            while (line == null && System.nanoTime() < deadline && (process.isAlive() || !lines.isEmpty())) {
+                line = lines.poll(1, TimeUnit.SECONDS);
+            }
+            assertThat(line).as("the child's next report within %d s (alive: %s); its last lines:%n%s", seconds,
+                    process.isAlive(), String.join("\n", tail)).isNotNull();
+            return line.split(" ");
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // (its PostgreSQL may keep the output open: do not wait for the end of it)
+            reader.join(1000);
+        }
+    }
+
+    static final String PREFIX = "CRASH-TEST ";
+
+    static ConfigurableApplicationContext start(Path db, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--switchboard.embedded-db.directory=" + db,
+                "--switchboard.embedded-db.clean=false", "--server.port=0", "--spring.main.banner-mode=off"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(SwitchboardApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Run in the child JVM: the application on the database directory {@code args[0]}; one team's roster for one day,
+     * solved for 120 s. Prints "id unsolved-hard" once created, then "hard score" once the database holds the live
+     * best score, and waits to be killed.
+     */
+    public static final class SolveUntilKilled {
+
+        public static void main(String[] args) throws Exception {
+            ConfigurableApplicationContext app = start(Path.of(args[0]));
+            RosterService rosters = app.getBean(RosterService.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long team = SystemAuthentication.callAsSystem(() -> app.getBean(TeamService.class).list().stream()
+                    .filter(t -> t.getName().equals("Aurora (day)")).findFirst().orElseThrow().getId());
+            LocalDate monday = LocalDate.now(MOSCOW).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+            Roster roster = SystemAuthentication.callAsSystem(() -> rosters.create(
+                    new NewRoster(monday, 1, List.of(team), null, null, null, Map.of())));
+            report(roster.id() + " " + roster.hard());
+            SystemAuthentication.callAsSystem(() -> rosters.solve(roster.id(), 120));
+            while (true) {
+                RosterStatus live = SystemAuthentication.callAsSystem(() -> rosters.status(roster.id()));
+                String stored = jdbc.queryForObject("select score from roster where id = ?", String.class, roster.id());
+                if (live.solving() && live.score() != null && live.score().equals(stored) && live.hard() > roster.hard()) {
+                    report(live.hard() + " " + stored);
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+        }
+    }
+
+    /**
+     * Run in the second child JVM: the application again on the database {@code args[0]}; reports roster
+     * {@code args[1]}'s "solving ended score assignments", solves it for 3 s, reports "solving score hard" and exits.
+     */
+    public static final class ResumeAfterKill {
+
+        public static void main(String[] args) throws Exception {
+            ConfigurableApplicationContext app = start(Path.of(args[0]));
+            long id = Long.parseLong(args[1]);
+            RosterService rosters = app.getBean(RosterService.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            RosterStatus after = SystemAuthentication.callAsSystem(() -> rosters.status(id));
+            report(after.solving() + " " + (after.solveEndedAt() != null) + " " + after.score() + " "
+                    + jdbc.queryForObject("select count(*) from roster_assignment where roster_id = ?", Integer.class, id));
+            SystemAuthentication.callAsSystem(() -> rosters.solve(id, 3));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
+            while (SystemAuthentication.callAsSystem(() -> rosters.isSolving(id)) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            RosterStatus again = SystemAuthentication.callAsSystem(() -> rosters.status(id));
+            report(again.solving() + " " + again.score() + " " + again.hard());
+            app.close();
+            System.exit(0);
+        }
+    }
+
+    private static void report(String line) {
+        System.out.println(PREFIX + line);
+        System.out.flush();
+    }
+}
