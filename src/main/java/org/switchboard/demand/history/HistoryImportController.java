@@ -129,22 +129,8 @@ class HistoryImportController {
     private static ImportSource source(MultipartFile file) {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload.csv" : file.getOriginalFilename();
-        return new ImportSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long size() {
-                return file.getSize();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return file.getInputStream(); // the part's temporary file: read again for each pass
-            }
-        };
+        // the part's temporary file: read again for each pass
+        return ImportSource.of(name, file.getSize(), file::getInputStream);
     }
 
     private static String single(MultiValueMap<String, String> params, String name, Map<String, String> bad) {

@@ -21,47 +21,36 @@ public interface ImportSource {
     /** A new stream over the whole file, from its first byte. */
     InputStream open() throws IOException;
 
-    /** A file on disk (an upload kept in a temporary file). */
-    static ImportSource of(Path file, String name) {
-        return new ImportSource() {
-            @Override
-            public String name() {
-                return name;
-            }
+    /** Opens a new stream over the whole content. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
 
-            @Override
-            public long size() {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }
-
+    /** A source with a name, a size and a way to read it from the start, as often as asked. */
+    static ImportSource of(String name, long size, Opener opener) {
+        record Source(String name, long size, Opener opener) implements ImportSource {
             @Override
             public InputStream open() throws IOException {
-                return Files.newInputStream(file);
+                return opener.open();
             }
-        };
+        }
+        return new Source(name, size, opener);
+    }
+
+    /** A file on disk (an upload kept in a temporary file). */
+    static ImportSource of(Path file, String name) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0;
+        }
+        return of(name, size, () -> Files.newInputStream(file));
     }
 
     /** Content already in memory (small files, tests, demo data). */
     static ImportSource of(String name, byte[] content) {
-        return new ImportSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long size() {
-                return content.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(content);
-            }
-        };
+        return of(name, content.length, () -> new ByteArrayInputStream(content));
     }
 }

@@ -168,7 +168,8 @@ class HistoryImportControllerTest {
         mvc.perform(multipart(URL).file(new MockMultipartFile("file", "big.csv", "text/csv", big))
                         .with(httpBasic("history-planner", PASSWORD)))
                 .andExpect(status().isPayloadTooLarge())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.message").value("The file is larger than 100 MB, the most a history import accepts"))
                 .andExpect(jsonPath("$.status").value(413))
                 .andExpect(jsonPath("$.errors[0].field").value("file"))
                 .andExpect(jsonPath("$.errors[0].reason").value("The file is larger than 100 MB, the most a history import accepts"));
