@@ -127,6 +127,9 @@ class RosterSolveJobs implements DisposableBean {
             job.solverJob = submit(job, problem);
             job.saver = savers.scheduleWithFixedDelay(() -> saveLatest(job), saveEveryMillis, saveEveryMillis,
                     TimeUnit.MILLISECONDS);
+            if (job.finished) {
+                job.saver.cancel(false); // a solve that ended before its saver was set
+            }
             watch(job);
         } catch (RuntimeException e) {
             if (started && job.solverJob == null) {
@@ -296,10 +299,12 @@ class RosterSolveJobs implements DisposableBean {
     private void onFinal(Job job, RosterSolution best) {
         try {
             synchronized (job) {
-                job.ending = true;
                 if (shuttingDown) {
+                    // destroy() saves it under this lock and ends the job: keep the final best for it
+                    job.best = best;
                     return;
                 }
+                job.ending = true;
                 if (best.getScore() == null || best.getScore().isSolutionInitialized()) {
                     save(job.roster, best, job.names, job.queueCodes, job, breakMillis(job.seconds), true);
                 } else {
@@ -316,7 +321,9 @@ class RosterSolveJobs implements DisposableBean {
                 log.error("Marking roster {}'s solve ended failed", job.roster.id(), again);
             }
         } finally {
-            finish(job);
+            if (!shuttingDown) {
+                finish(job);
+            }
         }
     }
 

@@ -34,9 +34,9 @@ final class ApiSecurityAnswers implements AuthenticationEntryPoint, AccessDenied
                     + " account is locked until ") + locked.until() + ".";
             long seconds = Math.max(1, locked.until().getEpochSecond() - java.time.Instant.now().getEpochSecond());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        } else if (e instanceof org.springframework.security.authentication.DisabledException) {
-            detail = "This account is disabled.";
-        } else if (e instanceof org.springframework.security.authentication.BadCredentialsException) {
+        } else if (e instanceof org.springframework.security.authentication.BadCredentialsException
+                || e instanceof org.springframework.security.authentication.DisabledException) {
+            // a disabled account is not told apart from a wrong password: that would say it exists
             detail = "The user name or password is wrong.";
         } else {
             detail = "Sign in with HTTP Basic (user name and password).";

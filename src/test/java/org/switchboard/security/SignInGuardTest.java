@@ -145,6 +145,23 @@ class SignInGuardTest {
     }
 
     @Test
+    void parallelGuessesAreCountedOneByOne() throws Exception {
+        // the test clock stands still, so after the third wrong password every further try must wait: however
+        // many guesses arrive at once, only three are ever checked
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> basic("parallel-wrong-" + n).getResponse().getStatus()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(401);
+            }
+        }
+        assertThat(guard.attempts(user).orElseThrow().failed()).isEqualTo(SignInGuard.SLOW_DOWN_AFTER);
+    }
+
+    @Test
     void pausesDoubleUpToAMinute() {
         assertThat(SignInGuard.pauseAfter(3)).isEqualTo(Duration.ofSeconds(1));
         assertThat(SignInGuard.pauseAfter(4)).isEqualTo(Duration.ofSeconds(2));

@@ -70,7 +70,8 @@ final class LimitedUploadHandler implements UploadHandler {
             if (ui == null) {
                 throw new UIDetachedException();
             }
-            ui.access(command::run);
+            // a UI that detaches after the task was queued never runs it: the detach handler deletes the file
+            ui.accessLater(command::run, () -> UploadedFiles.delete(file)).run();
         } catch (UIDetachedException e) {
             UploadedFiles.delete(file);
         }
