@@ -107,11 +107,11 @@ public class HistoryImportView extends VerticalLayout {
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(maxBytes, Integer.MAX_VALUE)); // the browser's check; the server checks too
-        upload.addFileRejectedListener(e -> showRefusal(e.getFileName() + ": " + e.getErrorMessage()
-                + " (at most " + limitLabel + ")"));
+        upload.addFileRejectedListener(e -> showRefusal(getTranslation("import.rejected", e.getFileName(),
+                e.getErrorMessage(), limitLabel)));
         upload.setId("upload");
         fileInfo.setId("file-info");
-        encoding.setLabel("Encoding");
+        encoding.setLabel(getTranslation("import.encoding.label"));
         encoding.setItems(service.encodings());
         encoding.setId("encoding");
         encoding.setWidth("24em");
@@ -193,7 +193,7 @@ public class HistoryImportView extends VerticalLayout {
 
     private void showRefusal(String reason) {
         problems.setVisible(false);
-        result.setText("Nothing was imported: " + reason + ".");
+        result.setText(getTranslation("import.refused", reason));
     }
 
     /** A file from memory (tests): kept in a temporary file like an upload. */
@@ -238,7 +238,8 @@ public class HistoryImportView extends VerticalLayout {
             current = service.preview(source(), 10, charset);
         } catch (ImportFailedException e) {
             settingsPanel.setVisible(false);
-            fileInfo.setText(fileName + " cannot be read" + (charset == null ? "" : " as " + charset)
+            fileInfo.setText((charset == null ? getTranslation("import.unreadable", fileName)
+                    : getTranslation("import.unreadable.as", fileName, charset))
                     + (e.problems().isEmpty() ? "" : ": " + e.problems().get(0)));
             showEncoding(charset);
             showProblems(e);
@@ -250,7 +251,7 @@ public class HistoryImportView extends VerticalLayout {
             showRefusal(e.getMessage());
             return;
         }
-        fileInfo.setText(String.format("%s: %,d rows, columns %s; read as %s (%s)", fileName, current.dataRows(),
+        fileInfo.setText(getTranslation("import.preview", fileName, current.dataRows(),
                 String.join(", ", current.headers()), current.encoding(), current.encodingReason()));
         showEncoding(current.encoding());
         for (ComboBox<String> c : columns.values()) {
@@ -282,7 +283,7 @@ public class HistoryImportView extends VerticalLayout {
             }
             encoding.setItems(items);
             encoding.setValue(charset);
-            encoding.setHelperText("Choose another if the names in the first rows look wrong");
+            encoding.setHelperText(getTranslation("import.encoding.helper"));
             encoding.setVisible(true);
         } finally {
             showing = false;
@@ -347,7 +348,7 @@ public class HistoryImportView extends VerticalLayout {
         if (file == null || current == null || !Files.exists(file)) {
             discardFile();
             settingsPanel.setVisible(false);
-            result.setText("The uploaded file is gone; upload it again.");
+            result.setText(getTranslation("import.gone"));
             return;
         }
         try {

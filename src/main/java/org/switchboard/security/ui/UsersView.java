@@ -40,7 +40,7 @@ public class UsersView extends HorizontalLayout {
     final Checkbox enabled = new Checkbox("Enabled");
     final Button save = new Button("Save");
     final Button resetPassword = new Button("Reset password");
-    final Button unlock = new Button("Unlock");
+    final Button unlock = new Button();
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm z").withZone(java.time.ZoneId.systemDefault());
     private final VerticalLayout form;
@@ -55,16 +55,17 @@ public class UsersView extends HorizontalLayout {
         grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles()))).setHeader("Roles");
         grid.addColumn(a -> a.enabled() ? "yes" : "no").setHeader("Enabled");
         grid.addColumn(a -> a.mustChangePassword() ? "one-time" : "").setHeader("Password");
-        grid.addColumn(a -> a.lockedAt(Instant.now()) ? "locked until " + TIME.format(a.lockedUntil()) : "")
-                .setHeader("Sign-in").setKey("locked");
+        grid.addColumn(a -> a.lockedAt(Instant.now()) ? getTranslation("users.lockedUntil", TIME.format(a.lockedUntil())) : "")
+                .setHeader(getTranslation("users.signIn")).setKey("locked");
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         roles.setItems(Roles.ALL);
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
         resetPassword.addClickListener(e -> resetPassword());
+        unlock.setText(getTranslation("users.unlock"));
         unlock.addClickListener(e -> {
             accounts.unlock(editing.id());
-            Notifications.success("Unlocked " + editing.username());
+            Notifications.success(getTranslation("users.unlocked", editing.username()));
             unlock.setVisible(false);
             refresh();
         });

@@ -21,6 +21,23 @@ class TranslationsTest {
     }
 
     @Test
+    void anEnglishReaderReadsEnglishOnARussianServer() {
+        java.util.Locale server = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ru-RU"));
+            Translations translations = new Translations();
+            assertThat(translations.getTranslation("users.unlock", java.util.Locale.US)).isEqualTo("Unlock");
+            assertThat(translations.getTranslation("users.unlock", java.util.Locale.forLanguageTag("ru")))
+                    .isEqualTo("Разблокировать");
+            assertThat(translations.getTranslation("import.refused", java.util.Locale.ENGLISH, "a.csv is empty"))
+                    .isEqualTo("Nothing was imported: a.csv is empty.");
+            assertThat(translations.getTranslation("no.such.key", java.util.Locale.ENGLISH)).isEqualTo("!no.such.key");
+        } finally {
+            java.util.Locale.setDefault(server);
+        }
+    }
+
+    @Test
     void everyKeyExistsInBothLanguages() throws Exception {
         Properties english = bundle("translations.properties");
         Properties russian = bundle("translations_ru.properties");
