@@ -7,7 +7,11 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import java.time.Instant;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,10 +36,10 @@ final class ApiSecurityAnswers implements AuthenticationEntryPoint, AccessDenied
         if (e instanceof SignInLockedException locked) {
             detail = (locked.pause() ? "Too many wrong passwords: try again after " : "Too many wrong passwords: the"
                     + " account is locked until ") + locked.until() + ".";
-            long seconds = Math.max(1, locked.until().getEpochSecond() - java.time.Instant.now().getEpochSecond());
+            long seconds = Math.max(1, locked.until().getEpochSecond() - Instant.now().getEpochSecond());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        } else if (e instanceof org.springframework.security.authentication.BadCredentialsException
-                || e instanceof org.springframework.security.authentication.DisabledException) {
+        } else if (e instanceof BadCredentialsException
+                || e instanceof DisabledException) {
             // a disabled account is not told apart from a wrong password: that would say it exists
             detail = "The user name or password is wrong.";
         } else {
@@ -50,8 +54,7 @@ final class ApiSecurityAnswers implements AuthenticationEntryPoint, AccessDenied
             throws IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken) {
-            commence(request, response, new org.springframework.security.authentication
-                    .InsufficientAuthenticationException("Not signed in"));
+            commence(request, response, new InsufficientAuthenticationException("Not signed in"));
             return;
         }
         String detail = mustChangePassword(auth)

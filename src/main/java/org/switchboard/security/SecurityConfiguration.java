@@ -5,6 +5,9 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -12,6 +15,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.switchboard.security.ui.LoginView;
 
 /**
@@ -43,10 +48,9 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 // signed in, and not with a one-time password still to be replaced (answered 403 with the reason)
                 .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
-                        new org.springframework.security.authorization.AuthorizationDecision(
+                        new AuthorizationDecision(
                                 authentication.get() != null && authentication.get().isAuthenticated()
-                                        && !(authentication.get() instanceof org.springframework.security
-                                                .authentication.AnonymousAuthenticationToken)
+                                        && !(authentication.get() instanceof AnonymousAuthenticationToken)
                                         && !ApiSecurityAnswers.mustChangePassword(authentication.get()))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
@@ -66,19 +70,16 @@ class SecurityConfiguration {
         // written before the request goes on: Vaadin's pages are forwarded to its servlet, which commits the
         // response without passing Spring's usual write-on-commit hook, and the headers were lost
         http.headers(headers -> headers
-                .withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
-                        org.springframework.security.web.header.HeaderWriterFilter>() {
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
                     @Override
-                    public <O extends org.springframework.security.web.header.HeaderWriterFilter> O postProcess(
-                            O filter) {
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
                         filter.setShouldWriteHeadersEagerly(true);
                         return filter;
                     }
                 })
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
-                                .SAME_ORIGIN)));
+                        ReferrerPolicy.SAME_ORIGIN)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                         .enableCsrfConfiguration(false))
                 .build();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,10 @@ class SignInGuard {
     /** The account's count of wrong passwords in a row, the last one and any lock. */
     record Attempts(int failed, Instant lastFailed, Instant lockedUntil) {}
 
+    /** Reads {@code failed_sign_ins, last_failed_sign_in, locked_until}, in this order. */
+    private static final RowMapper<Attempts> ATTEMPTS = (rs, i) ->
+            new Attempts(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)));
+
     /** Refuses, before any password is checked, an account that is locked or must still pause. */
     void checkMayTry(String username) {
         Optional<Attempts> attempts = attempts(username);
@@ -85,7 +90,7 @@ class SignInGuard {
                 .param("lockAfter", LOCK_AFTER)
                 .param("lockedUntil", java.sql.Timestamp.from(now.plus(LOCK_FOR)))
                 .param("username", username)
-                .query((rs, i) -> new Attempts(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))))
+                .query(ATTEMPTS)
                 .optional();
         if (after.isEmpty()) {
             log.warn("Sign-in with unknown user name '{}'", printable(username));
@@ -118,7 +123,7 @@ class SignInGuard {
     Optional<Attempts> attempts(String username) {
         return jdbc.sql("select failed_sign_ins, last_failed_sign_in, locked_until from app_user where username = :u")
                 .param("u", username)
-                .query((rs, i) -> new Attempts(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))))
+                .query(ATTEMPTS)
                 .optional();
     }
 
