@@ -1,0 +1,196 @@
+package org.switchboard.rostering.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.switchboard.demand.QueueService;
+import org.switchboard.operators.Contract;
+import org.switchboard.operators.ContractService;
+import org.switchboard.operators.OperatorService;
+import org.switchboard.operators.Team;
+import org.switchboard.operators.TeamService;
+import org.switchboard.rostering.Roster;
+import org.switchboard.rostering.RosterCoverage;
+import org.switchboard.rostering.RosterService;
+import org.switchboard.rostering.RosterState;
+import org.switchboard.rostering.RosterStatus;
+import org.switchboard.rostering.ShiftTemplateService;
+import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.Roles;
+
+/**
+ * The schedule board of one roster: filters, the operators × days grid with totals, solving with live progress,
+ * publishing, and the explanation of the score linked to the board. Managers read only.
+ */
+@Route("rosters/:id")
+@StyleSheet("context://frontend-assets/rosters.css")
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
+public class RosterBoardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    final H2 title = new H2();
+    final Div banners = new Div();
+    final BoardGrid board = new BoardGrid();
+    final Button publish = new Button();
+    BoardFilters filters;
+    SolvePanel solvePanel;
+    ExplanationPanel explanation;
+    private final RosterService rosters;
+    private final RosterCoverage coverage;
+    private final OperatorService operators;
+    private final ContractService contracts;
+    private final ShiftTemplateService templates;
+    private final TeamService teams;
+    private final QueueService queues;
+    private final boolean canEdit;
+    private long id;
+    private Roster roster;
+
+    public RosterBoardView(RosterService rosters, RosterCoverage coverage, OperatorService operators,
+            ContractService contracts, ShiftTemplateService templates, TeamService teams, QueueService queues,
+            AuthenticationContext auth) {
+        this.rosters = rosters;
+        this.coverage = coverage;
+        this.operators = operators;
+        this.contracts = contracts;
+        this.templates = templates;
+        this.teams = teams;
+        this.queues = queues;
+        this.canEdit = auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER);
+        setSizeFull();
+        setPadding(true);
+        title.setId("board-title");
+        banners.setId("board-banners");
+        publish.setText(getTranslation("board.publish"));
+        publish.setIcon(VaadinIcon.CHECK_CIRCLE.create());
+        publish.setId("publish");
+        publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        publish.addClickListener(e -> confirmPublish());
+    }
+
+    static RouteParameters params(long id) {
+        return new RouteParameters("id", String.valueOf(id));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        try {
+            roster = rosters.get(id);
+        } catch (NotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        removeAll();
+        filters = new BoardFilters(teams.list(), coverage.queues(id), () -> board.filter(filters.predicate()));
+        solvePanel = new SolvePanel(rosters, id, canEdit, this::statusChanged, this::reload);
+        explanation = new ExplanationPanel(board::focus);
+        Details why = new Details(getTranslation("solve.explanation"), explanation);
+        why.setOpened(true);
+        why.setWidthFull();
+        why.setId("explanation-details");
+        HorizontalLayout top = new HorizontalLayout(title, links());
+        top.setWidthFull();
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setFlexGrow(1, title);
+        HorizontalLayout actions = new HorizontalLayout(solvePanel);
+        actions.setWidthFull();
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.setFlexGrow(1, solvePanel);
+        if (canEdit) {
+            actions.add(publish);
+        }
+        add(top, banners, actions, filters, board, why);
+        setFlexGrow(1, board);
+        reload();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("board.title", id);
+    }
+
+    private HorizontalLayout links() {
+        Anchor back = new Anchor(RouteConfiguration.forSessionScope().getUrl(RostersView.class),
+                getTranslation("board.back"));
+        Anchor cover = new Anchor(RouteConfiguration.forSessionScope().getUrl(RosterCoverageView.class, params(id)),
+                getTranslation("board.coverage"));
+        cover.setId("open-coverage");
+        Anchor print = new Anchor(RouteConfiguration.forSessionScope().getUrl(RosterPrintView.class, params(id)),
+                getTranslation("board.print"));
+        print.setTarget("_blank");
+        print.setId("open-print");
+        HorizontalLayout l = new HorizontalLayout(back, cover, print);
+        l.setSpacing(true);
+        // TODO(r1-edits): CSV and Excel download buttons (RosterExports.csv(id), xlsx(id, locale, out))
+        return l;
+    }
+
+    /** Re-reads the roster and its assignments and shows them (after a solve step, a stop, a publish). */
+    void reload() {
+        roster = rosters.get(id);
+        Map<Long, String> teamNames = teams.list().stream().collect(Collectors.toMap(Team::getId, Team::getName));
+        Map<Long, Contract> byContract = contracts.list().stream().collect(Collectors.toMap(Contract::getId,
+                Function.identity()));
+        BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), operators.list(), rosters.assignments(id),
+                teamNames, byContract, templates.rules());
+        board.show(model);
+        board.filter(filters.predicate());
+        explanation.show(rosters.explanation(id));
+        title.setText(getTranslation("board.heading", id, RosterTexts.period(this, roster),
+                RosterTexts.state(this, roster.state(), rosters.isSolving(id))));
+        banners();
+    }
+
+    private void statusChanged(RosterStatus s) {
+        publish.setEnabled(canEdit && s.state() != RosterState.PUBLISHED && !s.solving() && s.solveEndedAt() != null);
+    }
+
+    /** Notes on the roster's inputs. TODO(r1-edits): stale inputs and no demand (Roster/RosterStatus flags). */
+    private void banners() {
+        banners.removeAll();
+    }
+
+    private void confirmPublish() {
+        // TODO(r1-edits): show RosterService.publishPreview(id) (who gets which new or changed shifts)
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("board.publish.header", id));
+        boolean broken = roster.hard() != null && roster.hard() < 0;
+        dialog.setText(getTranslation(broken ? "board.publish.broken" : "board.publish.text",
+                RosterTexts.period(this, roster)));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("board.cancel"));
+        dialog.setConfirmText(getTranslation("board.publish"));
+        dialog.addConfirmListener(e -> publish(broken));
+        dialog.open();
+    }
+
+    void publish(boolean force) {
+        try {
+            rosters.publish(id, force);
+            solvePanel.show(rosters.status(id));
+            reload();
+        } catch (RuntimeException e) {
+            RostersView.error(e);
+        }
+    }
+}
