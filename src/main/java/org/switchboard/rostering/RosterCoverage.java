@@ -169,21 +169,30 @@ public class RosterCoverage {
     }
 
     /**
-     * The projected service level with the scheduled operators: whole operators on the phones after shrinkage, the
-     * interval's calls and handling time, the queue's answer time and patience. Null without calls.
+     * The projected service level with the scheduled operators: the operators on the phones after shrinkage, the
+     * interval's calls and handling time, the queue's answer time and patience. Erlang counts whole agents; a fraction
+     * (breaks, shrinkage) is interpolated between the whole numbers below and above, so every extra operator shows.
+     * Null without calls.
      */
     static Double serviceLevel(Queue queue, StaffingRequirement r, double scheduled) {
         if (r.calls() <= 0 || r.ahtSeconds() <= 0) {
             return null;
         }
         double shrinkage = queue.getShrinkagePercent() == null ? 0 : queue.getShrinkagePercent() / 100;
-        int agents = (int) Math.floor(scheduled * (1 - shrinkage) + 1e-9);
+        double agents = Math.max(0, scheduled * (1 - shrinkage));
+        int below = (int) Math.floor(agents + 1e-9);
+        double fraction = Math.max(0, agents - below);
         double within = queue.getAnswerWithinSeconds() == null ? 20 : queue.getAnswerWithinSeconds();
         Double patience = queue.getPatienceSeconds() == null ? null : queue.getPatienceSeconds().doubleValue();
         StaffingRequest request = new StaffingRequest(r.calls(), r.intervalMinutes(), r.ahtSeconds(), null, within, null,
                 null, shrinkage, patience, null);
         try {
-            return StaffingCalculator.evaluate(request, agents).serviceLevel();
+            double low = StaffingCalculator.evaluate(request, below).serviceLevel();
+            if (fraction < 1e-9) {
+                return low;
+            }
+            double high = StaffingCalculator.evaluate(request, below + 1).serviceLevel();
+            return low + fraction * (high - low);
         } catch (IllegalArgumentException e) {
             return null;
         }
