@@ -9,14 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * straight to the tables (thousands through the service would take minutes). {@link #close} removes them, their team
  * and every roster that planned them.
  */
-final class LargeCenter implements AutoCloseable {
+public final class LargeCenter implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
-    final long teamId;
+    public final long teamId;
     final String teamName;
     final int size;
 
-    LargeCenter(JdbcTemplate jdbc, String name, int size) {
+    public LargeCenter(JdbcTemplate jdbc, String name, int size) {
         this.jdbc = jdbc;
         this.teamName = name;
         this.size = size;

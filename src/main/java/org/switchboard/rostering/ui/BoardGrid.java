@@ -140,12 +140,12 @@ final class BoardGrid extends Grid<Row> {
                 .setHeader(getTranslation("board.operator")).setKey("operator").setFrozen(true).setWidth("13rem")
                 .setFlexGrow(0).setComparator(Comparator.comparing((Row r) -> r.name));
         addColumn(r -> hours(r.paidMinutes, l) + " / " + hours(r.contractMinutes, l))
-                .setHeader(getTranslation("board.hours")).setKey("hours").setWidth("7.5rem").setFlexGrow(0)
+                .setHeader(getTranslation("board.hours")).setKey("hours").setWidth("9rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setComparator(Comparator.comparingInt((Row r) -> r.paidMinutes))
                 .setTooltipGenerator(r -> getTranslation("board.hours.tooltip"));
-        addColumn(r -> r.nights).setHeader(getTranslation("board.nights")).setKey("nights").setWidth("5rem")
+        addColumn(r -> r.nights).setHeader(getTranslation("board.nights")).setKey("nights").setWidth("5.5rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setComparator(Comparator.comparingInt((Row r) -> r.nights));
-        addColumn(r -> r.weekends).setHeader(getTranslation("board.weekends")).setKey("weekends").setWidth("6rem")
+        addColumn(r -> r.weekends).setHeader(getTranslation("board.weekends")).setKey("weekends").setWidth("7rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
                 .setComparator(Comparator.comparingInt((Row r) -> r.weekends));
         for (LocalDate date : model.dates) {
@@ -157,7 +157,7 @@ final class BoardGrid extends Grid<Row> {
                     .withProperty("b", r -> lineB(r.cell(date)))
                     .withProperty("h", r -> title(r.cell(date)))
                     .withFunction("pick", r -> pick(r, date)))
-                    .setHeader(RosterTexts.dayHeader(date, l)).setKey("d" + date).setWidth("7.25rem").setFlexGrow(0)
+                    .setHeader(RosterTexts.dayHeader(date, l)).setKey("d" + date).setWidth("8.5rem").setFlexGrow(0)
                     .setPartNameGenerator(r -> weekend(date) ? "sb-weekend" : null);
             dayColumns.put(date, column);
         }
@@ -180,8 +180,7 @@ final class BoardGrid extends Grid<Row> {
         for (LocalDate date : model.dates) {
             BoardModel.DayTotal t = model.dayTotals.get(date);
             footer.getCell(dayColumns.get(date)).setText(t.working() + " · " + RosterTexts.symbol(ShiftKind.DAY) + t.day()
-                    + " " + RosterTexts.symbol(ShiftKind.EVENING) + t.evening() + " "
-                    + RosterTexts.symbol(ShiftKind.NIGHT) + t.night());
+                    + RosterTexts.symbol(ShiftKind.EVENING) + t.evening() + RosterTexts.symbol(ShiftKind.NIGHT) + t.night());
         }
     }
 
