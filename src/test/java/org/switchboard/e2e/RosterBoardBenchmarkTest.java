@@ -47,6 +47,8 @@ class RosterBoardBenchmarkTest {
     JdbcTemplate jdbc;
     @Autowired
     RosterService rosters;
+    @Autowired
+    org.switchboard.operators.OperatorService operators;
 
     /** Resolves with performance.now() once at least 10 rows of day cells are in the page. */
     static final String ROWS_VISIBLE = """
@@ -83,6 +85,21 @@ class RosterBoardBenchmarkTest {
                 page.locator("vaadin-button[slot='submit']").click();
                 page.waitForURL(url -> url.contains("/rosters"));
                 page.locator("#rosters").waitFor();
+                // for comparison: the same sign-in and frame with a small screen (the roster list)
+                List<Double> list = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    page.navigate(base + "/rosters");
+                    list.add(((Number) page.waitForFunction(
+                            "() => document.querySelector('#rosters vaadin-grid-cell-content') ? performance.now() : 0")
+                            .jsonValue()).doubleValue());
+                }
+                // the server's part: reading what the board shows
+                long t0 = System.nanoTime();
+                SystemAuthentication.callAsSystem(() -> rosters.assignments(id).size());
+                long serverMillis = (System.nanoTime() - t0) / 1_000_000;
+                long t1 = System.nanoTime();
+                int everyone = SystemAuthentication.callAsSystem(() -> operators.list().size());
+                long operatorMillis = (System.nanoTime() - t1) / 1_000_000;
                 List<Double> times = new ArrayList<>();
                 int rendered = 0;
                 for (int i = 0; i < loads; i++) {
@@ -103,6 +120,10 @@ class RosterBoardBenchmarkTest {
                 System.out.printf(Locale.ROOT, "  all loads (ms): %s; day cells in the page after load: %d of %d%n",
                         times.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), rendered,
                         operators * days);
+                System.out.printf(Locale.ROOT, "  roster list page for comparison (ms): %s; on the server: reading the assignments %d ms, "
+                        + "of which reading the %d operators (a query per operator for the skills) about %d ms%n",
+                        list.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), serverMillis, everyone,
+                        operatorMillis);
                 assertThat(times).hasSize(loads);
             }
         }
