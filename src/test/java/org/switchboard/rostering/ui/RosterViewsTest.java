@@ -261,4 +261,49 @@ class RosterViewsTest extends SpringBrowserlessTest {
         assertThat(RosterPrintView.monday("2026-W50")).isEqualTo(LocalDate.of(2026, 12, 7));
         assertThat(RosterPrintView.monday("junk")).isNull();
     }
+
+    @Test
+    @WithMockUser(username = "operator", roles = "OPERATOR")
+    void operatorsCannotOpenTheRosterScreens() {
+        long id = solved();
+        for (Runnable open : List.<Runnable>of(() -> navigate(RostersView.class),
+                () -> navigate("rosters/" + id, RosterBoardView.class),
+                () -> navigate("rosters/" + id + "/coverage", RosterCoverageView.class),
+                () -> navigate("rosters/" + id + "/print", RosterPrintView.class))) {
+            try {
+                open.run();
+            } catch (RuntimeException | AssertionError refused) {
+                // access control refuses the navigation
+            }
+        }
+        assertThat(find(RostersView.class).all()).isEmpty();
+        assertThat(find(RosterBoardView.class).all()).isEmpty();
+        assertThat(find(RosterCoverageView.class).all()).isEmpty();
+        assertThat(find(RosterPrintView.class).all()).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void russianReadersReadRussianWordsAndDates() {
+        long id = solved();
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru-RU"));
+        RostersView view = navigate(RostersView.class);
+        var grid = test(view.grid);
+        int row = -1;
+        for (int i = 0; i < grid.size(); i++) {
+            if (grid.getRow(i).id() == id) {
+                row = i;
+            }
+        }
+        LocalDate start = monday(2);
+        String day = String.format("%02d.%02d.%d", start.getDayOfMonth(), start.getMonthValue(), start.getYear());
+        assertThat(grid.getCellText(row, grid.getColumnPosition("period"))).startsWith(day + " – ").endsWith("(3 дн.)");
+        assertThat(grid.getCellText(row, grid.getColumnPosition("state"))).isEqualTo("Черновик");
+        assertThat(grid.getCellText(row, grid.getColumnPosition("score"))).startsWith("жёсткие ");
+        assertThat(view.getPageTitle()).isEqualTo("Графики");
+        RosterBoardView board = board(id);
+        assertThat(test(board.board).getHeaderCell(test(board.board).getColumnPosition("d" + start)))
+                .isEqualTo(String.format("пн %02d.%02d", start.getDayOfMonth(), start.getMonthValue()));
+        assertThat(board.solvePanel.solve.getText()).isEqualTo("Рассчитать");
+    }
 }
