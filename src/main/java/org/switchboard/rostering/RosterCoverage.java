@@ -100,6 +100,16 @@ public class RosterCoverage {
         return store.operatorIds(rosterId);
     }
 
+    /**
+     * The roster's stored worked days with every break placed (the board and the printable week read these; unlike
+     * {@link RosterService#assignments} they do not read the operators again).
+     */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public List<StoredShift> shifts(long rosterId) {
+        rosters.get(rosterId);
+        return store.assignments(rosterId);
+    }
+
     /** A queue's coverage by the roster's stored shifts on one date (any date; outside the period nobody works). */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     public Day day(long rosterId, long queueId, LocalDate date) {

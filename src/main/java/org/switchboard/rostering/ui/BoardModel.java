@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,11 +18,11 @@ import java.util.Set;
 import org.switchboard.operators.Contract;
 import org.switchboard.operators.Operator;
 import org.switchboard.operators.OperatorSkill;
-import org.switchboard.rostering.AssignmentRow;
 import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterState;
 import org.switchboard.rostering.ShiftKind;
 import org.switchboard.rostering.ShiftKindRules;
+import org.switchboard.rostering.StoredShift;
 
 /**
  * What the schedule board shows, computed once per load: one row per planned operator with a cell per worked day and
@@ -91,8 +93,8 @@ final class BoardModel {
     }
 
     static BoardModel of(Roster roster, Collection<Long> plannedIds, List<Operator> operators,
-            List<AssignmentRow> assignments, Map<Long, String> teamNames, Map<Long, Contract> contracts,
-            ShiftKindRules rules) {
+            List<StoredShift> shifts, Map<Long, String> queueCodes, Map<Long, String> teamNames,
+            Map<Long, Contract> contracts, ShiftKindRules rules) {
         List<LocalDate> dates = new ArrayList<>();
         for (int d = 0; d < roster.days(); d++) {
             dates.add(roster.startDate().plusDays(d));
@@ -107,17 +109,21 @@ final class BoardModel {
                         (int) Math.round(weekly * roster.days() / 7.0)));
             }
         }
-        for (AssignmentRow a : assignments) {
-            Row row = byId.get(a.operatorId());
-            if (row == null || !roster.contains(a.date())) {
+        ZoneId zone = roster.zone();
+        for (StoredShift s : shifts) {
+            Row row = byId.get(s.operatorId());
+            if (row == null || !roster.contains(s.date())) {
                 continue;
             }
-            LocalTime start = a.start().toLocalTime();
-            ShiftKind kind = rules.kindOf(start, Duration.between(a.start(), a.end()));
-            row.cells.put(a.date(), new Cell(a.date(), a.shiftTemplate(), start, a.end().toLocalTime(),
-                    a.end().toLocalDate().isAfter(a.start().toLocalDate()), a.queue(),
-                    a.breakStart() == null ? null : a.breakStart().toLocalTime(),
-                    a.breakEnd() == null ? null : a.breakEnd().toLocalTime(), a.paidMinutes(), kind));
+            ZonedDateTime from = s.start().atZone(zone);
+            ZonedDateTime to = s.end().atZone(zone);
+            ShiftKind kind = rules.kindOf(from.toLocalTime(), Duration.between(s.start(), s.end()));
+            StoredShift.Span b = s.mainBreak();
+            row.cells.put(s.date(), new Cell(s.date(), s.templateCode(), from.toLocalTime(), to.toLocalTime(),
+                    to.toLocalDate().isAfter(from.toLocalDate()),
+                    s.queueId() == null ? "" : queueCodes.getOrDefault(s.queueId(), ""),
+                    b == null ? null : b.start().atZone(zone).toLocalTime(),
+                    b == null ? null : b.end().atZone(zone).toLocalTime(), s.paidMinutes(), kind));
         }
         Map<LocalDate, int[]> perDay = new HashMap<>();
         for (Row row : byId.values()) {

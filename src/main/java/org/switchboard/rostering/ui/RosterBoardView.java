@@ -124,6 +124,11 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         reload();
     }
 
+    private Map<Long, String> queueCodes() {
+        return queues.list().stream().collect(Collectors.toMap(org.switchboard.demand.Queue::getId,
+                org.switchboard.demand.Queue::getCode));
+    }
+
     @Override
     public String getPageTitle() {
         return getTranslation("board.title", id);
@@ -151,8 +156,8 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         Map<Long, String> teamNames = teams.list().stream().collect(Collectors.toMap(Team::getId, Team::getName));
         Map<Long, Contract> byContract = contracts.list().stream().collect(Collectors.toMap(Contract::getId,
                 Function.identity()));
-        BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), operators.list(), rosters.assignments(id),
-                teamNames, byContract, templates.rules());
+        BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), operators.list(), coverage.shifts(id),
+                queueCodes(), teamNames, byContract, templates.rules());
         board.show(model);
         board.filter(filters.predicate());
         explanation.show(rosters.explanation(id));
