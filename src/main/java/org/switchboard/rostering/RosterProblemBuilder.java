@@ -249,7 +249,9 @@ public class RosterProblemBuilder {
         if (option != null) {
             List<Long> skills = day.getQueueRange();
             day.setShift(option);
-            day.setQueue(skills.contains(initial.queueId()) ? initial.queueId() : skills.isEmpty() ? null : skills.get(0));
+            // a shift without a queue (null) keeps none of the skills: List.of(...).contains(null) would throw
+            day.setQueue(initial.queueId() != null && skills.contains(initial.queueId()) ? initial.queueId()
+                    : skills.isEmpty() ? null : skills.get(0));
         }
     }
 
