@@ -159,4 +159,25 @@ class RosterCoverageTest {
         assertThat(far.intervals()).isEmpty();
         assertThat(far.coveredShare()).as("no demand is not 100 %").isNull();
     }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void aDraftWithShiftsOnNoQueueCanBeSolvedAgain() throws Exception {
+        // most of the day team lack the English skill: their shifts are on no queue (null)
+        Queue tech = queue("EN-TECH");
+        long team = teams.list().stream().filter(t -> t.getName().startsWith("Aurora")).findFirst().orElseThrow().getId();
+        Roster r = rosters.create(new NewRoster(nextMonday().plusWeeks(3), 1, List.of(team), List.of(tech.getId()), null,
+                null, null));
+        for (int round = 0; round < 2; round++) {
+            rosters.solve(r.id(), 2);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (rosters.isSolving(r.id()) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            if (round == 0) {
+                assertThat(rosters.assignments(r.id())).anyMatch(a -> a.queue().isEmpty());
+            }
+        }
+        assertThat(rosters.get(r.id()).solveEndedAt()).isNotNull();
+    }
 }
