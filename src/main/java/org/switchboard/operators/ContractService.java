@@ -67,6 +67,13 @@ public class ContractService {
         return contracts.save(contract);
     }
 
+    /** Whether operators still have the contract (then it cannot be deleted: say so before asking). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public boolean inUse(long id) {
+        return operators.existsByContractId(id);
+    }
+
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByContractId(id)) {

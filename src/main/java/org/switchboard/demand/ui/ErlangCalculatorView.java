@@ -26,7 +26,7 @@ import org.switchboard.shared.ValidationFailedException;
 /** What-if Erlang C / Erlang A for one interval, with the figures around the answer. */
 @Route("demand/erlang")
 @PageTitle("Erlang calculator")
-@Menu(title = "Erlang calculator", order = 54, icon = "vaadin:calc")
+@Menu(title = "menu.erlang", order = 54, icon = "vaadin:calc")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
 public class ErlangCalculatorView extends VerticalLayout {
 

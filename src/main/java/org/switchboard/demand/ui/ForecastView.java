@@ -49,7 +49,7 @@ import org.switchboard.shared.ValidationFailedException;
  */
 @Route("demand/forecast")
 @PageTitle("Forecast")
-@Menu(title = "Forecast", order = 52, icon = "vaadin:trending-up")
+@Menu(title = "menu.forecast", order = 52, icon = "vaadin:trending-up")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
 public class ForecastView extends VerticalLayout {
 

@@ -51,7 +51,7 @@ import org.switchboard.shared.Roles;
  */
 @Route("demand/import")
 @PageTitle("Import call history")
-@Menu(title = "Import history", order = 51, icon = "vaadin:upload")
+@Menu(title = "menu.history", order = 51, icon = "vaadin:upload")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class HistoryImportView extends VerticalLayout {
 

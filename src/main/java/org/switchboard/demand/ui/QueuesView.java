@@ -34,7 +34,7 @@ import org.switchboard.shared.TimeZones;
 /** Queues (skills): code, name, service targets, opening hours, inbound or outbound. */
 @Route("queues")
 @PageTitle("Queues")
-@Menu(title = "Queues", order = 30, icon = "vaadin:phone")
+@Menu(title = "menu.queues", order = 30, icon = "vaadin:phone")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
 public class QueuesView extends VerticalLayout {
 

@@ -21,7 +21,7 @@ import org.switchboard.shared.Roles;
 /** Required operators per interval of a queue: chart and table of agents and positions. */
 @Route("demand/requirements")
 @PageTitle("Staffing requirements")
-@Menu(title = "Requirements", order = 53, icon = "vaadin:chart")
+@Menu(title = "menu.requirements", order = 53, icon = "vaadin:chart")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
 public class RequirementsView extends VerticalLayout {
 

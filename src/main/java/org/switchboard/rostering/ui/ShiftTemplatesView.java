@@ -36,7 +36,7 @@ import org.switchboard.shared.Roles;
  */
 @Route("shift-templates")
 @PageTitle("Shift templates")
-@Menu(title = "Shift templates", order = 40, icon = "vaadin:clock")
+@Menu(title = "menu.shiftTemplates", order = 40, icon = "vaadin:clock")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
 public class ShiftTemplatesView extends VerticalLayout {
 
