@@ -29,6 +29,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     final LoginForm login = new LoginForm();
     /** The error the form shows, when it is one of ours (for tests: the form's own getter is not public). */
     LoginI18n.ErrorMessage shownError;
+    /** The words the form shows (for tests, as above). */
+    LoginI18n words;
 
     public LoginView(Environment environment) {
         setSizeFull();
@@ -36,7 +38,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        login.setI18n(i18n());
+        words = i18n();
+        login.setI18n(words);
         add(new H1("Switchboard"), login);
         if (DemoMode.enabled(environment)) {
             Div demo = new Div(new Paragraph(getTranslation("login.demo")));
@@ -87,6 +90,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                 ? getTranslation("login.locked.seconds", seconds)
                 : getTranslation("login.locked.minutes", (seconds + 59) / 60));
         login.setI18n(i18n);
+        words = i18n;
         shownError = error;
     }
 }
