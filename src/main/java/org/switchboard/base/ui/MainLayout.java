@@ -14,6 +14,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.select.SelectVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -64,7 +65,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         language.setItems(Languages.ALL);
         language.setItemLabelGenerator(Languages::nameOf);
         language.setValue(Translations.supported(getLocale()));
-        language.setWidth("9rem");
+        language.setWidth("8rem");
+        language.addThemeVariants(SelectVariant.LUMO_SMALL);
         language.addValueChangeListener(e -> switchTo(e.getValue(), preference));
         VerticalLayout content = new VerticalLayout();
         content.setPadding(false);
