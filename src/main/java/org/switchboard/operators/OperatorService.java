@@ -70,9 +70,13 @@ public class OperatorService {
             List<String> skills = o.getSkills().stream()
                     .map(s -> queueLabels.getOrDefault(s.queueId(), "?") + ": " + s.proficiency() + " of 5")
                     .toList();
+            List<OperatorProfile.SkillLevel> levels = o.getSkills().stream()
+                    .map(s -> new OperatorProfile.SkillLevel(queueLabels.getOrDefault(s.queueId(), "?"), s.proficiency()))
+                    .toList();
             return new OperatorProfile(o.getEmployeeNumber(), o.getFirstName() + " " + o.getLastName(),
                     teams.findById(o.getTeamId()).map(Team::getName).orElse(""), o.getGrade().label(),
-                    contract.getName(), contract.summary(), skills, o.isNightEligible(), o.getTimeZone());
+                    contract.getName(), contract.summary(), skills, o.isNightEligible(), o.getTimeZone(),
+                    o.getGrade(), contract, levels);
         });
     }
 

@@ -11,8 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Arrays;
-import org.switchboard.operators.Grade;
+import java.util.Locale;
+import org.switchboard.operators.ContractTerms;
 import org.switchboard.operators.OperatorProfile;
 import org.switchboard.operators.OperatorService;
 import org.switchboard.shared.Roles;
@@ -36,19 +36,27 @@ public class MyProfileView extends VerticalLayout implements HasDynamicTitle {
     private void show(OperatorProfile p) {
         details.add(new H2(p.name() + " (" + p.employeeNumber() + ")"));
         details.add(line(getTranslation("operators.team"), p.team()),
-                line(getTranslation("operators.grade"), gradeLabel(p.grade())),
+                line(getTranslation("operators.grade"), getTranslation("operators.grade." + p.gradeLevel().name())),
                 line(getTranslation("operators.timeZone"), p.timeZone()),
                 line(getTranslation("profile.nights"), getTranslation(p.nightEligible() ? "common.yes" : "common.no")),
-                line(getTranslation("operators.contract"), p.contract() + ": " + p.contractRules()));
+                line(getTranslation("operators.contract"), p.contract() + ": " + rules(p.terms())));
         UnorderedList skills = new UnorderedList();
-        p.skills().forEach(s -> skills.add(new ListItem(s)));
+        p.skillLevels().forEach(s -> skills.add(new ListItem(getTranslation("profile.skill", s.queue(), s.proficiency()))));
         details.add(new Paragraph(getTranslation("profile.skills")), skills);
     }
 
-    /** The profile carries the grade's English label; the reader reads it in their language. */
-    private String gradeLabel(String english) {
-        return Arrays.stream(Grade.values()).filter(g -> g.label().equals(english)).findFirst()
-                .map(g -> getTranslation("operators.grade." + g.name())).orElse(english);
+    /** The contract's rules in words, in the reader's language and number format. */
+    String rules(ContractTerms t) {
+        Locale locale = getLocale();
+        String hours = t.getMinMinutesPerWeek().equals(t.getMaxMinutesPerWeek())
+                ? getTranslation("profile.contract.hoursFixed", ContractsView.hours(t.getMaxMinutesPerWeek(), locale))
+                : getTranslation("profile.contract.hoursRange", ContractsView.hours(t.getMinMinutesPerWeek(), locale),
+                        ContractsView.hours(t.getMaxMinutesPerWeek(), locale));
+        String nights = t.getMaxNightsInRow() != null && t.getMaxNightsInRow() > 0
+                ? getTranslation("profile.contract.nights", t.getMaxNightsInRow())
+                : getTranslation("profile.contract.noNights");
+        return getTranslation("profile.contract.rules", hours, t.getMaxConsecutiveDays(), t.getMinConsecutiveDaysOff(),
+                ContractsView.hours(t.getMinRestMinutes(), locale), nights, t.getMaxWeekendsPerPeriod());
     }
 
     @Override
