@@ -95,7 +95,7 @@ class ShiftTemplatesViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, grid.getColumnPosition("kind"))).isEqualTo("Day, Evening");
         ShiftTemplate saved = grid.getRow(0);
         assertThat(saved.timeLabel()).isEqualTo("11:00–19:00 … 14:00–22:00, every 60 min");
-        assertThat(ShiftTemplatesView.breaksLabel(saved)).isEqualTo("30 min in +3:00–+5:00");
+        assertThat(view.breaksLabel(saved)).isEqualTo("30 min in +3:00–+5:00");
         assertThat(saved.getBreaks()).containsExactly(new ShiftBreak(180, 30, false, 270));
     }
 }
