@@ -96,7 +96,8 @@ public final class StaffingCalculator {
         if (request.serviceLevelTarget() != null && request.serviceLevelTarget() >= 1) {
             throw new IllegalArgumentException("serviceLevelTarget: " + StaffingLimits.percent(request.serviceLevelTarget())
                     + " cannot be reached: while calls arrive some always wait longer than "
-                    + request.answerWithinSeconds() + " s, whatever the number of agents");
+                    + java.math.BigDecimal.valueOf(request.answerWithinSeconds()).stripTrailingZeros().toPlainString()
+                    + " s, whatever the number of agents");
         }
         if (erlangA && request.abandonmentTarget() != null && request.abandonmentTarget() <= 0) {
             throw new IllegalArgumentException("abandonmentTarget: 0 % cannot be reached: with finite patience"

@@ -282,7 +282,7 @@ class ErlangControllerTest {
         assertThat(reasons(ask(question("serviceLevelTarget", "1.5")), "serviceLevelTarget"))
                 .containsExactly("150 % is out of range: must be from 1 % to below 100 %");
         assertThat(reasons(ask(question("serviceLevelTarget", "1")), "serviceLevelTarget")).containsExactly(
-                "100 % cannot be reached: while calls arrive some always wait longer than 20.0 s, whatever the number of agents");
+                "100 % cannot be reached: while calls arrive some always wait longer than 20 s, whatever the number of agents");
         assertThat(reasons(ask(question("maxOccupancy", "0.4")), "maxOccupancy"))
                 .containsExactly("40 % is out of range: must be from 50 % to 100 %");
         assertThat(reasons(ask(question("patienceSeconds", "60", "abandonmentTarget", "0")), "abandonmentTarget"))
