@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -116,6 +117,9 @@ public class HistoryImportView extends VerticalLayout implements HasDynamicTitle
         upload.addFileRejectedListener(e -> showRefusal(getTranslation("import.rejected", e.getFileName(),
                 e.getErrorMessage(), limitLabel)));
         upload.setId("upload");
+        if (Formats.russian(getLocale())) {
+            upload.setI18n(russianUpload());
+        }
         fileInfo.setId("file-info");
         encoding.setLabel(getTranslation("import.encoding.label"));
         encoding.setItems(service.encodings());
@@ -191,6 +195,17 @@ public class HistoryImportView extends VerticalLayout implements HasDynamicTitle
         add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.intro")),
                 upload, fileInfo, encoding, settingsPanel, result, problems, new H3(getTranslation("import.log.title")), imports);
         imports.setItems(service.imports());
+    }
+
+    /** The upload's own words in Russian (English is the component's default). */
+    static UploadI18N russianUpload() {
+        return new UploadI18N()
+                .setDropFiles(new UploadI18N.DropFiles().setOne("Перетащите файл сюда").setMany("Перетащите файлы сюда"))
+                .setAddFiles(new UploadI18N.AddFiles().setOne("Выбрать файл…").setMany("Выбрать файлы…"))
+                .setError(new UploadI18N.Error().setTooManyFiles("Можно загрузить только один файл.")
+                        .setFileIsTooBig("Файл слишком большой.").setIncorrectFileType("Нужен файл CSV."))
+                .setFile(new UploadI18N.File().setRetry("Повторить").setStart("Начать").setRemove("Удалить"))
+                .setUnits(List.of("Б", "КБ", "МБ", "ГБ", "ТБ", "ПБ", "ЭБ", "ЗБ", "ИБ"));
     }
 
     @Override

@@ -74,6 +74,7 @@ class DemandViewsRussianTest extends SpringBrowserlessTest {
         HistoryImportView view = navigate(HistoryImportView.class);
         assertThat(view.importButton.getText()).isEqualTo("Импортировать");
         assertThat(view.fileInfo.getText()).startsWith("Выберите файл CSV");
+        assertThat(view.upload.getI18n().getAddFiles().getOne()).isEqualTo("Выбрать файл…");
         view.load("ru.csv", "interval_start,queue,offered\n2026-03-03T08:00,RU-VIEW,1\n2026-03-03T08:15,RU-VIEW,1\n"
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(view.fileInfo.getText()).isEqualTo(
@@ -101,5 +102,22 @@ class DemandViewsRussianTest extends SpringBrowserlessTest {
         test(view.calculate).click();
         assertThat(view.shrinkage.getErrorMessage()).isEqualTo("92,5 % — вне допустимого диапазона: введите от 0 % до 90 %");
         assertThat(view.answer.getText()).isEqualTo("Проверьте выделенные поля.");
+    }
+
+    @Test
+    void queuesInRussian() {
+        QueuesView queuesView = navigate(QueuesView.class);
+        assertThat(queuesView.getPageTitle()).isEqualTo("Очереди");
+        var grid = test(queuesView.crud.grid());
+        int row = -1;
+        for (int i = 0; i < grid.size(); i++) {
+            if (grid.getRow(i).getCode().equals("RU-VIEW")) {
+                row = i;
+            }
+        }
+        assertThat(grid.getCellText(row, 2)).isEqualTo("Входящая");
+        assertThat(grid.getCellText(row, 7)).startsWith("пн–");
+        assertThat(grid.getCellText(row, 4)).endsWith(" с").contains(" за ");
+
     }
 }
