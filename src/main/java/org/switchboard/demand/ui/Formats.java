@@ -73,6 +73,11 @@ final class Formats {
         return f.format(percent) + " %";
     }
 
+    /** The locale for time pickers: 24-hour times in both languages (English as in the UK). */
+    public static Locale timeLocale(Locale locale) {
+        return russian(locale) ? Locale.forLanguageTag("ru-RU") : Locale.UK;
+    }
+
     /** A date picker in the reader's format, the week starting on Monday. */
     public static void localize(DatePicker picker, Locale locale) {
         picker.setLocale(russian(locale) ? Locale.forLanguageTag("ru-RU") : Locale.UK);

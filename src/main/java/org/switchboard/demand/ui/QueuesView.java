@@ -146,6 +146,7 @@ public class QueuesView extends VerticalLayout implements HasDynamicTitle {
         for (TimePicker t : new TimePicker[] {opens, closes}) {
             t.setStep(Duration.ofMinutes(15));
             t.setWidth("7rem");
+            t.setLocale(Formats.timeLocale(locale)); // 24-hour times in both languages
         }
         opens.setAriaLabel(getTranslation("queues.opens"));
         closes.setAriaLabel(getTranslation("queues.closes"));

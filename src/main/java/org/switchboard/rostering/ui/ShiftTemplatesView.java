@@ -69,9 +69,14 @@ public class ShiftTemplatesView extends VerticalLayout implements HasDynamicTitl
         TextField code = new TextField(getTranslation("templates.code"));
         TextField name = new TextField(getTranslation("templates.name"));
         TimePicker start = new TimePicker(getTranslation("templates.start"));
+        // 24-hour times in both languages (English as in the UK)
+        java.util.Locale timeLocale = "ru".equals(getLocale().getLanguage()) ? java.util.Locale.forLanguageTag("ru-RU")
+                : java.util.Locale.UK;
+        start.setLocale(timeLocale);
         start.setStep(Duration.ofMinutes(15));
         start.setHelperText(getTranslation("templates.start.helper"));
         TimePicker latestStart = new TimePicker(getTranslation("templates.latestStart"));
+        latestStart.setLocale(timeLocale);
         latestStart.setStep(Duration.ofMinutes(15));
         latestStart.setClearButtonVisible(true);
         latestStart.setHelperText(getTranslation("templates.latestStart.helper"));
