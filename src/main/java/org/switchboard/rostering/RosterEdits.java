@@ -37,9 +37,15 @@ import org.switchboard.shared.ValidationFailedException;
  * the edited operator (every hard rule is a rule of one operator), and scored by OptaPlanner's
  * {@link SolutionManager} through the constraint streams before and after the edit. No rule is written a second time.
  *
- * <p>The violations of an edit are the hard breaches of that operator after the edit that are new (not there, with the
- * same figures, before it) or that name the edited day (a breach the edit keeps, e.g. too little rest before the
- * edited shift). Breaches elsewhere in the operator's roster that the edit leaves as they were are not its violations.
+ * <p>The violations of an edit are the operator's hard breaches after the edit that
+ * <ul>
+ *   <li>name the edited day (its date is the breach's day or among its figures): the edit introduces or keeps them,
+ *       e.g. too little rest before the edited shift, a night shift for an operator who may not work nights; or</li>
+ *   <li>belong to a rule whose penalty for the operator grows with the edit and are not there, with the same figures,
+ *       before it: e.g. a removed shift that leaves the period's minimum hours further out of reach.</li>
+ * </ul>
+ * Breaches elsewhere in the operator's roster that the edit leaves as they were, or makes smaller (a shift added to
+ * an operator still short of the period minimum), are not its violations.
  *
  * <p>An edit that is stored is pinned (the solver keeps it; a pinned day off has no assignment), its breaks are placed
  * by the {@code BreakPlanner}, and the roster's score, totals, covered share and explanation are stored anew.
@@ -215,12 +221,19 @@ public class RosterEdits {
         day.setQueue(option == null ? null : queueId);
         List<RuleBreach> after = hardBreaches(mine, r);
         Set<String> was = new HashSet<>();
-        before.forEach(b -> was.add(identity(b)));
+        Map<String, Long> penaltyBefore = new HashMap<>();
+        for (RuleBreach b : before) {
+            was.add(identity(b));
+            penaltyBefore.merge(b.rule(), b.penalty(), Long::sum);
+        }
+        Map<String, Long> penaltyAfter = new HashMap<>();
+        after.forEach(b -> penaltyAfter.merge(b.rule(), b.penalty(), Long::sum));
         String dayText = date.toString();
         List<RuleViolation> violations = new ArrayList<>();
         for (RuleBreach b : after) {
             boolean namesDay = date.equals(b.date()) || b.args().stream().anyMatch(a -> a.contains(dayText));
-            if (!was.contains(identity(b)) || namesDay) {
+            boolean worse = penaltyAfter.get(b.rule()) > penaltyBefore.getOrDefault(b.rule(), 0L);
+            if (namesDay || (worse && !was.contains(identity(b)))) {
                 violations.add(new RuleViolation(b.rule(), texts.render(b, locale).text()));
             }
         }

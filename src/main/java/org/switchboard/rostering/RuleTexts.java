@@ -45,6 +45,8 @@ public class RuleTexts {
             Map.entry(RosterWeights.STABLE_START, "stableStart"),
             Map.entry(RosterWeights.PUBLISHED_CHANGE, "publishedChange"));
 
+    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
     private final Translations translations;
 
     public RuleTexts(Translations translations) {
@@ -102,7 +104,8 @@ public class RuleTexts {
 
     /** A date as the reader writes it (2026-12-07 in English, 07.12.2026 in Russian). */
     public String date(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofPattern(translations.getTranslation("rule.format.date", locale)).format(date);
+        return (Translations.supported(locale) == Translations.RUSSIAN ? RUSSIAN_DATE : DateTimeFormatter.ISO_LOCAL_DATE)
+                .format(date);
     }
 
     /** Minutes as hours and minutes ("9 h 30 min", "9 ч 30 мин"). */
