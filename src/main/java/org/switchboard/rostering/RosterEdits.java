@@ -1,5 +1,6 @@
 package org.switchboard.rostering;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolutionManager;
@@ -63,11 +65,13 @@ public class RosterEdits {
     private final RuleTexts texts;
     private final Translations translations;
     private final CurrentUser user;
+    private final Clock clock;
 
     RosterEdits(RosterStore store, RosterService rosters, RosterSolveJobs jobs, OperatorService operators,
             ShiftTemplateService templates, QueueService queues,
             SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager, RuleTexts texts,
-            Translations translations, CurrentUser user) {
+            Translations translations, CurrentUser user, Optional<Clock> clock) {
+        this.clock = clock.orElse(Clock.systemUTC());
         this.store = store;
         this.rosters = rosters;
         this.jobs = jobs;
@@ -112,7 +116,7 @@ public class RosterEdits {
         requireEditable(r, locale);
         StoredShift shift = p.option == null ? null : new StoredShift(p.operator.getId(), date,
                 p.option.templateCode(), p.option.start(), p.option.end(), p.option.paidMinutes(), p.queueId, List.of());
-        store.storeEdit(rosterId, p.operator.getId(), date, shift, user.name(), java.time.Instant.now());
+        store.storeEdit(rosterId, p.operator.getId(), date, shift, user.name(), clock.instant());
         rescore(r, p.all);
         return store.assignment(rosterId, p.operator.getId(), date).orElse(null);
     }
@@ -121,10 +125,9 @@ public class RosterEdits {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     @Transactional
     public void unpin(long rosterId, String employeeNumber, LocalDate date) {
-        Locale locale = Locale.ENGLISH;
         Roster r = store.lock(rosterId).orElseThrow(() -> new NotFoundException("Roster", rosterId));
-        requireEditable(r, locale);
-        Operator o = operator(r, employeeNumber, operators.list(), locale);
+        requireEditable(r, Locale.ENGLISH);
+        Operator o = operator(employeeNumber, operators.list());
         if (!store.unpin(rosterId, o.getId(), date)) {
             throw new NotFoundException("Pinned day " + date + " of operator", employeeNumber);
         }
@@ -163,7 +166,7 @@ public class RosterEdits {
             throw ValidationFailedException.of("date", t("roster.edit.pastDay", locale, texts.date(date, locale)));
         }
         List<Operator> all = operators.list();
-        Operator o = operator(r, employeeNumber, all, locale);
+        Operator o = operator(employeeNumber, all);
         if (edit == null || (!edit.dayOff() && (edit.shiftTemplate() == null || edit.shiftTemplate().isBlank()))) {
             throw ValidationFailedException.of("shiftTemplate", t("roster.edit.templateMissing", locale));
         }
@@ -197,7 +200,7 @@ public class RosterEdits {
         RosterSolution problem = rosters.problem(r, all);
         SolverOperator so = problem.getOperators().stream().filter(x -> x.id() == o.getId()).findFirst()
                 .orElseThrow(() -> ValidationFailedException.of("employeeNumber",
-                        t("roster.edit.unknownOperator", locale, employeeNumber, r.id())));
+                        t("roster.edit.unknownOperator", locale, employeeNumber, String.valueOf(r.id()))));
         List<OperatorDay> days = problem.getDays().stream().filter(d -> d.operatorId() == o.getId()).toList();
         OperatorDay day = days.stream().filter(d -> d.isInPeriod() && d.getDate().equals(date)).findFirst().orElseThrow();
         ShiftOption option = null;
@@ -258,14 +261,14 @@ public class RosterEdits {
 
     private void requireEditable(Roster r, Locale locale) {
         if (r.state() != RosterState.DRAFT) {
-            throw new ConflictException(t("roster.edit.notDraft", locale, r.id(), r.state().name().toLowerCase(Locale.ROOT)));
+            throw new ConflictException(t("roster.edit.notDraft", locale, String.valueOf(r.id()), r.state().name().toLowerCase(Locale.ROOT)));
         }
         if (jobs.isSolving(r.id())) {
-            throw new ConflictException(t("roster.edit.solving", locale, r.id()));
+            throw new ConflictException(t("roster.edit.solving", locale, String.valueOf(r.id())));
         }
     }
 
-    private Operator operator(Roster r, String employeeNumber, List<Operator> all, Locale locale) {
+    private static Operator operator(String employeeNumber, List<Operator> all) {
         return all.stream().filter(o -> o.getEmployeeNumber().equals(employeeNumber)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Operator", employeeNumber));
     }
