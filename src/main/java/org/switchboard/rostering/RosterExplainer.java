@@ -24,8 +24,9 @@ import org.switchboard.rostering.solver.SolverOperator;
 
 /**
  * Turns the solver's score explanation into what a planner reads: totals per rule, and per operator and day which
- * rules are broken, in words ("Only 9 h 30 min rest between ..."). Coverage is told per queue and day (how many
- * operator-intervals short or over, and the worst interval) rather than per interval.
+ * rules are broken, as facts (a message key and typed figures, see {@link RuleBreach#args()}) that {@link RuleTexts}
+ * renders in the reader's language ("Only 9 h 30 min rest between ..."). Coverage is told per queue and day (how
+ * many operator-intervals short or over, and the worst interval) rather than per interval.
  */
 final class RosterExplainer {
 

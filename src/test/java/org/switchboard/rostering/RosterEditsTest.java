@@ -82,6 +82,12 @@ class RosterEditsTest {
     RosterStore store;
     @Autowired
     ShiftKindRules kindRules;
+    @Autowired
+    org.switchboard.demand.QueueService queues;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
 
     MockMvc mvc;
 
@@ -371,6 +377,16 @@ class RosterEditsTest {
         system(() -> contracts.save(contract));
         assertThat(waitForStale(later)).as("stale after a contract was saved").isTrue();
         assertThat(json(call(get("/api/rosters/" + later + "/status"), 200)).get("stale").asBoolean()).isTrue();
+
+        // requirements recomputed (a forecast changed): only drafts whose period overlaps the change
+        long forecastNear = create("Owls (night)", start, 3, true);
+        long forecastFar = create("Owls (night)", RosterApiTest.monday(30), 3, true);
+        long queue = system(() -> queues.list().getFirst().getId());
+        java.time.Instant from = start.atStartOfDay(RosterApiTest.MOSCOW).toInstant();
+        SystemAuthentication.runAsSystem(() -> transactions.executeWithoutResult(t -> publisher.publishEvent(
+                new org.switchboard.demand.forecast.ForecastChanged(queue, from, from.plus(java.time.Duration.ofDays(1))))));
+        assertThat(waitForStale(forecastNear)).as("stale after its requirements changed").isTrue();
+        assertThat(system(() -> rosters.status(forecastFar)).stale()).as("another period").isFalse();
     }
 
     private boolean waitForStale(long id) throws InterruptedException {
