@@ -149,7 +149,8 @@ class RosterController {
                     .body(exports.csv(id));
         }
         if (!format.equalsIgnoreCase("xlsx")) {
-            throw ValidationFailedException.of("format", "'" + format + "' is not an export format: use csv or xlsx");
+            throw ValidationFailedException.of("format", translations.getTranslation("roster.export.badFormat",
+                    locale(request), format));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.xlsx(id, locale(request), out);
@@ -187,22 +188,23 @@ class RosterController {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     DayStored editDay(@PathVariable long id, @PathVariable String employeeNumber, @PathVariable String date,
             @RequestBody(required = false) DayBody body, HttpServletRequest request) {
+        Locale locale = locale(request);
         if (body == null) {
-            throw ValidationFailedException.of("", "Send a JSON body such as {\"shiftTemplate\":\"D8\",\"start\":\"08:00\","
-                    + "\"queue\":\"RETAIL\"} or {\"dayOff\":true}");
+            throw ValidationFailedException.of("", translations.getTranslation("roster.edit.bodyMissing", locale));
         }
-        LocalDate day = day(date);
+        LocalDate day = day(date, locale);
         LocalTime start = null;
         if (body.start() != null && !body.start().isBlank()) {
             try {
                 start = LocalTime.parse(body.start().trim());
             } catch (DateTimeParseException e) {
-                throw ValidationFailedException.of("start", "'" + body.start() + "' is not a time: write it as HH:mm, e.g. 08:00");
+                throw ValidationFailedException.of("start", translations.getTranslation("roster.edit.badTime", locale,
+                        body.start()));
             }
         }
         boolean dayOff = Boolean.TRUE.equals(body.dayOff());
         StoredShift s = edits.edit(id, employeeNumber, day, new DayEdit(body.shiftTemplate(), start, body.queue(), dayOff),
-                Boolean.TRUE.equals(body.force()), locale(request));
+                Boolean.TRUE.equals(body.force()), locale);
         if (s == null) {
             return new DayStored(employeeNumber, day, true, null, null, null, null, null, null, true);
         }
@@ -216,8 +218,9 @@ class RosterController {
 
     @DeleteMapping("/{id}/days/{employeeNumber}/{date}/pin")
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
-    ResponseEntity<Void> unpin(@PathVariable long id, @PathVariable String employeeNumber, @PathVariable String date) {
-        edits.unpin(id, employeeNumber, day(date));
+    ResponseEntity<Void> unpin(@PathVariable long id, @PathVariable String employeeNumber, @PathVariable String date,
+            HttpServletRequest request) {
+        edits.unpin(id, employeeNumber, day(date, locale(request)));
         return ResponseEntity.noContent().build();
     }
 
@@ -227,11 +230,11 @@ class RosterController {
                 : Translations.supported(request.getLocale());
     }
 
-    private static LocalDate day(String text) {
+    private LocalDate day(String text, Locale locale) {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ValidationFailedException.of("date", "'" + text + "' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-07");
+            throw ValidationFailedException.of("date", translations.getTranslation("roster.edit.badDate", locale, text));
         }
     }
 

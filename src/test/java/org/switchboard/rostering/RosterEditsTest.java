@@ -288,6 +288,12 @@ class RosterEditsTest {
         putDay(id, number, start, "{\"shiftTemplate\":\"D07\",\"start\":\"08:00\",\"queue\":\"NOPE\"}", null, 400);
         putDay(id, number, start.plusDays(7), "{\"dayOff\":true}", null, 400);
         putDay(id, "no-such-operator", start, "{\"dayOff\":true}", null, 404);
+        JsonNode badTime = json(putDay(id, number, start, "{\"shiftTemplate\":\"D07\",\"start\":\"8 утра\"}", "ru", 400));
+        assertThat(badTime.get("errors").get(0).get("field").asText()).isEqualTo("start");
+        assertThat(badTime.get("errors").get(0).get("reason").asText()).contains("не время");
+        JsonNode unknown = json(putDay(id, number, start, "{\"shiftTemplate\":\"XX9\"}", "ru", 400));
+        assertThat(unknown.get("errors").get(0).get("reason").asText()).isEqualTo("Нет активного шаблона смены «XX9»");
+        call(put("/api/rosters/" + id + "/days/" + number + "/" + start).contentType(MediaType.APPLICATION_JSON), 400);
         assertThat(system(() -> edits.pins(id))).isEmpty();
     }
 
