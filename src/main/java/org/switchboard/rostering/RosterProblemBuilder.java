@@ -229,7 +229,7 @@ public class RosterProblemBuilder {
         boolean past = day.getDate().isBefore(start.firstOpenDate());
         if (!past && start.pinned(op, day.getDate())) {
             // pinned by a planner's edit: kept as the draft has it (no row = a day off), whatever was published
-            day.setPinned(true);
+            day.pinByPlanner();
             if (draft != null) {
                 ShiftOption option = match(day.getShiftRange(), draft);
                 keep(day, option != null ? option

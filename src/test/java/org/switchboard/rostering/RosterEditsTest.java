@@ -232,6 +232,11 @@ class RosterEditsTest {
         JsonNode status = json(call(get("/api/rosters/" + id + "/status"), 200));
         assertThat(status.get("score").asText()).isEqualTo(status.get("hard").asInt() + "hard/"
                 + status.get("medium").asLong() + "medium/" + status.get("soft").asLong() + "soft");
+        // the forced breach stays visible in the roster's score and explanation (publishing then needs force)
+        assertThat(status.get("hard").asInt()).isNegative();
+        List<String> broken = new ArrayList<>();
+        json(call(get("/api/rosters/" + id + "/explanation"), 200)).forEach(b -> broken.add(b.get("rule").asText()));
+        assertThat(broken).contains(NIGHT_RULE);
 
         // a day off, forced (a day less may leave the period's hours short)
         AssignmentRow third = before.values().stream().filter(a -> !a.employeeNumber().equals(employee))
