@@ -41,6 +41,24 @@ class SecurityConfiguration {
             + " connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    /**
+     * Personal calendar feeds ({@code /calendar/{token}.ics}, module schedule): the secret token in the URL is the
+     * authorisation, so no sign-in, no session and no CSRF (read-only GETs); anything else under the path is refused.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain calendarFeedFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/calendar/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/*").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
