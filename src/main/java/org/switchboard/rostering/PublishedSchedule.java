@@ -17,7 +17,8 @@ import org.switchboard.demand.QueueService;
 /**
  * The published schedule of one person, for other modules (module schedule: an operator's own shifts and calendar
  * feed): per date the shift of the most recently published roster that plans that day (see
- * {@link RosterStore#published}). No role check here: the callers decide who may read whose shifts.
+ * {@link RosterStore#published}). No role check of its own: the callers decide who may read whose shifts (it
+ * needs a signed-in caller only for the queue names, which module demand hands to any signed-in user).
  */
 @Service
 public class PublishedSchedule {

@@ -100,12 +100,13 @@ public class CalendarFeeds {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        return store.operatorOf(hash(token)).map(id -> {
-            ScheduleOwner owner = SystemAuthentication.callAsSystem(() -> MySchedule.owner(operators.get(id)));
+        // the token stands for its operator: read that operator's record and shifts as the system
+        return store.operatorOf(hash(token)).map(id -> SystemAuthentication.callAsSystem(() -> {
+            ScheduleOwner owner = MySchedule.owner(operators.get(id));
             LocalDate today = schedule.today(owner.zone());
             var shifts = schedule.shiftsOf(owner, today.minusWeeks(WEEKS_BACK), today.plusWeeks(WEEKS_AHEAD));
             return writer.write(owner, shifts, clock.instant(), locale);
-        });
+        }));
     }
 
     /** The feed's path for a token: {@code /calendar/{token}.ics}. */
