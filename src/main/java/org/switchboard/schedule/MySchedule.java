@@ -108,6 +108,6 @@ public class MySchedule {
     }
 
     static ScheduleOwner owner(Operator o) {
-        return new ScheduleOwner(o.getId(), o.getEmployeeNumber(), o.fullName(), o.zone());
+        return new ScheduleOwner(o.getId(), o.getEmployeeNumber(), o.getFirstName() + " " + o.getLastName(), o.zone());
     }
 }

@@ -24,32 +24,32 @@ import org.switchboard.shared.SystemAuthentication;
  * after next Monday (inside the demo forecast, clear of the weeks RosterApiTest publishes), and Aurora planned in Europe/Berlin over the switch to summer
  * time on 28 March 2027. Made once per database; logins linked to operators for the tests.
  */
-final class ScheduleFixture {
+public final class ScheduleFixture {
 
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-    static final String PASSWORD = "schedule-test-password";
+    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    public static final String PASSWORD = "schedule-test-password";
     /** Linked to the demo's Anna Ivanova (E1001, Aurora). */
-    static final String ANNA = "operator";
+    public static final String ANNA = "operator";
     /** Linked to a night operator of Owls with a night shift across midnight in the week. */
     static final String NIGHT_LOGIN = "schedule-night";
     /** Signed in, linked to no operator. */
-    static final String UNLINKED_LOGIN = "schedule-unlinked";
+    public static final String UNLINKED_LOGIN = "schedule-unlinked";
     /** Linked to the Aurora operator planned in Europe/Berlin. */
     static final String BERLIN_LOGIN = "schedule-berlin";
     /** The Berlin roster: two weeks around the last Sunday of March 2027. */
     static final LocalDate BERLIN_START = LocalDate.of(2027, 3, 22);
 
     /** Monday of the published week: four weeks after next Monday (Moscow), inside the demo forecast. */
-    static LocalDate week() {
+    public static LocalDate week() {
         return LocalDate.now(MOSCOW).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(4);
     }
 
-    record Fixture(Operator anna, Operator night, Operator berlin) {
+    public record Fixture(Operator anna, Operator night, Operator berlin) {
     }
 
     private ScheduleFixture() {}
 
-    static synchronized Fixture ensure(RosterService rosters, OperatorService operators, TeamService teams,
+    public static synchronized Fixture ensure(RosterService rosters, OperatorService operators, TeamService teams,
             UserAccountService accounts, PublishedSchedule published) {
         return SystemAuthentication.callAsSystem(() -> {
             List<Roster> existing = rosters.list();
@@ -93,7 +93,7 @@ final class ScheduleFixture {
     }
 
     /** The published shifts as the rostering module hands them out (queue names need a signed-in caller). */
-    static List<PublishedSchedule.PublishedShift> shifts(PublishedSchedule published, long operatorId, LocalDate from,
+    public static List<PublishedSchedule.PublishedShift> shifts(PublishedSchedule published, long operatorId, LocalDate from,
             LocalDate to) {
         return SystemAuthentication.callAsSystem(() -> published.shifts(operatorId, from, to));
     }

@@ -4,7 +4,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -24,7 +25,7 @@ import org.switchboard.schedule.ScheduleOwner;
 public class MyScheduleView extends VerticalLayout implements HasDynamicTitle {
 
     final Div content = new Div();
-    TabSheet tabs;
+    Tabs tabs;
     ScheduleList list;
     MonthCalendar month;
     FeedPanel feed;
@@ -45,12 +46,15 @@ public class MyScheduleView extends VerticalLayout implements HasDynamicTitle {
         zone.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-top", "0");
         list = new ScheduleList(schedule, owner);
         month = new MonthCalendar(schedule, owner);
-        tabs = new TabSheet();
-        tabs.setWidthFull();
-        tabs.add(getTranslation("schedule.tab.list"), list);
-        tabs.add(getTranslation("schedule.tab.month"), month);
+        // both views stay in the page (the month keeps its month when switching), one visible at a time
+        tabs = new Tabs(new Tab(getTranslation("schedule.tab.list")), new Tab(getTranslation("schedule.tab.month")));
+        month.setVisible(false);
+        tabs.addSelectedChangeListener(e -> {
+            list.setVisible(tabs.getSelectedIndex() == 0);
+            month.setVisible(tabs.getSelectedIndex() == 1);
+        });
         feed = new FeedPanel(feeds);
-        content.add(heading, zone, tabs, feed);
+        content.add(heading, zone, tabs, list, month, feed);
     }
 
     @Override
