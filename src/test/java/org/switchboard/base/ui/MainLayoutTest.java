@@ -36,7 +36,9 @@ class MainLayoutTest extends SpringBrowserlessTest {
     @WithMockUser(username = "operator", roles = "OPERATOR")
     void operatorSeesOnlyHomeAndCannotOpenOperators() {
         navigate(HomeView.class);
-        assertThat(menu()).containsExactly("Home", "My profile");
+        // My schedule (module schedule) is open to every signed-in user; its title is a message key the frame translates
+        assertThat(menu()).hasSize(3).startsWith("Home").endsWith("My profile");
+        assertThat(menu().get(1)).isIn("My schedule", "menu.mySchedule");
         try {
             navigate(OperatorsView.class);
         } catch (RuntimeException | AssertionError refused) {
