@@ -43,7 +43,7 @@ class SecurityConfiguration {
 
     /**
      * Personal calendar feeds ({@code /calendar/{token}.ics}, module schedule): the secret token in the URL is the
-     * authorisation, so no sign-in, no session and no CSRF (read-only GETs); anything else under the path is refused.
+     * authorisation, so no sign-in, no session and no CSRF (read-only GETs); anything else under the path answers 404.
      */
     @Bean
     @Order(0)
@@ -52,6 +52,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/*").permitAll()
                         .anyRequest().denyAll())
+                // anything but GET /calendar/{file}: 404 set directly (an error page would go through the UI's chain)
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                                org.springframework.http.HttpStatus.NOT_FOUND)))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
