@@ -1,8 +1,12 @@
 package org.switchboard.schedule;
 
-import biweekly.Biweekly;
+import biweekly.ICalVersion;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.io.text.ICalWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -17,6 +21,8 @@ import org.switchboard.base.ui.Translations;
  */
 final class IcsWriter {
 
+    /** The longest content line in octets, CRLF not counted (RFC 5545, 3.1). */
+    static final int MAX_OCTETS = 75;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Translations words;
@@ -43,7 +49,46 @@ final class IcsWriter {
             event.setDescription(description(s, locale));
             ical.addEvent(event);
         }
-        return Biweekly.write(ical).go();
+        return foldByOctets(unfolded(ical));
+    }
+
+    /** biweekly's text without line folding (its folding counts characters; RFC 5545 counts octets). */
+    private static String unfolded(ICalendar ical) {
+        StringWriter out = new StringWriter();
+        try (ICalWriter w = new ICalWriter(out, ICalVersion.V2_0)) {
+            w.getVObjectWriter().getFoldedLineWriter().setLineLength(null);
+            w.write(ical);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Folds every content line to at most 75 octets of UTF-8 (RFC 5545, 3.1): CRLF and one space before the rest,
+     * never inside a character.
+     */
+    static String foldByOctets(String text) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 60 * 3);
+        for (String line : text.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > MAX_OCTETS) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
     }
 
     static String uid(long operatorId, ScheduledShift s) {
