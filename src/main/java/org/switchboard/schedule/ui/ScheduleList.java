@@ -112,7 +112,8 @@ class ScheduleList extends VerticalLayout {
         String queueText = s.queueCode() == null ? getTranslation("schedule.noQueue")
                 : s.queueCode() + (s.queueName() == null ? "" : " " + s.queueName());
         Span queue = new Span(queueText);
-        Span template = new Span(s.templateName() + " · " + getTranslation("schedule.kind." + s.kind()));
+        Span template = new Span(s.templateName() + " (" + s.templateCode() + ") · "
+                + getTranslation("schedule.kind." + s.kind()));
         Span brk = new Span(ScheduleFormat.hasBreak(s)
                 ? getTranslation("schedule.shift.break", f.span(s.breakStart(), s.breakEnd()))
                 : getTranslation("schedule.noBreak"));

@@ -78,7 +78,7 @@ class MyScheduleViewTest extends SpringBrowserlessTest {
         PublishedShift first = expected.getFirst();
         String start = first.start().atZone(MOSCOW).toLocalTime().toString();
         String end = first.end().atZone(MOSCOW).toLocalTime().toString();
-        assertThat(text(rows.getFirst())).contains(start + "–" + end, first.templateName());
+        assertThat(text(rows.getFirst())).contains(start + "–" + end, first.templateName() + " (" + first.templateCode() + ")");
         assertThat(rows.getFirst().getElement().getAttribute("data-date")).isEqualTo(first.date().toString());
         if (first.mainBreak() != null) {
             assertThat(text(rows.getFirst())).contains("break " + first.mainBreak().start().atZone(MOSCOW).toLocalTime());
