@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A planner publishes a week of team Aurora through the API; the demo operator (Anna Ivanova, Aurora) signs in,
+ * A planner publishes a week of team Aurora (three weeks ahead) through the API; the demo operator (Anna Ivanova, Aurora) signs in,
  * sees the shifts in My schedule as a list and as a month (screenshots in target/screenshots), and the calendar
  * feed link shown there answers without sign-in.
  */
@@ -50,9 +50,10 @@ class MyScheduleE2ETest {
     }
 
     void publishAuroraWeek() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        // three weeks ahead: inside My schedule's first five weeks, clear of the near weeks other journeys plan
+        LocalDate start = LocalDate.now(ZoneId.of("Europe/Moscow")).plusWeeks(3);
         HttpResponse<String> created = planner("POST", "/api/rosters",
-                "{\"startDate\":\"%s\",\"days\":7,\"teams\":[\"Aurora (day)\"]}".formatted(today));
+                "{\"startDate\":\"%s\",\"days\":7,\"teams\":[\"Aurora (day)\"]}".formatted(start));
         org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = JSON.readTree(created.body()).get("id").asLong();
         org.assertj.core.api.Assertions.assertThat(planner("POST", "/api/rosters/" + id + "/solve?seconds=3", null).statusCode())
@@ -86,7 +87,11 @@ class MyScheduleE2ETest {
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/my-schedule.png")).setFullPage(true));
 
             page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Month")).click();
-            assertThat(page.locator(".schedule-chip").first()).isVisible();
+            String firstDate = shifts.first().getAttribute("data-date");
+            if (!firstDate.startsWith(LocalDate.now(ZoneId.of("Europe/Moscow")).toString().substring(0, 7))) {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next month")).click();
+            }
+            assertThat(page.locator(".schedule-day[data-date='" + firstDate + "'] .schedule-chip")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/my-schedule-month.png")).setFullPage(true));
 
             String feed = page.locator("#feed-url input").inputValue();
