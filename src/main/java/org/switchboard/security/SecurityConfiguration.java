@@ -42,6 +42,28 @@ class SecurityConfiguration {
             + " connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    /**
+     * Personal calendar feeds ({@code /calendar/{token}.ics}, module schedule): the secret token in the URL is the
+     * authorisation, so no sign-in, no session and no CSRF (read-only GETs); anything else under the path answers 404.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain calendarFeedFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/calendar/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/*").permitAll()
+                        .anyRequest().denyAll())
+                // anything but GET /calendar/{file}: 404 set directly (an error page would go through the UI's chain)
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                                org.springframework.http.HttpStatus.NOT_FOUND)))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
