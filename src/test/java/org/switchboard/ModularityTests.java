@@ -27,7 +27,7 @@ class ModularityTests {
     void theExpectedModulesExist() {
         var names = modules.stream().map(m -> m.getIdentifier().toString()).toList();
         org.assertj.core.api.Assertions.assertThat(names)
-                .contains("shared", "base", "security", "operators", "demand", "rostering");
+                .contains("shared", "base", "security", "operators", "demand", "rostering", "schedule");
     }
 
     @Test

@@ -237,9 +237,17 @@ public class Queue {
 
     /** "Mon–Fri 08:00–20:00, Sat 09:00–18:00" style summary, or "closed". */
     public String openingHoursLabel() {
+        return getOpeningHours().isEmpty() ? "closed" : openingHoursLabel(java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * The opening hours with day names in a locale ("пн–пт 08:00–20:00" in Russian), "24/7", or "" when the queue is
+     * never open (the screen says "closed" in its reader's words).
+     */
+    public String openingHoursLabel(java.util.Locale locale) {
         List<OpeningHours> list = getOpeningHours();
         if (list.isEmpty()) {
-            return "closed";
+            return "";
         }
         if (list.size() == 7 && list.stream().allMatch(OpeningHours::roundTheClock)) {
             return "24/7";
@@ -253,7 +261,7 @@ public class Queue {
                     && list.get(j + 1).closes().equals(list.get(i).closes())) {
                 j++;
             }
-            String days = dayName(list.get(i).day()) + (j > i ? "–" + dayName(list.get(j).day()) : "");
+            String days = dayName(list.get(i).day(), locale) + (j > i ? "–" + dayName(list.get(j).day(), locale) : "");
             String closes = list.get(i).closes().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : list.get(i).closes().toString();
             parts.add(days + " " + list.get(i).opens() + "–" + closes);
             i = j + 1;
@@ -261,8 +269,8 @@ public class Queue {
         return String.join(", ", parts);
     }
 
-    private static String dayName(DayOfWeek day) {
-        return day.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+    private static String dayName(DayOfWeek day, java.util.Locale locale) {
+        return day.getDisplayName(java.time.format.TextStyle.SHORT, locale);
     }
 
     private static String trim(Double d) {

@@ -55,6 +55,23 @@ public class QueueService {
         return labels;
     }
 
+    /**
+     * The site's time zone: the zone most queues are in (active ones first; the demo's Europe/Moscow), the server's
+     * when there are no queues. Screens show times that belong to no queue (e.g. when a file was imported) in it.
+     */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public java.time.ZoneId siteZone() {
+        java.util.Map<String, Integer> count = new java.util.TreeMap<>();
+        for (Queue q : queues.findAllByOrderByCode()) {
+            if (TimeZones.isValid(q.getTimeZone())) {
+                count.merge(q.getTimeZone(), q.isActive() ? 1000 : 1, Integer::sum);
+            }
+        }
+        return count.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(e -> java.time.ZoneId.of(e.getKey())).orElse(java.time.ZoneId.systemDefault());
+    }
+
     /** Whether every id names an existing queue. */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     @Transactional(readOnly = true)

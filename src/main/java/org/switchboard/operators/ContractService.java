@@ -2,6 +2,7 @@ package org.switchboard.operators;
 
 import jakarta.validation.Validator;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +20,11 @@ public class ContractService {
     private final ContractPresetRepository presets;
     private final OperatorRepository operators;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
 
     ContractService(ContractRepository contracts, ContractPresetRepository presets, OperatorRepository operators,
-            Validator validator) {
+            Validator validator, ApplicationEventPublisher events) {
+        this.events = events;
         this.contracts = contracts;
         this.presets = presets;
         this.operators = operators;
@@ -64,7 +67,16 @@ public class ContractService {
                     + " night-eligible operator(s) have this contract: allow at least one night or change them first");
         }
         v.throwIfAny();
-        return contracts.save(contract);
+        Contract saved = contracts.save(contract);
+        events.publishEvent(new ContractChanged(saved.getId()));
+        return saved;
+    }
+
+    /** Whether operators still have the contract (then it cannot be deleted: say so before asking). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public boolean inUse(long id) {
+        return operators.existsByContractId(id);
     }
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
@@ -73,5 +85,6 @@ public class ContractService {
             throw ValidationFailedException.of("name", "Operators still have this contract: give them another one first");
         }
         contracts.deleteById(id);
+        events.publishEvent(new ContractChanged(id));
     }
 }

@@ -2,7 +2,10 @@ package org.switchboard.operators;
 
 import java.util.List;
 
-/** An operator's own view of their record: names instead of ids, contract rules in words. */
+/**
+ * An operator's own view of their record: names instead of ids, contract rules in words (English). The screen renders
+ * the words in the reader's language from {@code gradeLevel}, {@code terms} and {@code skillLevels}.
+ */
 public record OperatorProfile(
         String employeeNumber,
         String name,
@@ -12,4 +15,11 @@ public record OperatorProfile(
         String contractRules,
         List<String> skills,
         boolean nightEligible,
-        String timeZone) {}
+        String timeZone,
+        Grade gradeLevel,
+        ContractTerms terms,
+        List<SkillLevel> skillLevels) {
+
+    /** A skill as data: the queue's label and the proficiency (1 to 5). */
+    public record SkillLevel(String queue, int proficiency) {}
+}

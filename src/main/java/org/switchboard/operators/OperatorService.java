@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,11 @@ public class OperatorService {
     private final QueueService queues;
     private final UserAccountService accounts;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
 
     OperatorService(OperatorRepository operators, TeamRepository teams, ContractRepository contracts,
-            QueueService queues, UserAccountService accounts, Validator validator) {
+            QueueService queues, UserAccountService accounts, Validator validator, ApplicationEventPublisher events) {
+        this.events = events;
         this.operators = operators;
         this.teams = teams;
         this.contracts = contracts;
@@ -70,9 +73,13 @@ public class OperatorService {
             List<String> skills = o.getSkills().stream()
                     .map(s -> queueLabels.getOrDefault(s.queueId(), "?") + ": " + s.proficiency() + " of 5")
                     .toList();
+            List<OperatorProfile.SkillLevel> levels = o.getSkills().stream()
+                    .map(s -> new OperatorProfile.SkillLevel(queueLabels.getOrDefault(s.queueId(), "?"), s.proficiency()))
+                    .toList();
             return new OperatorProfile(o.getEmployeeNumber(), o.getFirstName() + " " + o.getLastName(),
                     teams.findById(o.getTeamId()).map(Team::getName).orElse(""), o.getGrade().label(),
-                    contract.getName(), contract.summary(), skills, o.isNightEligible(), o.getTimeZone());
+                    contract.getName(), contract.summary(), skills, o.isNightEligible(), o.getTimeZone(),
+                    o.getGrade(), contract, levels);
         });
     }
 
@@ -96,7 +103,9 @@ public class OperatorService {
                     "userId", "This account is already linked to another operator");
         }
         v.throwIfAny();
-        return operators.save(operator);
+        Operator saved = operators.save(operator);
+        events.publishEvent(new OperatorChanged(saved.getId(), saved.getTeamId()));
+        return saved;
     }
 
     private void checkSkills(Operator operator, Violations v) {
@@ -115,6 +124,8 @@ public class OperatorService {
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
+        Long team = operators.findById(id).map(Operator::getTeamId).orElse(null);
         operators.deleteById(id);
+        events.publishEvent(new OperatorChanged(id, team));
     }
 }

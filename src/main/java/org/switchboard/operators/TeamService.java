@@ -47,6 +47,13 @@ public class TeamService {
         return teams.save(team);
     }
 
+    /** Whether operators still belong to the team (then it cannot be deleted: say so before asking). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public boolean hasOperators(long id) {
+        return operators.existsByTeamId(id);
+    }
+
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByTeamId(id)) {

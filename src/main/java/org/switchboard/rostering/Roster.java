@@ -15,13 +15,22 @@ import java.util.Map;
  * @param keepPublished published days in the period are pinned (false: replanning, changes are penalised)
  * @param weights rule name → weight as a score ("0hard/0medium/1soft")
  * @param score null until solved
+ * @param coveredShare null before the first evaluation and when the period has no requirements
  * @param constraints totals per rule of the stored assignments, worst first
+ * @param inputsChangedAt when requirements, operators or contracts the roster is planned from last changed (null:
+ *        not since it was created); see {@link #stale()}
  */
 public record Roster(long id, LocalDate startDate, int days, ZoneId zone, List<Long> teamIds, List<Long> queueIds,
         boolean keepPublished, RosterState state, Map<String, String> weights, String score, Integer hard, Long medium,
         Long soft, Double coveredShare, List<ConstraintTotal> constraints, Instant solveStartedAt, Instant solveEndedAt,
         Integer solveSeconds, Instant createdAt, String createdBy, Instant publishedAt, String publishedBy,
-        Long supersededBy) {
+        Long supersededBy, Instant inputsChangedAt) {
+
+    /** A draft whose inputs changed after its last solve began (or after it was created, when never solved). */
+    public boolean stale() {
+        Instant since = solveStartedAt != null ? solveStartedAt : createdAt;
+        return state == RosterState.DRAFT && inputsChangedAt != null && since != null && inputsChangedAt.isAfter(since);
+    }
 
     public LocalDate endDate() {
         return startDate.plusDays(days - 1L);

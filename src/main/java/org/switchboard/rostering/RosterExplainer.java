@@ -24,8 +24,9 @@ import org.switchboard.rostering.solver.SolverOperator;
 
 /**
  * Turns the solver's score explanation into what a planner reads: totals per rule, and per operator and day which
- * rules are broken, in words ("Only 9 h 30 min rest between ..."). Coverage is told per queue and day (how many
- * operator-intervals short or over, and the worst interval) rather than per interval.
+ * rules are broken, as facts (a message key and typed figures, see {@link RuleBreach#args()}) that {@link RuleTexts}
+ * renders in the reader's language ("Only 9 h 30 min rest between ..."). Coverage is told per queue and day (how
+ * many operator-intervals short or over, and the worst interval) rather than per interval.
  */
 final class RosterExplainer {
 
@@ -155,73 +156,67 @@ final class RosterExplainer {
         OperatorDay b = fact(facts, 1, OperatorDay.class);
         SolverOperator op = a != null ? a.getOperator() : fact(facts, 0, SolverOperator.class);
         LocalDate date = a != null ? a.getDate() : null;
-        String text;
+        List<String> args;
         switch (rule) {
-            case RosterWeights.UNAVAILABLE -> text = "Works " + shift(a) + " on a day they are absent or unavailable";
-            case RosterWeights.SKILL -> text = "Works queue " + queue(a.getQueue()) + " on " + a.getDate() + " without the skill";
-            case RosterWeights.NIGHT_ELIGIBLE -> text = "Works the night shift " + shift(a) + " but may not work nights";
-            case RosterWeights.MIN_REST -> text = "Only " + hours(a.minutesUntil(b)) + " rest between " + shift(a)
-                    + " and " + shift(b) + "; the contract requires " + hours(op.minRestMinutes());
-            case RosterWeights.REST_AFTER_NIGHTS -> text = "Only " + hours(a.minutesUntil(b)) + " rest after the night "
-                    + shift(a) + " before " + shift(b) + "; the contract requires " + hours(op.minRestAfterNightsMinutes())
-                    + " after a block of nights";
+            case RosterWeights.UNAVAILABLE, RosterWeights.NIGHT_ELIGIBLE -> args = List.of(shift(a));
+            case RosterWeights.SKILL -> args = List.of(queue(a.getQueue()), date(a.getDate()));
+            case RosterWeights.MIN_REST -> args = List.of(min(a.minutesUntil(b)), shift(a), shift(b),
+                    min(op.minRestMinutes()));
+            case RosterWeights.REST_AFTER_NIGHTS -> args = List.of(min(a.minutesUntil(b)), shift(a), shift(b),
+                    min(op.minRestAfterNightsMinutes()));
             case RosterWeights.MAX_WEEK_MINUTES -> {
-                int week = number(facts, 1);
                 int minutes = number(facts, 2);
-                date = mondayOf(week);
-                text = hours(minutes) + " in the week from " + date + ", " + hours(minutes - op.maxMinutesPerWeek())
-                        + " more than the contract's " + hours(op.maxMinutesPerWeek());
+                date = mondayOf(number(facts, 1));
+                args = List.of(min(minutes), date(date), min(minutes - op.maxMinutesPerWeek()),
+                        min(op.maxMinutesPerWeek()));
             }
             case RosterWeights.MAX_PERIOD_MINUTES -> {
                 int minutes = number(facts, 1);
-                text = hours(minutes) + " in the period, " + hours(minutes - op.maxMinutesPerPeriod())
-                        + " more than the maximum of " + hours(op.maxMinutesPerPeriod());
+                args = List.of(min(minutes), min(minutes - op.maxMinutesPerPeriod()), min(op.maxMinutesPerPeriod()));
             }
             case RosterWeights.MIN_PERIOD_MINUTES -> {
                 int minutes = number(facts, 1);
-                text = hours(minutes) + " in the period, " + hours(op.minMinutesPerPeriod() - minutes)
-                        + " short of the contract's minimum of " + hours(op.minMinutesPerPeriod());
+                args = List.of(min(minutes), min(op.minMinutesPerPeriod() - minutes), min(op.minMinutesPerPeriod()));
             }
-            case RosterWeights.MAX_CONSECUTIVE_DAYS -> text = "Works more than " + op.maxConsecutiveDays()
-                    + " days in a row from " + a.getDate() + " (the contract's maximum)";
-            case RosterWeights.MIN_DAYS_OFF -> text = "Only " + (b.getDayIndex() - a.getDayIndex() - 1)
-                    + " day(s) off between " + a.getDate() + " and " + b.getDate() + "; the contract requires "
-                    + op.minConsecutiveDaysOff() + " in a row";
-            case RosterWeights.MAX_NIGHTS -> text = "Works more than " + op.maxNightsInRow() + " nights in a row from "
-                    + a.getDate() + " (the contract's maximum)";
-            case RosterWeights.MAX_WEEKENDS -> text = "Works " + number(facts, 1) + " weekends; the contract allows "
-                    + op.maxWeekendsPerPeriod();
-            case RosterWeights.MAX_SHIFTS_OF_KIND -> text = "Works " + number(facts, 2) + " " + facts.get(1).toString()
-                    .toLowerCase() + " shifts; at most " + op.maxShiftsOf((org.switchboard.rostering.ShiftKind) facts.get(1));
-            case RosterWeights.MIN_CONSECUTIVE_DAYS -> text = "Works only " + (b.getDayIndex() - a.getDayIndex() - 1)
-                    + " day(s) in a row between the days off " + a.getDate() + " and " + b.getDate()
-                    + "; the contract requires at least " + op.minConsecutiveDays();
-            case RosterWeights.FORBIDDEN_SEQUENCE -> text = shift(b) + " may not follow " + shift(a) + " on the next day";
-            case RosterWeights.MAX_SHIFTS_OF_TEMPLATE -> text = "Works " + number(facts, 2) + " " + facts.get(1)
-                    + " shifts; at most " + op.maxShiftsOfTemplate((String) facts.get(1));
-            case RosterWeights.PREFERENCE -> text = "A wish is not met on " + a.getDate() + " ("
-                    + (a.isWorking() ? "works " + shift(a) : "day off") + ")";
-            case RosterWeights.NIGHT_FAIRNESS -> text = number(facts, 1) + " night shifts in the period";
-            case RosterWeights.WEEKEND_FAIRNESS -> text = number(facts, 1) + " weekends worked in the period";
-            case RosterWeights.FAIR_HOURS -> {
-                int minutes = number(facts, 1);
-                text = hours(minutes) + " in the period of at most " + hours(op.maxMinutesPerPeriod())
-                        + ": further from the contract than the others on average";
-            }
+            case RosterWeights.MAX_CONSECUTIVE_DAYS -> args = List.of(String.valueOf(op.maxConsecutiveDays()),
+                    date(a.getDate()));
+            case RosterWeights.MIN_DAYS_OFF -> args = List.of(String.valueOf(b.getDayIndex() - a.getDayIndex() - 1),
+                    date(a.getDate()), date(b.getDate()), String.valueOf(op.minConsecutiveDaysOff()));
+            case RosterWeights.MAX_NIGHTS -> args = List.of(String.valueOf(op.maxNightsInRow()), date(a.getDate()));
+            case RosterWeights.MAX_WEEKENDS -> args = List.of(String.valueOf(number(facts, 1)),
+                    String.valueOf(op.maxWeekendsPerPeriod()));
+            case RosterWeights.MAX_SHIFTS_OF_KIND -> args = List.of(String.valueOf(number(facts, 2)),
+                    "kind:" + ((ShiftKind) facts.get(1)).name(),
+                    String.valueOf(op.maxShiftsOf((ShiftKind) facts.get(1))));
+            case RosterWeights.MIN_CONSECUTIVE_DAYS -> args = List.of(String.valueOf(b.getDayIndex() - a.getDayIndex() - 1),
+                    date(a.getDate()), date(b.getDate()), String.valueOf(op.minConsecutiveDays()));
+            case RosterWeights.FORBIDDEN_SEQUENCE -> args = List.of(shift(b), shift(a));
+            case RosterWeights.MAX_SHIFTS_OF_TEMPLATE -> args = List.of(String.valueOf(number(facts, 2)),
+                    String.valueOf(facts.get(1)), String.valueOf(op.maxShiftsOfTemplate((String) facts.get(1))));
+            case RosterWeights.PREFERENCE -> args = List.of(date(a.getDate()), shift(a));
+            case RosterWeights.NIGHT_FAIRNESS, RosterWeights.WEEKEND_FAIRNESS -> args = List.of(
+                    String.valueOf(number(facts, 1)));
+            case RosterWeights.FAIR_HOURS -> args = List.of(min(number(facts, 1)), min(op.maxMinutesPerPeriod()));
             case RosterWeights.STABLE_START -> {
-                int week = number(facts, 1);
-                date = mondayOf(week);
-                text = number(facts, 2) + " different start times in the week from " + date;
+                date = mondayOf(number(facts, 1));
+                args = List.of(String.valueOf(number(facts, 2)), date(date));
             }
-            case RosterWeights.PUBLISHED_CHANGE -> text = "Changed from the published roster: now "
-                    + (a.isWorking() ? shift(a) : "a day off on " + a.getDate());
-            default -> text = rule + ": " + describe(facts);
+            case RosterWeights.PUBLISHED_CHANGE -> args = List.of(a.isWorking() ? shift(a) : "shift:off|" + a.getDate());
+            default -> args = List.of(rule, describe(facts));
         }
         if (b != null && date == null) {
             date = b.getDate();
         }
         return new RuleBreach(op == null ? null : op.employeeNumber(), op == null ? null : operatorNames.get(op.id()),
-                date, rule, level, penalty, text);
+                date, rule, level, penalty, null, RuleTexts.breachKey(rule), args);
+    }
+
+    private static String min(long minutes) {
+        return "min:" + minutes;
+    }
+
+    private static String date(LocalDate date) {
+        return "date:" + date;
     }
 
     /** Shortage or surplus of one queue on one day, summed over its intervals. */
@@ -251,13 +246,11 @@ final class RosterExplainer {
 
         RuleBreach breach() {
             LocalDate date = startDate.plusDays(first.dayIndex());
-            String where = first.queueId() == null ? first.label() : "Queue " + queue(first.queueId()) + " on " + date;
-            String what = switch (rule) {
-                case RosterWeights.OVER_COVERAGE -> operatorIntervals + " operator-intervals more than required";
-                default -> operatorIntervals + " operator-intervals short";
-            };
-            String peak = worst == null ? "" : " (worst " + worstGap + " at " + timeOf(worst) + ")";
-            return new RuleBreach(null, null, date, rule, level, penalty, where + ": " + what + peak);
+            String where = first.queueId() == null ? first.label() : queue(first.queueId());
+            String key = RuleTexts.breachKey(rule) + (worst == null ? "" : ".peak");
+            List<String> args = worst == null ? List.of(where, date(date), String.valueOf(operatorIntervals))
+                    : List.of(where, date(date), String.valueOf(operatorIntervals), String.valueOf(worstGap), timeOf(worst));
+            return new RuleBreach(null, null, date, rule, level, penalty, null, key, args);
         }
     }
 
@@ -267,17 +260,18 @@ final class RosterExplainer {
         return space < 0 ? label : label.substring(space + 1);
     }
 
+    /** A shift as a typed figure (see {@link RuleBreach#args()}). */
     private String shift(OperatorDay d) {
         if (d == null || d.getShift() == null) {
-            return "a day off";
+            return "shift:off";
         }
         var s = d.getShift();
-        return s.templateCode() + " on " + d.getDate() + " (" + HM.format(s.start().atZone(zone)) + "–"
-                + HM.format(s.end().atZone(zone)) + ")";
+        return "shift:" + s.templateCode() + "|" + d.getDate() + "|" + HM.format(s.start().atZone(zone)) + "|"
+                + HM.format(s.end().atZone(zone));
     }
 
     private String queue(Long id) {
-        return id == null ? "none" : queueCodes.getOrDefault(id, String.valueOf(id));
+        return id == null ? "-" : queueCodes.getOrDefault(id, String.valueOf(id));
     }
 
     private LocalDate mondayOf(int weekKey) {

@@ -227,6 +227,16 @@ public class RosterProblemBuilder {
         Optional<StoredShift> published = start.published(op, day.getDate());
         StoredShift draft = start.draft(op, day.getDate());
         boolean past = day.getDate().isBefore(start.firstOpenDate());
+        if (!past && start.pinned(op, day.getDate())) {
+            // pinned by a planner's edit: kept as the draft has it (no row = a day off), whatever was published
+            day.pinByPlanner();
+            if (draft != null) {
+                ShiftOption option = match(day.getShiftRange(), draft);
+                keep(day, option != null ? option
+                        : storedOption(draft, day.getDayIndex(), zone, periodStart, grid, slotCount), draft);
+            }
+            return;
+        }
         if (past || (published != null && start.keepPublished())) {
             StoredShift kept = published != null ? published.orElse(null) : draft;
             day.setPinned(true);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.optaplanner.core.api.solver.SolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,12 +68,16 @@ public class RosterService {
     private final QueueService queues;
     private final CurrentUser user;
     private final Clock clock;
+    private final RuleTexts texts;
+    private final RosterPublishing publishing;
+    private final ApplicationEventPublisher events;
     private final int defaultSeconds;
     private final int maxSeconds;
     private final int maxOperatorDays;
 
     RosterService(RosterStore store, RosterProblemBuilder builder, RosterSolveJobs jobs, OperatorService operators,
-            TeamService teams, QueueService queues, CurrentUser user, Optional<Clock> clock,
+            TeamService teams, QueueService queues, CurrentUser user, Optional<Clock> clock, RuleTexts texts,
+            RosterPublishing publishing, ApplicationEventPublisher events,
             @Value("${switchboard.solver.default-seconds:60}") int defaultSeconds,
             @Value("${switchboard.solver.max-seconds:3600}") int maxSeconds,
             @Value("${switchboard.solver.max-operator-days:" + DEFAULT_MAX_OPERATOR_DAYS + "}") int maxOperatorDays) {
@@ -83,6 +89,9 @@ public class RosterService {
         this.queues = queues;
         this.user = user;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.texts = texts;
+        this.publishing = publishing;
+        this.events = events;
         this.defaultSeconds = defaultSeconds;
         this.maxSeconds = maxSeconds;
         this.maxOperatorDays = maxOperatorDays;
@@ -207,17 +216,19 @@ public class RosterService {
         // the job first: a solve saves its result before it leaves the map, so the row read next is at least as new
         Optional<RosterSolveJobs.LiveStatus> job = jobs.status(id);
         Roster r = get(id);
+        long required = store.requiredOperatorIntervals(id);
         if (job.isPresent() && job.get().score() != null) {
             RosterSolveJobs.LiveStatus l = job.get();
             HardMediumSoftScore s = l.score();
             return new RosterStatus(id, r.state(), true, l.solverStatus().name(), s.toString(),
-                    s.hardScore(), (long) s.mediumScore(), (long) s.softScore(), l.totals(), l.coveredShare(),
-                    r.startDate(), r.days(), r.zone().getId(), r.solveStartedAt(), null, r.solveSeconds(), r.publishedAt());
+                    s.hardScore(), (long) s.mediumScore(), (long) s.softScore(), l.totals(),
+                    required == 0 ? null : l.coveredShare(), r.startDate(), r.days(), r.zone().getId(),
+                    r.solveStartedAt(), null, r.solveSeconds(), r.publishedAt(), r.stale(), required);
         }
         String solverStatus = job.map(l -> l.solverStatus().name()).orElse(SolverStatus.NOT_SOLVING.name());
         return new RosterStatus(id, r.state(), job.isPresent(), solverStatus, r.score(), r.hard(), r.medium(),
                 r.soft(), r.constraints(), r.coveredShare(), r.startDate(), r.days(), r.zone().getId(),
-                r.solveStartedAt(), r.solveEndedAt(), r.solveSeconds(), r.publishedAt());
+                r.solveStartedAt(), r.solveEndedAt(), r.solveSeconds(), r.publishedAt(), r.stale(), required);
     }
 
     /**
@@ -244,6 +255,8 @@ public class RosterService {
                     + "solve longer or adjust it; to publish it anyway, publish with force=true");
         }
         int superseded = store.publish(r, user.name(), clock.instant());
+        // recorded in the event publication registry with this transaction: listeners learn of it once it is committed
+        events.publishEvent(new RosterPublished(id, r.startDate(), r.days(), store.operatorIds(id)));
         log.info("Roster {} published by {} ({} earlier roster(s) superseded)", id, user.name(), superseded);
         return store.find(id).orElseThrow();
     }
@@ -269,11 +282,27 @@ public class RosterService {
         return rows;
     }
 
-    /** The broken rules of the stored assignments in words, per operator and day (coverage per queue and day). */
+    /** The broken rules of the stored assignments in English (see {@link #explanation(long, Locale)}). */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     public List<RuleBreach> explanation(long id) {
+        return explanation(id, Locale.ENGLISH);
+    }
+
+    /**
+     * The broken rules of the stored assignments, per operator and day (coverage per queue and day), with their
+     * sentences in {@code locale} (Russian for any Russian locale, else English); rows stored before the facts were
+     * kept show their stored English text.
+     */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public List<RuleBreach> explanation(long id, Locale locale) {
         get(id);
-        return store.explanation(id);
+        return texts.render(store.explanation(id), locale);
+    }
+
+    /** What publishing the roster would change against the published schedule (see {@link RosterPublishing}). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public PublishPreview publishPreview(long id) {
+        return publishing.publishPreview(id);
     }
 
     /**
@@ -293,22 +322,33 @@ public class RosterService {
 
     // --- solving ---------------------------------------------------------------------------------------------------
 
-    private RosterSolution problem(Roster r, List<Operator> all) {
+    /** The roster's problem from its draft, its pinned days and the published schedule (also for edits). */
+    RosterSolution problem(Roster r, List<Operator> all) {
         Map<Long, Map<LocalDate, StoredShift>> draft = new HashMap<>();
         for (StoredShift s : store.assignments(r.id())) {
             draft.computeIfAbsent(s.operatorId(), k -> new HashMap<>()).put(s.date(), s);
         }
         return builder.build(r.startDate(), r.days(), r.zone(), RosterWeightsMap.from(r.weights()), r.teamIds(),
-                r.queueIds(), start(r.startDate(), r.days(), r.zone(), r.keepPublished(), draft), all);
+                r.queueIds(), start(r.startDate(), r.days(), r.zone(), r.keepPublished(), draft, store.pins(r.id())), all);
     }
 
     private RosterStart start(LocalDate startDate, int days, ZoneId zone, boolean keep,
             Map<Long, Map<LocalDate, StoredShift>> draft) {
+        return start(startDate, days, zone, keep, draft, Map.of());
+    }
+
+    private RosterStart start(LocalDate startDate, int days, ZoneId zone, boolean keep,
+            Map<Long, Map<LocalDate, StoredShift>> draft, Map<Long, Set<LocalDate>> pins) {
         var published = store.published(null, startDate.minusDays(RosterProblemBuilder.PREVIOUS_DAYS),
                 startDate.plusDays(days));
         // a day that has begun is not changed any more
-        LocalDate firstOpen = LocalDate.now(clock.withZone(zone)).plusDays(1);
-        return new RosterStart(draft, published, firstOpen, keep);
+        LocalDate firstOpen = firstOpenDate(zone);
+        return new RosterStart(draft, published, firstOpen, keep, pins);
+    }
+
+    /** The first day that may still change: tomorrow in the site's zone (a day that has begun is kept). */
+    LocalDate firstOpenDate(ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone)).plusDays(1);
     }
 
     private ZoneId zone(String requested, List<Long> teamIds, List<Operator> all) {
@@ -332,13 +372,13 @@ public class RosterService {
         return zones.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(zones.first());
     }
 
-    private static Map<Long, String> names(List<Operator> all) {
+    static Map<Long, String> names(List<Operator> all) {
         Map<Long, String> out = new HashMap<>();
         all.forEach(o -> out.put(o.getId(), o.fullName()));
         return out;
     }
 
-    private Map<Long, String> queueCodes() {
+    Map<Long, String> queueCodes() {
         Map<Long, String> out = new HashMap<>();
         for (Queue q : queues.list()) {
             out.put(q.getId(), q.getCode());

@@ -411,8 +411,9 @@ class RosterSolveJobs implements DisposableBean {
             }
         }
         List<Long> operatorIds = solution.getOperators().stream().map(SolverOperator::id).toList();
+        long required = solution.getDemandUnits().stream().mapToLong(u -> u.required()).sum();
         store.saveResult(roster.id(), operatorIds, shifts, score.toString(), score.hardScore(), score.mediumScore(),
-                score.softScore(), solution.coveredShare(), totals, breaches, ended ? clock.instant() : null);
+                score.softScore(), solution.coveredShare(), required, totals, breaches, ended ? clock.instant() : null);
     }
 
     /** The most placing a finished solve's breaks may take: a twentieth of its seconds, 1 to 10 s. */

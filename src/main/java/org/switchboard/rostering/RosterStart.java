@@ -3,6 +3,7 @@ package org.switchboard.rostering;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a solve starts from besides the master data: the roster's own draft (starting values), the published
@@ -14,12 +15,29 @@ import java.util.Optional;
  * @param firstOpenDate days before this date (the past) are pinned
  * @param keepPublished true: published days in the period are pinned; false (replanning): they may change, and
  *        every change is penalised
+ * @param pins per operator the days a planner edited and pinned: kept as the draft has them (a shift, or a day off
+ *        when the draft has none), before published values; past days stay as they were
  */
 public record RosterStart(Map<Long, Map<LocalDate, StoredShift>> draft,
-        Map<Long, Map<LocalDate, Optional<StoredShift>>> published, LocalDate firstOpenDate, boolean keepPublished) {
+        Map<Long, Map<LocalDate, Optional<StoredShift>>> published, LocalDate firstOpenDate, boolean keepPublished,
+        Map<Long, Set<LocalDate>> pins) {
+
+    public RosterStart {
+        pins = pins == null ? Map.of() : pins;
+    }
+
+    public RosterStart(Map<Long, Map<LocalDate, StoredShift>> draft,
+            Map<Long, Map<LocalDate, Optional<StoredShift>>> published, LocalDate firstOpenDate, boolean keepPublished) {
+        this(draft, published, firstOpenDate, keepPublished, Map.of());
+    }
 
     public static RosterStart empty() {
         return new RosterStart(Map.of(), Map.of(), LocalDate.MIN, true);
+    }
+
+    /** Whether a planner pinned the operator's day. */
+    boolean pinned(long operatorId, LocalDate date) {
+        return pins.getOrDefault(operatorId, Set.of()).contains(date);
     }
 
     StoredShift draft(long operatorId, LocalDate date) {

@@ -9,10 +9,13 @@ import java.util.List;
  *
  * @param solverStatus NOT_SOLVING, SOLVING_SCHEDULED (waiting for a free solver) or SOLVING_ACTIVE
  * @param score e.g. "0hard/-12medium/-3400soft"; null before the first evaluation
- * @param coveredShare covered required operator-intervals / required ones
+ * @param coveredShare covered required operator-intervals / required ones; null when nothing is required (no demand)
+ * @param stale a draft whose inputs (requirements, operators, contracts) changed since its last solve began
+ * @param requiredOperatorIntervals the operator-intervals the period requires (0 = no demand: forecast the period
+ *        first); -1 when not known (a roster stored before this was kept and not saved since)
  */
 public record RosterStatus(long id, RosterState state, boolean solving, String solverStatus, String score,
         Integer hard, Long medium, Long soft, List<Roster.ConstraintTotal> constraints, Double coveredShare,
         LocalDate startDate, int days, String zone, Instant solveStartedAt, Instant solveEndedAt, Integer solveSeconds,
-        Instant publishedAt) {
+        Instant publishedAt, boolean stale, long requiredOperatorIntervals) {
 }

@@ -95,7 +95,7 @@ class RosterStore {
      */
     @Transactional
     void saveResult(long id, Collection<Long> operatorIds, List<StoredShift> shifts, String score, int hard,
-            long medium, long soft, double coveredShare, List<Roster.ConstraintTotal> totals,
+            long medium, long soft, double coveredShare, long required, List<Roster.ConstraintTotal> totals,
             List<RuleBreach> explanation, Instant ended) {
         // only a draft is ever rewritten (a published roster is the operators' schedule)
         String status = jdbc.sql("select status from roster where id = ? for update").param(id).query(String.class)
@@ -119,11 +119,16 @@ class RosterStore {
                         json.writeValueAsString(s.breaks().stream().map(b -> List.of(b.start(), b.end())).toList())};
                 }).toList());
         jdbc.sql("""
+                update roster_assignment a set pinned = true where a.roster_id = ? and exists (select 1 from roster_pin p
+                    where p.roster_id = a.roster_id and p.operator_id = a.operator_id and p.work_date = a.work_date)""")
+                .param(id).update();
+        jdbc.sql("""
                 update roster set score = ?, hard_score = ?, medium_score = ?, soft_score = ?, covered_share = ?,
-                    constraint_totals = cast(? as jsonb), explanation = cast(? as jsonb),
+                    required_operator_intervals = ?, constraint_totals = cast(? as jsonb),
+                    explanation = cast(? as jsonb),
                     solve_ended_at = coalesce(?, solve_ended_at), version = version + 1
                 where id = ?""")
-                .params(score, hard, medium, soft, coveredShare, json.writeValueAsString(totals),
+                .params(score, hard, medium, soft, coveredShare, required, json.writeValueAsString(totals),
                         explanation == null ? null : json.writeValueAsString(explanation),
                         ended == null ? null : Timestamp.from(ended), id)
                 .update();
@@ -203,11 +208,121 @@ class RosterStore {
         return out;
     }
 
+    /** The operator-intervals required as last scored; -1 when not known (stored before it was kept). */
+    long requiredOperatorIntervals(long rosterId) {
+        Long v = jdbc.sql("select required_operator_intervals from roster where id = ?").param(rosterId)
+                .query(Long.class).optional().orElse(null);
+        return v == null ? -1 : v;
+    }
+
+    // --- pins (days a planner edited) ----------------------------------------------------------------------------
+
+    /** Per operator the pinned dates of a roster. */
+    Map<Long, java.util.Set<LocalDate>> pins(long rosterId) {
+        Map<Long, java.util.Set<LocalDate>> out = new HashMap<>();
+        jdbc.sql("select operator_id, work_date from roster_pin where roster_id = ?").param(rosterId)
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+                        .add(rs.getObject(2, LocalDate.class)))
+                .list();
+        return out;
+    }
+
+    /** The pinned days with whether each is a day off (no assignment), by operator and date. */
+    List<Object[]> pinnedDays(long rosterId) {
+        return jdbc.sql("""
+                select p.operator_id, p.work_date, a.roster_id is null as day_off
+                from roster_pin p left join roster_assignment a on a.roster_id = p.roster_id
+                    and a.operator_id = p.operator_id and a.work_date = p.work_date
+                where p.roster_id = ? order by p.operator_id, p.work_date""")
+                .param(rosterId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBoolean(3)})
+                .list();
+    }
+
+    /**
+     * Stores a planner's edit of one day, pinned: the shift (breaks as given, usually none yet) or a day off (no row).
+     * Call inside a transaction holding {@link #lock}.
+     */
+    void storeEdit(long rosterId, long operatorId, LocalDate date, StoredShift shift, String by, Instant now) {
+        jdbc.sql("delete from roster_assignment where roster_id = ? and operator_id = ? and work_date = ?")
+                .params(rosterId, operatorId, date).update();
+        if (shift != null) {
+            StoredShift.Span main = shift.mainBreak();
+            jdbc.sql("""
+                    insert into roster_assignment (roster_id, operator_id, work_date, shift_template_code, shift_start,
+                        shift_end, paid_minutes, queue_id, break_start, break_end, breaks, pinned)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), true)""")
+                    .params(rosterId, operatorId, date, shift.templateCode(), Timestamp.from(shift.start()),
+                            Timestamp.from(shift.end()), shift.paidMinutes(), shift.queueId(),
+                            main == null ? null : Timestamp.from(main.start()),
+                            main == null ? null : Timestamp.from(main.end()),
+                            json.writeValueAsString(shift.breaks().stream().map(b -> List.of(b.start(), b.end())).toList()))
+                    .update();
+        }
+        jdbc.sql("""
+                insert into roster_pin (roster_id, operator_id, work_date, pinned_at, pinned_by) values (?, ?, ?, ?, ?)
+                on conflict (roster_id, operator_id, work_date) do update set pinned_at = excluded.pinned_at,
+                    pinned_by = excluded.pinned_by""")
+                .params(rosterId, operatorId, date, Timestamp.from(now), by).update();
+        jdbc.sql("update roster set version = version + 1 where id = ?").param(rosterId).update();
+    }
+
+    /** Unpins one day (its value stays as a starting value); false when it was not pinned. */
+    boolean unpin(long rosterId, long operatorId, LocalDate date) {
+        boolean removed = jdbc.sql("delete from roster_pin where roster_id = ? and operator_id = ? and work_date = ?")
+                .params(rosterId, operatorId, date).update() == 1;
+        if (removed) {
+            jdbc.sql("update roster_assignment set pinned = false where roster_id = ? and operator_id = ? and work_date = ?")
+                    .params(rosterId, operatorId, date).update();
+        }
+        return removed;
+    }
+
+    /** One stored day of a roster (empty: a day off or not planned). */
+    Optional<StoredShift> assignment(long rosterId, long operatorId, LocalDate date) {
+        return jdbc.sql(ASSIGNMENTS + " where roster_id = ? and operator_id = ? and work_date = ?")
+                .params(rosterId, operatorId, date).query(this::shift).optional();
+    }
+
+    // --- stale drafts --------------------------------------------------------------------------------------------
+
+    /**
+     * Marks the drafts planned from a queue's requirements (all queues, or this one) as changed now; with dates, only
+     * those whose period overlaps [from, to] (a day's margin for time zones).
+     */
+    int queueInputsChanged(long queueId, LocalDate from, LocalDate to, Instant now) {
+        return jdbc.sql("""
+                update roster set inputs_changed_at = :now
+                where status = 'DRAFT'
+                  and (queue_ids = '' or (',' || queue_ids || ',') like ('%,' || :queue || ',%'))
+                  and (cast(:from as date) is null or (start_date <= cast(:to as date) + 1
+                       and start_date + days >= cast(:from as date) - 1))""")
+                .param("now", Timestamp.from(now)).param("queue", String.valueOf(queueId))
+                .param("from", from).param("to", to).update();
+    }
+
+    /** Marks the drafts that plan a team (every team, or this one) or this operator as changed now. */
+    int operatorInputsChanged(long operatorId, Long teamId, Instant now) {
+        return jdbc.sql("""
+                update roster r set inputs_changed_at = :now
+                where r.status = 'DRAFT'
+                  and (r.team_ids = '' or (',' || r.team_ids || ',') like ('%,' || :team || ',%')
+                       or exists (select 1 from roster_operator o where o.roster_id = r.id and o.operator_id = :op))""")
+                .param("now", Timestamp.from(now)).param("team", String.valueOf(teamId)).param("op", operatorId)
+                .update();
+    }
+
+    /** Marks every draft as changed now (a contract changed: any operator may have it). */
+    int allInputsChanged(Instant now) {
+        return jdbc.sql("update roster set inputs_changed_at = ? where status = 'DRAFT'").param(Timestamp.from(now)).update();
+    }
+
     private static final String SELECT = """
             select id, start_date, days, time_zone, team_ids, queue_ids, keep_published, status, weights::text as weights,
-                score, hard_score, medium_score, soft_score, covered_share, constraint_totals::text as totals,
-                solve_started_at, solve_ended_at, solve_seconds, created_at, created_by, published_at, published_by,
-                superseded_by
+                score, hard_score, medium_score, soft_score,
+                case when required_operator_intervals = 0 then null else covered_share end as covered_share,
+                constraint_totals::text as totals, solve_started_at, solve_ended_at, solve_seconds, created_at,
+                created_by, published_at, published_by, superseded_by, inputs_changed_at
             from roster""";
 
     private static final String ASSIGNMENTS = """
@@ -226,7 +341,8 @@ class RosterStore {
                 totals == null ? List.of() : json.readValue(totals, TOTALS), instant(rs, "solve_started_at"),
                 instant(rs, "solve_ended_at"), (Integer) rs.getObject("solve_seconds", Integer.class),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "published_at"),
-                rs.getString("published_by"), (Long) rs.getObject("superseded_by", Long.class));
+                rs.getString("published_by"), (Long) rs.getObject("superseded_by", Long.class),
+                instant(rs, "inputs_changed_at"));
     }
 
     private StoredShift shift(ResultSet rs, int n) throws SQLException {

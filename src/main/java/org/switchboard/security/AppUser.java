@@ -2,6 +2,7 @@ package org.switchboard.security;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.ReadOnlyProperty;
@@ -22,6 +23,8 @@ class AppUser {
     private boolean enabled = true;
     private boolean mustChangePassword;
     private Instant createdAt = Instant.now();
+    /** A BCP 47 language tag ({@code en}, {@code ru}), null while the user has not chosen. */
+    private String locale;
 
     /** Written only by {@link SignInGuard} (atomic counters), never by saving the account. */
     @ReadOnlyProperty
@@ -82,6 +85,14 @@ class AppUser {
         this.mustChangePassword = mustChangePassword;
     }
 
+    String getLocale() {
+        return locale;
+    }
+
+    void setLocale(String locale) {
+        this.locale = locale;
+    }
+
     Instant getCreatedAt() {
         return createdAt;
     }
@@ -98,6 +109,7 @@ class AppUser {
     }
 
     UserAccount toAccount() {
-        return new UserAccount(id, username, displayName, roleNames(), enabled, mustChangePassword, lockedUntil);
+        return new UserAccount(id, username, displayName, roleNames(), enabled, mustChangePassword, lockedUntil,
+                locale == null ? null : Locale.forLanguageTag(locale));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -40,6 +41,28 @@ class SecurityConfiguration {
             + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
             + " connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
+
+    /**
+     * Personal calendar feeds ({@code /calendar/{token}.ics}, module schedule): the secret token in the URL is the
+     * authorisation, so no sign-in, no session and no CSRF (read-only GETs); anything else under the path answers 404.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain calendarFeedFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/calendar/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/*").permitAll()
+                        .anyRequest().denyAll())
+                // anything but GET /calendar/{file}: 404 set directly (an error page would go through the UI's chain)
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                                org.springframework.http.HttpStatus.NOT_FOUND)))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
 
     @Bean
     @Order(1)
@@ -80,7 +103,10 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(
                         ReferrerPolicy.SAME_ORIGIN)));
+        // any other path needs a signed-in user and then reaches the UI, which says "not found" inside the app frame
+        // (Vaadin's default denies it: a bare, empty HTTP 403 page for a mistyped address)
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
                         .enableCsrfConfiguration(false))
                 .build();
     }

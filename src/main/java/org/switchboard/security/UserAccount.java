@@ -1,12 +1,14 @@
 package org.switchboard.security;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * What other modules and screens see of a user account (never the password hash).
  *
  * @param lockedUntil when a lock after too many wrong passwords ends (null or past: not locked)
+ * @param locale the language the user chose for the UI, {@code null} while not chosen (the browser's language applies)
  */
 public record UserAccount(
         Long id,
@@ -15,7 +17,8 @@ public record UserAccount(
         Set<String> roles,
         boolean enabled,
         boolean mustChangePassword,
-        Instant lockedUntil) {
+        Instant lockedUntil,
+        Locale locale) {
 
     /** Whether sign-in is refused at {@code now} because of too many wrong passwords. */
     public boolean lockedAt(Instant now) {

@@ -2,6 +2,7 @@ package org.switchboard.security;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -142,6 +143,26 @@ public class UserAccountService {
         user.setMustChangePassword(false);
         users.save(user);
         signIn.forget(user.getUsername());
+    }
+
+    /**
+     * The signed-in user chooses the language of the UI (saved in their account, applied at every sign-in).
+     * Only the languages the UI has are accepted: any Russian locale is stored as {@code ru}, everything else as
+     * {@code en}; {@code null} forgets the choice (the browser's language applies again).
+     */
+    @PreAuthorize(Roles.SIGNED_IN)
+    public void setOwnLocale(Locale locale) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        AppUser user = users.findByUsername(auth.getName())
+                .orElseThrow(() -> new NotFoundException("User", auth.getName()));
+        user.setLocale(locale == null ? null : "ru".equals(locale.getLanguage()) ? "ru" : "en");
+        users.save(user);
+    }
+
+    /** The language the named user chose for the UI, if any (read at sign-in, before a security context exists). */
+    @Transactional(readOnly = true)
+    public Optional<Locale> chosenLocale(String username) {
+        return users.findByUsername(username).map(AppUser::getLocale).map(Locale::forLanguageTag);
     }
 
     /** Whether any account exists (the first start of an empty database has none). */

@@ -32,11 +32,26 @@ class SignInE2ETest {
         inBrowser("last-e2e-admin-page.png", SignInE2ETest::createAccountAndFirstSignIn);
     }
 
+    @Test
+    void operatorOpeningAPlannersScreenOrAMistypedOneStaysInsideTheFrame() {
+        inBrowser("last-e2e-denied-page.png", SignInE2ETest::openRefusedAndUnknownScreens);
+    }
+
+    @Test
+    void aRussianBrowserReadsRussianUntilThePlannerChoosesEnglishInTheProfile() {
+        inBrowser("last-e2e-russian-page.png", "ru-RU", SignInE2ETest::russianThenEnglish);
+    }
+
     /** Runs a journey in a fresh headless Chromium page and keeps a screenshot of where it ended. */
     private void inBrowser(String lastScreenshot, BiConsumer<Page, String> journey) {
+        inBrowser(lastScreenshot, "en-US", journey);
+    }
+
+    /** As above, with the browser's language ({@code Accept-Language}) set to {@code locale}. */
+    private void inBrowser(String lastScreenshot, String locale, BiConsumer<Page, String> journey) {
         String base = "http://localhost:" + port;
         try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900).setLocale(locale));
             page.setDefaultTimeout(60_000);
             try {
                 journey.accept(page, base);
@@ -73,6 +88,49 @@ class SignInE2ETest {
         Locator menu = page.locator("vaadin-side-nav-item");
         assertThat(menu.filter(new Locator.FilterOptions().setHasText("My profile"))).isVisible();
         assertThat(menu.filter(new Locator.FilterOptions().setHasText("Operators"))).hasCount(0);
+    }
+
+    private static void openRefusedAndUnknownScreens(Page page, String base) {
+        page.navigate(base + "/login");
+        signIn(page, "operator", "switchboard");
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(base + "/operators");
+        assertThat(page.locator("#access-denied")).isVisible();
+        assertThat(page.locator("#access-denied h2")).hasText("Not for your role");
+        Locator menu = page.locator("vaadin-side-nav-item");
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("My profile"))).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/access-denied.png")));
+
+        page.navigate(base + "/no-such-screen");
+        assertThat(page.locator("#not-found h2")).hasText("Page not found");
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("My profile"))).isVisible();
+        page.locator("#error-home").click();
+        page.waitForURL(url -> url.equals(base + "/"));
+        assertThat(page.locator("h2").first()).containsText("Welcome");
+    }
+
+    private static void russianThenEnglish(Page page, String base) {
+        page.navigate(base + "/login");
+        assertThat(page.locator("vaadin-button[slot='submit']")).hasText("Войти");
+        signIn(page, "manager", "switchboard");
+        page.waitForURL(url -> !url.contains("/login"));
+        Locator menu = page.locator("vaadin-side-nav-item");
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("Операторы"))).isVisible();
+        assertThat(page.locator("#sign-out")).hasText("Выйти");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home-ru.png")));
+
+        page.locator("#language").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("Operators"))).isVisible();
+        assertThat(page.locator("#sign-out")).hasText("Sign out");
+
+        // the choice is the profile's: a new sign-in from the same Russian browser reads English
+        page.locator("#sign-out").click();
+        page.waitForURL(url -> url.contains("/login"));
+        signIn(page, "manager", "switchboard");
+        page.waitForURL(url -> !url.contains("/login"));
+        assertThat(menu.filter(new Locator.FilterOptions().setHasText("Operators"))).isVisible();
+        assertThat(page.locator("#sign-out")).hasText("Sign out");
     }
 
     private static void signIn(Page page, String user, String password) {

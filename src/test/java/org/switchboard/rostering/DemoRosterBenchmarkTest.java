@@ -106,7 +106,7 @@ class DemoRosterBenchmarkTest {
         var explanation = manager.explain(solved);
         new RosterExplainer(solved, MOSCOW, start, java.util.Map.of(), java.util.Map.of()).breaches(explanation).stream()
                 .filter(b -> b.level().equals("hard"))
-                .forEach(b -> System.out.printf("DEMO ROSTER   hard: %s %s %s%n", b.employeeNumber(), b.date(), b.text()));
+                .forEach(b -> System.out.printf("DEMO ROSTER   hard: %s %s %s %s%n", b.employeeNumber(), b.date(), b.key(), b.args()));
         assertThat(score.isSolutionInitialized()).isTrue();
     }
 }

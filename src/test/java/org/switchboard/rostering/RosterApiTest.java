@@ -240,9 +240,11 @@ class RosterApiTest {
                 .content("{\"startDate\":\"%s\",\"weights\":{\"Be nice\":\"0hard/0medium/1soft\"}}".formatted(monday(0))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("weights"));
         call(get("/api/rosters/abc/status")).andExpect(status().isBadRequest());
-        // planners only
+        // planners and admins change rosters, managers read them, operators neither
         mvc.perform(get("/api/rosters").with(httpBasic("roster-operator", PASSWORD))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/rosters").with(httpBasic("roster-manager", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/rosters").with(httpBasic("roster-manager", PASSWORD))).andExpect(status().isOk());
+        mvc.perform(post("/api/rosters").with(httpBasic("roster-manager", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startDate\":\"%s\",\"days\":7}".formatted(monday(1)))).andExpect(status().isForbidden());
         mvc.perform(get("/api/rosters")).andExpect(status().isUnauthorized());
 
         long id = create("{\"startDate\":\"%s\",\"days\":7,\"teams\":[\"Aurora (day)\"]}".formatted(monday(1)));

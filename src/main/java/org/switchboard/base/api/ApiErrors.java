@@ -22,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.RuleViolationsException;
 import org.switchboard.shared.ValidationFailedException;
 import tools.jackson.databind.DatabindException;
 
@@ -33,7 +34,7 @@ import tools.jackson.databind.DatabindException;
  * <p>400 for invalid requests, 403 for a role that may not, 404 for unknown records and paths, 405/406/415 for a
  * wrong method, {@code Accept} or content type (Spring's own handling, answered here instead of through the
  * servlet container's error page, which the UI's security would turn into a redirect or an empty 403), 409 when
- * the request clashes with a record's state, and 500 with a neutral text (the cause goes to the log) for
+ * the request clashes with a record's state, 422 with {@code violations} when a change would break hard rules, and 500 with a neutral text (the cause goes to the log) for
  * anything unexpected.
  */
 @RestControllerAdvice
@@ -63,6 +64,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
         return answer(Problems.of(HttpStatus.CONFLICT, e.getMessage(), List.of()), request);
+    }
+
+    /** A change that would break hard rules and was not forced: 422 with {@code violations: [{rule, message}]}. */
+    @ExceptionHandler(RuleViolationsException.class)
+    ResponseEntity<ProblemDetail> ruleViolations(RuleViolationsException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), List.of());
+        problem.setProperty("violations", e.violations());
+        return answer(problem, request);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -16,5 +16,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Switchboard");
+        // a headset on blue (frontend/favicon.svg, served as frontend-assets/favicon.svg)
+        settings.addFavIcon("icon", "frontend-assets/favicon.svg", "any");
     }
 }

@@ -53,7 +53,7 @@ public class CrudLayout<T> extends HorizontalLayout {
         grid.setMultiSort(true);
         grid.getColumns().forEach(c -> c.setAutoWidth(true).setResizable(true));
         grid.asSingleSelect().addValueChangeListener(e -> editor.edit(e.getValue() == null ? null : freshCopy.apply(e.getValue())));
-        search.setPlaceholder("Search");
+        search.setPlaceholder(getTranslation("crud.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);

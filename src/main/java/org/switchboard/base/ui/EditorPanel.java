@@ -14,6 +14,7 @@ import com.vaadin.flow.data.binder.BeanValidationBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,14 +35,15 @@ public class EditorPanel<T> extends VerticalLayout {
     private final FormLayout form = new FormLayout();
     private final H3 heading = new H3();
     private final Span globalError = new Span();
-    private final Button save = new Button("Save");
-    private final Button cancel = new Button("Cancel");
-    private final Button delete = new Button("Delete");
+    private final Button save = new Button();
+    private final Button cancel = new Button();
+    private final Button delete = new Button();
     private final Function<T, T> saver;
     private final Function<T, ?> idOf;
     private Runnable afterChange = () -> {};
     private Consumer<T> deleter;
     private Function<T, String> titleOf = bean -> "";
+    private Function<T, Optional<String>> deleteRefusal = bean -> Optional.empty();
     private T bean;
 
     /**
@@ -53,6 +55,9 @@ public class EditorPanel<T> extends VerticalLayout {
         this.saver = saver;
         this.idOf = idOf;
         addClassName("editor-panel");
+        save.setText(getTranslation("editor.save"));
+        cancel.setText(getTranslation("editor.cancel"));
+        delete.setText(getTranslation("editor.delete"));
         setWidth("32rem");
         setPadding(true);
         globalError.addClassName("form-error");
@@ -88,16 +93,26 @@ public class EditorPanel<T> extends VerticalLayout {
         return this;
     }
 
+    /**
+     * Says why a delete cannot succeed (a team that still has operators), in the reader's language, or nothing when it
+     * can: the reason is shown instead of the "cannot be undone" question, and as the Delete button's tooltip.
+     */
+    public EditorPanel<T> withDeleteRefusal(Function<T, Optional<String>> refusal) {
+        this.deleteRefusal = refusal;
+        return this;
+    }
+
     /** Called after a successful save or delete (the grid reloads). */
     public void setAfterChange(Runnable afterChange) {
         this.afterChange = afterChange;
     }
 
-    /** Read-only users see the values but no Save or Delete. */
+    /** Read-only users see the values, read-only, with Close instead of Save, Cancel and Delete. */
     public void setEditable(boolean editable) {
         binder.setReadOnly(!editable);
         save.setVisible(editable);
         delete.setEnabled(editable);
+        cancel.setText(getTranslation(editable ? "editor.cancel" : "editor.close"));
     }
 
     public boolean isEditable() {
@@ -113,6 +128,7 @@ public class EditorPanel<T> extends VerticalLayout {
             binder.readBean(bean);
             heading.setText(titleOf.apply(bean));
             delete.setVisible(deleter != null && isEditable() && !isNew(bean));
+            delete.setTooltipText(delete.isVisible() ? deleteRefusal.apply(bean).orElse(null) : null);
         }
     }
 
@@ -128,6 +144,15 @@ public class EditorPanel<T> extends VerticalLayout {
         return save;
     }
 
+    public Button cancelButton() {
+        return cancel;
+    }
+
+    /** The sentence above the form that says what went wrong (empty when nothing did). */
+    public String globalError() {
+        return globalError.isVisible() ? globalError.getText() : "";
+    }
+
     public Button deleteButton() {
         return delete;
     }
@@ -139,17 +164,17 @@ public class EditorPanel<T> extends VerticalLayout {
         }
         try {
             T saved = saver.apply(bean);
-            Notifications.success("Saved " + titleOf.apply(saved));
+            Notifications.success(getTranslation("editor.saved", titleOf.apply(saved)));
             edit(null);
             afterChange.run();
         } catch (ValidationFailedException e) {
             showErrors(e.fieldErrors());
         } catch (AccessDeniedException e) {
-            showGlobal("You are not allowed to change this.");
+            showGlobal(getTranslation("editor.notAllowed"));
         } catch (OptimisticLockingFailureException e) {
-            showGlobal("Someone else changed this record meanwhile. Cancel and open it again to see their change.");
+            showGlobal(getTranslation("editor.changedMeanwhile"));
         } catch (DataIntegrityViolationException e) {
-            showGlobal("The database refused the change: " + Notifications.rootMessage(e));
+            showGlobal(getTranslation("editor.refused", Notifications.rootMessage(e)));
         }
     }
 
@@ -157,11 +182,18 @@ public class EditorPanel<T> extends VerticalLayout {
         if (bean == null || deleter == null) {
             return;
         }
+        clearErrors();
+        Optional<String> refusal = deleteRefusal.apply(bean);
+        if (refusal.isPresent()) {
+            showGlobal(refusal.get()); // why it cannot succeed, before any "cannot be undone"
+            return;
+        }
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete " + titleOf.apply(bean) + "?");
-        confirm.setText("This cannot be undone.");
+        confirm.setHeader(getTranslation("editor.confirm.title", titleOf.apply(bean)));
+        confirm.setText(getTranslation("editor.confirm.text"));
         confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
+        confirm.setCancelText(getTranslation("editor.cancel"));
+        confirm.setConfirmText(getTranslation("editor.delete"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> delete());
         confirm.open();
@@ -173,15 +205,15 @@ public class EditorPanel<T> extends VerticalLayout {
         }
         try {
             deleter.accept(bean);
-            Notifications.success("Deleted " + titleOf.apply(bean));
+            Notifications.success(getTranslation("editor.deleted", titleOf.apply(bean)));
             edit(null);
             afterChange.run();
         } catch (ValidationFailedException e) {
             showErrors(e.fieldErrors());
         } catch (AccessDeniedException e) {
-            showGlobal("You are not allowed to delete this.");
+            showGlobal(getTranslation("editor.notAllowedDelete"));
         } catch (DataIntegrityViolationException e) {
-            showGlobal("It is still in use, so it cannot be deleted.");
+            showGlobal(getTranslation("editor.inUse"));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.switchboard.base.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.customfield.CustomField;
@@ -31,6 +32,7 @@ public class ListField<R> extends CustomField<List<R>> {
     private final VerticalLayout rows = new VerticalLayout();
     private final List<Row<R>> rowEditors = new ArrayList<>();
     private final Button add;
+    private final List<Button> removeButtons = new ArrayList<>();
 
     /**
      * @param rowFactory makes a row for a record ({@code null} for a new empty row); the runnable must be
@@ -59,9 +61,15 @@ public class ListField<R> extends CustomField<List<R>> {
         line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         Button remove = new Button(VaadinIcon.TRASH.create());
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.LUMO_ICON);
-        remove.setAriaLabel("Remove");
+        remove.setAriaLabel(getTranslation("list.remove"));
+        remove.setVisible(!isReadOnly());
+        removeButtons.add(remove);
+        if (isReadOnly()) {
+            readOnly(row, true);
+        }
         remove.addClickListener(e -> {
             rowEditors.remove(row);
+            removeButtons.remove(remove);
             rows.remove(line);
             updateValue();
         });
@@ -78,14 +86,35 @@ public class ListField<R> extends CustomField<List<R>> {
     protected void setPresentationValue(List<R> value) {
         rows.removeAll();
         rowEditors.clear();
+        removeButtons.clear();
         if (value != null) {
             value.forEach(this::addRow);
         }
     }
 
+    /** Read-only: no Add, no Remove, and every row's own fields read-only (no active steppers). */
     @Override
     public void setReadOnly(boolean readOnly) {
         super.setReadOnly(readOnly);
         add.setVisible(!readOnly);
+        removeButtons.forEach(b -> b.setVisible(!readOnly));
+        rowEditors.forEach(row -> readOnly(row, readOnly));
+    }
+
+    private static void readOnly(Row<?> row, boolean readOnly) {
+        for (Component c : row.components()) {
+            if (c instanceof HasValue<?, ?> field) {
+                field.setReadOnly(readOnly);
+            }
+        }
+    }
+
+    /** The Remove buttons of the rows (for tests). */
+    public List<Button> removeButtons() {
+        return List.copyOf(removeButtons);
+    }
+
+    public Button addButton() {
+        return add;
     }
 }

@@ -118,9 +118,13 @@ final class HistoryCsv {
             List<List<String>> rows = new ArrayList<>();
             Set<String> values = new TreeSet<>();
             String queueColumn = suggested.column(HistoryField.QUEUE);
+            IntervalDetector detector = IntervalDetector.of(suggested);
             long count = 0;
             for (CSVRecord r : file.parser) {
                 count++;
+                if (detector != null) {
+                    detector.accept(r);
+                }
                 if (rows.size() < maxRows) {
                     rows.add(r.toList());
                 }
@@ -138,8 +142,12 @@ final class HistoryCsv {
                 }
             }
             String reason = charset.equals(scan.charset()) ? scan.reason() : "chosen";
+            Integer detected = detector == null ? null : detector.minutes();
+            if (detected != null && HistoryRows.validMinutes(detected)) {
+                suggested = suggested.withIntervalMinutes(detected);
+            }
             return new CsvPreview(file.delimiter, file.headers, rows, count, suggested.withQueueCodes(codes),
-                    List.copyOf(values), charset.name(), reason);
+                    List.copyOf(values), charset.name(), reason, detected);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             throw new ImportFailedException(List.of(problemOf(e, f == null ? 1 : f.text.line())), false);
         }
@@ -152,6 +160,26 @@ final class HistoryCsv {
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             throw new ImportFailedException(List.of(problemOf(e, 1)), false);
         }
+    }
+
+    /** The interval length detected from a file's starts as mapped (see {@link IntervalDetector}); null: none. */
+    static Integer detectIntervalMinutes(ImportSource source, Charset charset, ImportSettings settings, ImportLimits limits) {
+        IntervalDetector detector = IntervalDetector.of(settings);
+        if (detector == null) {
+            return null;
+        }
+        try (CsvFile file = open(source, charset, limits)) {
+            int n = 0;
+            for (CSVRecord r : file.parser) {
+                detector.accept(r);
+                if (++n >= IntervalDetector.MAX_ROWS) {
+                    break;
+                }
+            }
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            // the import names the problem; detect from the rows read so far
+        }
+        return detector.minutes();
     }
 
     /** Distinct values of one column (at most 200), for mapping them to queues. */

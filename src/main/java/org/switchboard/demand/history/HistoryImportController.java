@@ -32,7 +32,8 @@ import org.switchboard.shared.Roles;
 
 /**
  * {@code POST /api/history/import}: the import screen's checks, limits and all-or-nothing writing for scripts.
- * Multipart field {@code file}; optional {@code kind}, {@code queue}, {@code intervalMinutes}, {@code encoding},
+ * Multipart field {@code file}; optional {@code kind}, {@code queue}, {@code intervalMinutes} (default: detected from
+ * the starts of an interval file, else 30), {@code encoding},
  * {@code column.<field>}, {@code queue.<value>}, {@code answered}, {@code ignored} (see docs/demand.md). Answers
  * 200 with a summary, or RFC 9457 problem details: 400 with {@code errors} [{line, column, reason}] or
  * [{field, reason}], 413 for a file above the size limit.
@@ -50,7 +51,8 @@ class HistoryImportController {
 
     /** What an import wrote. */
     record ImportSummary(long importId, String fileName, String encoding, int dataRows, int skippedRows,
-            Map<String, Integer> intervals, int totalIntervals, int replaced, LocalDate firstDay, LocalDate lastDay) {}
+            Map<String, Integer> intervals, int totalIntervals, int replaced, LocalDate firstDay, LocalDate lastDay,
+            Integer intervalMinutes) {}
 
     /** The request's parameters are wrong: field → reason. */
     static final class BadParameters extends RuntimeException {
@@ -112,10 +114,15 @@ class HistoryImportController {
         for (var c : columns.entrySet()) {
             settings = settings.withColumn(c.getKey(), c.getValue());
         }
-        if (minutes != null) {
-            settings = settings.withIntervalMinutes(minutes);
-        }
         settings = settings.withQueue(queue).withQueueCodes(queueCodes);
+        if (minutes != null) {
+            settings = settings.withIntervalMinutes(minutes); // the caller's length wins
+        } else {
+            Integer detected = imports.detectIntervalMinutes(source, settings);
+            if (detected != null) {
+                settings = settings.withIntervalMinutes(detected); // e.g. 15 for a 15-minute file, not the default 30
+            }
+        }
         if (params.containsKey("answered") || params.containsKey("ignored")) {
             settings = settings.withOutcomes(params.containsKey("answered") ? list(params.getFirst("answered"))
                     : settings.answeredOutcomes(), params.containsKey("ignored") ? list(params.getFirst("ignored"))
@@ -123,7 +130,8 @@ class HistoryImportController {
         }
         ImportResult r = imports.importFile(source, settings);
         return new ImportSummary(r.importId(), source.name(), r.encoding(), r.dataRows(), r.skippedRows(), r.intervals(),
-                r.totalIntervals(), r.replaced(), r.firstDay(), r.lastDay());
+                r.totalIntervals(), r.replaced(), r.firstDay(), r.lastDay(),
+                settings.column(HistoryField.INTERVAL_MINUTES) == null ? settings.intervalMinutes() : null);
     }
 
     private static ImportSource source(MultipartFile file) {

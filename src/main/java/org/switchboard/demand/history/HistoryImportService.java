@@ -99,6 +99,18 @@ public class HistoryImportService {
         return HistoryCsv.suggest(source, charset(encoding, scan), zonesByCode().keySet(), limits);
     }
 
+    /**
+     * The interval length detected from the starts of an interval file as mapped by {@code settings} (the most common
+     * gap between consecutive starts of a queue, see {@link IntervalDetector}), or null: a call file, a file with an
+     * interval-length column, or no such gap.
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public Integer detectIntervalMinutes(ImportSource source, ImportSettings settings) {
+        checkSize(source);
+        Charset charset = settings.encoding() == null ? scan(source).charset() : charset(settings.encoding(), null);
+        return HistoryCsv.detectIntervalMinutes(source, charset, settings, limits);
+    }
+
     /** The distinct values of a file's column (at most 200): what the queue mapping offers. */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public List<String> distinctValues(ImportSource source, String column, String encoding) {

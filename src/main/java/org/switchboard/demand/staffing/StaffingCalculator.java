@@ -71,7 +71,8 @@ public final class StaffingCalculator {
      */
     public static int positions(int agents, double shrinkage) {
         if (!(shrinkage >= 0 && shrinkage <= StaffingLimits.MAX_SHRINKAGE)) {
-            throw new IllegalArgumentException("shrinkage: " + StaffingRequest.SHRINKAGE_REASON + ", was " + shrinkage);
+            throw new IllegalArgumentException("shrinkage: " + StaffingRequest.SHRINKAGE_REASON + ", was "
+                    + StaffingLimits.percent(shrinkage));
         }
         if (agents < 0) {
             throw new IllegalArgumentException("agents: must be at least 0, was " + agents);
@@ -93,12 +94,13 @@ public final class StaffingCalculator {
         }
         boolean erlangA = request.hasPatience();
         if (request.serviceLevelTarget() != null && request.serviceLevelTarget() >= 1) {
-            throw new IllegalArgumentException("serviceLevelTarget: " + request.serviceLevelTarget()
+            throw new IllegalArgumentException("serviceLevelTarget: " + StaffingLimits.percent(request.serviceLevelTarget())
                     + " cannot be reached: while calls arrive some always wait longer than "
-                    + request.answerWithinSeconds() + " s, whatever the number of agents");
+                    + java.math.BigDecimal.valueOf(request.answerWithinSeconds()).stripTrailingZeros().toPlainString()
+                    + " s, whatever the number of agents");
         }
         if (erlangA && request.abandonmentTarget() != null && request.abandonmentTarget() <= 0) {
-            throw new IllegalArgumentException("abandonmentTarget: 0 cannot be reached: with finite patience"
+            throw new IllegalArgumentException("abandonmentTarget: 0 % cannot be reached: with finite patience"
                     + " some callers always hang up, whatever the number of agents");
         }
         double cap = request.maxOccupancy() == null ? 1.0 : request.maxOccupancy();
@@ -224,8 +226,8 @@ public final class StaffingCalculator {
         List<String> unmet = new ArrayList<>(2);
         Double sl = request.serviceLevelTarget();
         if (sl != null && !(r.serviceLevel() >= sl - TOLERANCE)) {
-            unmet.add("serviceLevelTarget: " + sl + " within " + request.answerWithinSeconds()
-                    + " s not met (service level " + r.serviceLevel() + ")");
+            unmet.add("serviceLevelTarget: " + StaffingLimits.percent(sl) + " within " + request.answerWithinSeconds()
+                    + " s not met (service level " + StaffingLimits.percent(r.serviceLevel()) + ")");
         }
         Double asa = request.asaTargetSeconds();
         if (asa != null && !(r.asaSeconds() <= asa * (1 + TOLERANCE))) {
@@ -233,11 +235,13 @@ public final class StaffingCalculator {
         }
         Double cap = request.maxOccupancy();
         if (cap != null && !(r.occupancy() <= cap + TOLERANCE)) {
-            unmet.add("maxOccupancy: " + cap + " exceeded (occupancy " + r.occupancy() + ")");
+            unmet.add("maxOccupancy: " + StaffingLimits.percent(cap) + " exceeded (occupancy "
+                    + StaffingLimits.percent(r.occupancy()) + ")");
         }
         Double abandon = request.abandonmentTarget();
         if (abandon != null && request.hasPatience() && !(r.abandonmentProbability() <= abandon + TOLERANCE)) {
-            unmet.add("abandonmentTarget: " + abandon + " not met (abandonment " + r.abandonmentProbability() + ")");
+            unmet.add("abandonmentTarget: " + StaffingLimits.percent(abandon) + " not met (abandonment "
+                    + StaffingLimits.percent(r.abandonmentProbability()) + ")");
         }
         return unmet;
     }

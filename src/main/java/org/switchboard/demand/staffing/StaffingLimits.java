@@ -93,6 +93,18 @@ public final class StaffingLimits {
     /** {@link #MAX_ABANDONMENT_PERCENT} as a fraction. */
     public static final double MAX_ABANDONMENT = fraction(MAX_ABANDONMENT_PERCENT);
 
+    /**
+     * A fraction of 1 as a percentage for messages: 0.8 → "80 %", 0.999 → "99.9 %", 1.0 → "100 %" (at most six
+     * decimals, none trailing). Fields of the API stay fractions; what is said of them is in percent.
+     */
+    public static String percent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return String.valueOf(fraction);
+        }
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).setScale(6, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + " %";
+    }
+
     private static double fraction(String percent) {
         return Double.parseDouble(percent) / 100;
     }

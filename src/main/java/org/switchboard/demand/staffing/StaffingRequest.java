@@ -114,7 +114,8 @@ public record StaffingRequest(
                     + " Erlangs (calls × AHT / interval) is above the supported 1,000,000");
         }
         if (serviceLevelTarget != null && !(serviceLevelTarget >= MIN_SERVICE_LEVEL && serviceLevelTarget <= 1)) {
-            p.put("serviceLevelTarget", "must be from " + MIN_SERVICE_LEVEL + " to below 1");
+            p.put("serviceLevelTarget", StaffingLimits.percent(serviceLevelTarget) + " is out of range: must be from "
+                    + StaffingLimits.percent(MIN_SERVICE_LEVEL) + " to below 100 %");
         }
         if (!(answerWithinSeconds >= 0 && answerWithinSeconds <= MAX_ANSWER_WITHIN_SECONDS)) {
             p.put("answerWithinSeconds", "must be a number of seconds from 0 to " + MAX_ANSWER_WITHIN_SECONDS);
@@ -125,10 +126,12 @@ public record StaffingRequest(
                     + MAX_ASA_TARGET_SECONDS);
         }
         if (maxOccupancy != null && !(maxOccupancy >= MIN_MAX_OCCUPANCY && maxOccupancy <= MAX_MAX_OCCUPANCY)) {
-            p.put("maxOccupancy", "must be from " + MIN_MAX_OCCUPANCY + " to " + (int) MAX_MAX_OCCUPANCY);
+            p.put("maxOccupancy", StaffingLimits.percent(maxOccupancy) + " is out of range: must be from "
+                    + StaffingLimits.percent(MIN_MAX_OCCUPANCY) + " to " + StaffingLimits.percent(MAX_MAX_OCCUPANCY));
         }
         if (!(shrinkage >= 0 && shrinkage <= MAX_SHRINKAGE)) {
-            p.put("shrinkage", SHRINKAGE_REASON);
+            p.put("shrinkage", Double.isFinite(shrinkage) ? StaffingLimits.percent(shrinkage) + " is out of range: "
+                    + SHRINKAGE_REASON : SHRINKAGE_REASON);
         }
         if (patienceSeconds != null
                 && !(patienceSeconds >= MIN_PATIENCE_SECONDS && patienceSeconds <= MAX_PATIENCE_SECONDS)) {
@@ -136,7 +139,8 @@ public record StaffingRequest(
                     + MAX_PATIENCE_SECONDS + " (leave it unset for Erlang C)");
         }
         if (abandonmentTarget != null && !(abandonmentTarget >= 0 && abandonmentTarget <= MAX_ABANDONMENT)) {
-            p.put("abandonmentTarget", "must be from 0 to " + MAX_ABANDONMENT);
+            p.put("abandonmentTarget", StaffingLimits.percent(abandonmentTarget) + " is out of range: must be from 0 % to "
+                    + StaffingLimits.percent(MAX_ABANDONMENT));
         }
         return p;
     }
@@ -145,5 +149,5 @@ public record StaffingRequest(
     static final String INTERVAL_REASON = "must be a whole number of minutes from " + MIN_INTERVAL_MINUTES + " to "
             + MAX_INTERVAL_MINUTES;
 
-    static final String SHRINKAGE_REASON = "must be from 0 to " + MAX_SHRINKAGE;
+    static final String SHRINKAGE_REASON = "must be from 0 % to " + StaffingLimits.percent(MAX_SHRINKAGE);
 }

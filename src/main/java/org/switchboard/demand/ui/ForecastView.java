@@ -16,8 +16,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,35 +48,34 @@ import org.switchboard.shared.ValidationFailedException;
  * forecast; the planner's adjustments; a backtest against seasonal-naive; the workload of outbound queues.
  */
 @Route("demand/forecast")
-@PageTitle("Forecast")
-@Menu(title = "Forecast", order = 52, icon = "vaadin:trending-up")
+@Menu(title = "menu.forecast", order = 52, icon = "vaadin:trending-up")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
-public class ForecastView extends VerticalLayout {
+public class ForecastView extends VerticalLayout implements HasDynamicTitle {
 
     final QueuePeriodBar bar;
     final ChartJs chart = new ChartJs();
     final Paragraph summary = new Paragraph();
 
-    final DatePicker forecastFrom = new DatePicker("First day");
-    final IntegerField forecastWeeks = new IntegerField("Weeks");
-    final Button createForecast = new Button("Create forecast");
+    final DatePicker forecastFrom = new DatePicker(getTranslation("forecast.firstDay"));
+    final IntegerField forecastWeeks = new IntegerField(getTranslation("forecast.weeks"));
+    final Button createForecast = new Button(getTranslation("forecast.create"));
 
-    final DateTimePicker adjustFrom = new DateTimePicker("From");
-    final DateTimePicker adjustTo = new DateTimePicker("To");
+    final DateTimePicker adjustFrom = new DateTimePicker(getTranslation("forecast.adjust.from"));
+    final DateTimePicker adjustTo = new DateTimePicker(getTranslation("forecast.adjust.to"));
     final Select<AdjustmentKind> adjustKind = new Select<>();
-    final NumberField adjustAmount = new NumberField("Amount");
-    final TextField adjustNote = new TextField("Reason");
-    final Button addAdjustment = new Button("Add adjustment");
+    final NumberField adjustAmount = new NumberField(getTranslation("forecast.adjust.amount"));
+    final TextField adjustNote = new TextField(getTranslation("forecast.adjust.reason"));
+    final Button addAdjustment = new Button(getTranslation("forecast.adjust.add"));
     final Grid<ForecastAdjustment> adjustments = new Grid<>();
 
-    final IntegerField backtestDays = new IntegerField("Hold out days");
-    final Button runBacktest = new Button("Backtest");
+    final IntegerField backtestDays = new IntegerField(getTranslation("forecast.backtest.days"));
+    final Button runBacktest = new Button(getTranslation("forecast.backtest.run"));
     final Grid<BacktestReport.Line> backtest = new Grid<>();
     final Paragraph backtestSummary = new Paragraph();
 
-    final IntegerField workloadCalls = new IntegerField("Calls to make per day");
-    final IntegerField workloadAht = new IntegerField("AHT (seconds)");
-    final Button saveWorkload = new Button("Save workload");
+    final IntegerField workloadCalls = new IntegerField(getTranslation("forecast.workload.calls"));
+    final IntegerField workloadAht = new IntegerField(getTranslation("forecast.workload.aht"));
+    final Button saveWorkload = new Button(getTranslation("forecast.workload.save"));
 
     final VerticalLayout inboundPanel = new VerticalLayout();
     final HorizontalLayout outboundPanel = new HorizontalLayout();
@@ -94,10 +93,14 @@ public class ForecastView extends VerticalLayout {
         this.history = history;
         this.queueList = queues.list();
         boolean planner = auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER);
+        Locale locale = getLocale();
         setWidthFull();
         bar = new QueuePeriodBar(queueList, this::refresh);
         chart.setId("forecast-chart");
-        chart.yTitle("calls per interval");
+        chart.yTitle(getTranslation("forecast.chart.y"));
+        Formats.localize(forecastFrom, locale);
+        Formats.localize(adjustFrom, locale);
+        Formats.localize(adjustTo, locale);
         summary.setId("forecast-summary");
 
         forecastFrom.setId("forecast-from");
@@ -113,33 +116,35 @@ public class ForecastView extends VerticalLayout {
 
         adjustFrom.setId("adjust-from");
         adjustTo.setId("adjust-to");
-        adjustKind.setLabel("Change");
+        adjustKind.setLabel(getTranslation("forecast.adjust.change"));
         adjustKind.setItems(AdjustmentKind.values());
-        adjustKind.setItemLabelGenerator(k -> k == AdjustmentKind.SCALE ? "Scale by %" : "Set calls per interval");
+        adjustKind.setItemLabelGenerator(k -> getTranslation(k == AdjustmentKind.SCALE ? "forecast.adjust.scale" : "forecast.adjust.set"));
         adjustKind.setValue(AdjustmentKind.SCALE);
         adjustKind.setId("adjust-kind");
         adjustAmount.setId("adjust-amount");
-        adjustAmount.setHelperText("+20 = 20 % more; −30 = 30 % fewer");
-        adjustKind.addValueChangeListener(e -> adjustAmount.setHelperText(e.getValue() == AdjustmentKind.SCALE
-                ? "+20 = 20 % more; −30 = 30 % fewer" : "calls in each interval of the span"));
+        adjustAmount.setHelperText(getTranslation("forecast.adjust.scale.helper"));
+        adjustKind.addValueChangeListener(e -> adjustAmount.setHelperText(getTranslation(e.getValue() == AdjustmentKind.SCALE
+                ? "forecast.adjust.scale.helper" : "forecast.adjust.set.helper")));
         adjustNote.setId("adjust-note");
-        adjustNote.setPlaceholder("bank holiday, TV campaign …");
+        adjustNote.setPlaceholder(getTranslation("forecast.adjust.reason.placeholder"));
         addAdjustment.setId("add-adjustment");
         addAdjustment.addClickListener(e -> addAdjustment());
-        adjustments.addColumn(a -> a.startsAt().atZone(bar.zone()).format(QueuePeriodBar.DAY_TIME)).setHeader("From").setAutoWidth(true);
-        adjustments.addColumn(a -> a.endsAt().atZone(bar.zone()).format(QueuePeriodBar.DAY_TIME)).setHeader("To").setAutoWidth(true);
-        adjustments.addColumn(ForecastAdjustment::describe).setHeader("Change").setAutoWidth(true);
-        adjustments.addColumn(ForecastAdjustment::note).setHeader("Reason").setFlexGrow(2);
-        adjustments.addColumn(ForecastAdjustment::createdBy).setHeader("By");
+        adjustments.addColumn(a -> a.startsAt().atZone(bar.zone()).format(Formats.dayTime(locale)))
+                .setHeader(getTranslation("forecast.adjust.from")).setAutoWidth(true);
+        adjustments.addColumn(a -> a.endsAt().atZone(bar.zone()).format(Formats.dayTime(locale)))
+                .setHeader(getTranslation("forecast.adjust.to")).setAutoWidth(true);
+        adjustments.addColumn(this::describe).setHeader(getTranslation("forecast.adjust.change")).setAutoWidth(true);
+        adjustments.addColumn(ForecastAdjustment::note).setHeader(getTranslation("forecast.adjust.reason")).setFlexGrow(2);
+        adjustments.addColumn(ForecastAdjustment::createdBy).setHeader(getTranslation("forecast.adjust.by"));
         if (planner) {
             adjustments.addComponentColumn(a -> {
                 Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
                     forecasts.deleteAdjustment(a.id());
-                    Notifications.success("Adjustment removed; requirements recomputed");
+                    Notifications.success(getTranslation("forecast.adjust.removed"));
                     refresh();
                 });
                 delete.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-                delete.setAriaLabel("Delete adjustment");
+                delete.setAriaLabel(getTranslation("forecast.adjust.delete"));
                 return delete;
             }).setAutoWidth(true).setFlexGrow(0);
         }
@@ -151,12 +156,12 @@ public class ForecastView extends VerticalLayout {
         backtestDays.setId("backtest-days");
         runBacktest.setId("run-backtest");
         runBacktest.addClickListener(e -> runBacktest());
-        backtest.addColumn(BacktestReport.Line::queue).setHeader("Queue");
-        backtest.addColumn(l -> String.format(Locale.ROOT, "%.0f", l.actualCalls())).setHeader("Actual calls");
-        backtest.addColumn(l -> ErlangCalculatorView.pct(l.product().wape())).setHeader("WAPE (Switchboard)");
-        backtest.addColumn(l -> ErlangCalculatorView.pct(l.product().bias())).setHeader("Bias (Switchboard)");
-        backtest.addColumn(l -> ErlangCalculatorView.pct(l.seasonalNaive().wape())).setHeader("WAPE (seasonal-naive)");
-        backtest.addColumn(l -> ErlangCalculatorView.pct(l.seasonalNaive().bias())).setHeader("Bias (seasonal-naive)");
+        backtest.addColumn(BacktestReport.Line::queue).setHeader(getTranslation("forecast.backtest.queue"));
+        backtest.addColumn(l -> Formats.number(l.actualCalls(), 0, locale)).setHeader(getTranslation("forecast.backtest.actual"));
+        backtest.addColumn(l -> Formats.percent(l.product().wape(), locale)).setHeader(getTranslation("forecast.backtest.wape.product"));
+        backtest.addColumn(l -> Formats.percent(l.product().bias(), locale)).setHeader(getTranslation("forecast.backtest.bias.product"));
+        backtest.addColumn(l -> Formats.percent(l.seasonalNaive().wape(), locale)).setHeader(getTranslation("forecast.backtest.wape.naive"));
+        backtest.addColumn(l -> Formats.percent(l.seasonalNaive().bias(), locale)).setHeader(getTranslation("forecast.backtest.bias.naive"));
         backtest.setAllRowsVisible(true);
         backtest.setVisible(false);
         backtest.setId("backtest");
@@ -170,16 +175,13 @@ public class ForecastView extends VerticalLayout {
         outboundPanel.add(workloadCalls, workloadAht, saveWorkload);
         outboundPanel.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        Details createDetails = new Details("Create a forecast", new Paragraph(
-                "Forecasts calls and AHT per interval from all history before the first day (weekday × time-of-day "
-                        + "pattern with a damped level; see docs). Replaces the forecast of those days; requirements follow."),
-                create);
+        Details createDetails = new Details(getTranslation("forecast.create.title"),
+                new Paragraph(getTranslation("forecast.create.help")), create);
         createDetails.setOpened(true);
-        Details adjustDetails = new Details("Adjustments", adjust, adjustments);
+        Details adjustDetails = new Details(getTranslation("forecast.adjust.title"), adjust, adjustments);
         adjustDetails.setOpened(true);
-        Details backtestDetails = new Details("Backtest", new Paragraph(
-                "Hides the last days of every inbound queue's history, forecasts them from the rest, and compares "
-                        + "with what came in, against the seasonal-naive baseline (same interval a week earlier)."),
+        Details backtestDetails = new Details(getTranslation("forecast.backtest.title"),
+                new Paragraph(getTranslation("forecast.backtest.help")),
                 row(backtestDays, runBacktest), backtestSummary, backtest);
         inboundPanel.setPadding(false);
         inboundPanel.add(createDetails, adjustDetails);
@@ -187,11 +189,23 @@ public class ForecastView extends VerticalLayout {
         adjust.setVisible(planner);
         outboundPanel.setVisible(false);
         saveWorkload.setVisible(planner);
-        add(new H2("Forecast"), bar, summary, chart, outboundPanel, inboundPanel, backtestDetails);
+        add(new H2(getTranslation("forecast.title")), bar, summary, chart, outboundPanel, inboundPanel, backtestDetails);
         if (!queueList.isEmpty()) {
             bar.queue.setValue(queueList.get(0));
         }
         bar.day.setValue(bar.today());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("forecast.title");
+    }
+
+    /** An adjustment's change in the reader's words: "+25 %", "= 40 calls per interval". */
+    String describe(ForecastAdjustment a) {
+        String amount = Formats.number(a.amount(), a.amount() == Math.rint(a.amount()) ? 0 : 1, getLocale());
+        return a.kind() == AdjustmentKind.SCALE ? (a.amount() >= 0 ? "+" : "") + amount + " %"
+                : getTranslation("forecast.adjust.set.describe", amount);
     }
 
     private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
@@ -214,26 +228,31 @@ public class ForecastView extends VerticalLayout {
             workloadCalls.setValue(w == null ? null : w.callsPerDay());
             workloadAht.setValue(w == null ? null : w.ahtSeconds());
             chart.clear().update();
-            summary.setText("Outbound queue: its requirements come from the calls to make per day, spread over the "
-                    + "opening hours where inbound needs the fewest operators (see Requirements).");
+            summary.setText(getTranslation("forecast.outbound"));
             return;
         }
         ZoneId zone = bar.zone();
         List<ForecastPoint> points = forecasts.points(q.getId(), bar.firstDay(), bar.lastDay());
         chart.clear()
                 .labels(points.stream().map(p -> bar.label(p.start())).toList())
-                .add("History", points.stream().map(ForecastPoint::history).toList(), "#6b7785", ChartJs.Style.LINE)
-                .add("Forecast", points.stream().map(ForecastPoint::forecast).toList(), "#1676f3", ChartJs.Style.DASHED)
-                .add("Adjusted forecast", points.stream().map(ForecastPoint::adjusted).toList(), "#e8710a", ChartJs.Style.LINE)
+                .add(getTranslation("forecast.series.history"), points.stream().map(ForecastPoint::history).toList(), "#6b7785",
+                        ChartJs.Style.LINE)
+                .add(getTranslation("forecast.series.forecast"), points.stream().map(ForecastPoint::forecast).toList(), "#1676f3",
+                        ChartJs.Style.DASHED)
+                .add(getTranslation("forecast.series.adjusted"), points.stream().map(ForecastPoint::adjusted).toList(), "#e8710a",
+                        ChartJs.Style.LINE)
                 .update();
         double h = points.stream().filter(p -> p.history() != null).mapToDouble(ForecastPoint::history).sum();
         double f = points.stream().filter(p -> p.forecast() != null).mapToDouble(ForecastPoint::forecast).sum();
         double a = points.stream().filter(p -> p.adjusted() != null).mapToDouble(ForecastPoint::adjusted).sum();
         var coverage = history.mainCoverage(q.getId());
-        summary.setText(String.format(Locale.ROOT, "%s – %s: history %.0f calls, forecast %.0f, adjusted %.0f. %s",
-                bar.firstDay(), bar.lastDay(), h, f, a, coverage.map(c -> "History of " + q.getCode() + ": "
-                        + c.first().atZone(zone).toLocalDate() + " to " + c.last().atZone(zone).toLocalDate() + ", "
-                        + c.intervalMinutes() + "-minute intervals.").orElse("No history imported for " + q.getCode() + " yet.")));
+        Locale locale = getLocale();
+        summary.setText(getTranslation("forecast.summary", Formats.date(bar.firstDay(), locale),
+                Formats.date(bar.lastDay(), locale), Formats.number(h, 0, locale), Formats.number(f, 0, locale),
+                Formats.number(a, 0, locale), coverage.map(c -> getTranslation("forecast.summary.history", q.getCode(),
+                        Formats.date(c.first().atZone(zone).toLocalDate(), locale),
+                        Formats.date(c.last().atZone(zone).toLocalDate(), locale), c.intervalMinutes()))
+                        .orElse(getTranslation("forecast.summary.noHistory", q.getCode()))));
         if (!q.getId().equals(shownQueue)) {
             shownQueue = q.getId();
             // a new forecast starts by default the day after the queue's history ends
@@ -249,8 +268,9 @@ public class ForecastView extends VerticalLayout {
         try {
             Integer weeks = forecastWeeks.getValue();
             var run = forecasts.forecast(bar.queue.getValue().getId(), forecastFrom.getValue(), weeks == null ? 0 : weeks * 7);
-            Notifications.success(String.format(Locale.ROOT, "Forecast %s to %s: %.0f calls in %d intervals; requirements updated",
-                    run.firstDay(), run.firstDay().plusDays(run.days() - 1), run.calls(), run.intervals()));
+            Notifications.success(getTranslation("forecast.created", Formats.date(run.firstDay(), getLocale()),
+                    Formats.date(run.firstDay().plusDays(run.days() - 1), getLocale()),
+                    Formats.number(run.calls(), 0, getLocale()), run.intervals()));
             bar.day.setValue(run.firstDay());
             refresh();
         } catch (ValidationFailedException e) {
@@ -267,7 +287,7 @@ public class ForecastView extends VerticalLayout {
         try {
             forecasts.adjust(bar.queue.getValue().getId(), adjustFrom.getValue(), adjustTo.getValue(),
                     adjustKind.getValue(), adjustAmount.getValue(), adjustNote.getValue());
-            Notifications.success("Adjustment added; requirements recomputed");
+            Notifications.success(getTranslation("forecast.adjust.added"));
             adjustAmount.clear();
             adjustNote.clear();
             refresh();
@@ -286,11 +306,12 @@ public class ForecastView extends VerticalLayout {
             BacktestReport report = forecasts.backtest(inbound, minutes, null, days == null ? 0 : days);
             backtest.setItems(java.util.stream.Stream.concat(report.queues().stream(), java.util.stream.Stream.of(report.total())).toList());
             backtest.setVisible(true);
-            backtestSummary.setText(String.format(Locale.ROOT, "%s to %s, %d-minute intervals: total WAPE %s with Switchboard's method, %s with seasonal-naive.%s",
-                    report.firstDay(), report.lastDay(), minutes, ErlangCalculatorView.pct(report.total().product().wape()),
-                    ErlangCalculatorView.pct(report.total().seasonalNaive().wape()),
-                    report.skipped().isEmpty() ? "" : " Left out (less than a week of history before the days held out): "
-                            + String.join(", ", report.skipped()) + "."));
+            Locale locale = getLocale();
+            backtestSummary.setText(getTranslation("forecast.backtest.summary", Formats.date(report.firstDay(), locale),
+                    Formats.date(report.lastDay(), locale), minutes, Formats.percent(report.total().product().wape(), locale),
+                    Formats.percent(report.total().seasonalNaive().wape(), locale))
+                    + (report.skipped().isEmpty() ? "" : " " + getTranslation("forecast.backtest.skipped",
+                            String.join(", ", report.skipped()))));
         } catch (ValidationFailedException e) {
             backtest.setVisible(false);
             backtestSummary.setText(String.join("; ", e.fieldErrors().values()));
@@ -302,7 +323,7 @@ public class ForecastView extends VerticalLayout {
         workloadAht.setInvalid(false);
         try {
             requirements.setWorkload(bar.queue.getValue().getId(), workloadCalls.getValue(), workloadAht.getValue());
-            Notifications.success("Workload saved; requirements recomputed");
+            Notifications.success(getTranslation("forecast.workload.saved"));
         } catch (ValidationFailedException e) {
             show(e, Map.of("callsPerDay", workloadCalls, "ahtSeconds", workloadAht));
         }
@@ -319,6 +340,6 @@ public class ForecastView extends VerticalLayout {
                 other.append(other.isEmpty() ? "" : " ").append(reason);
             }
         });
-        summary.setText(other.isEmpty() ? "Check the highlighted fields." : other.toString());
+        summary.setText(other.isEmpty() ? getTranslation("demand.checkFields") : other.toString());
     }
 }

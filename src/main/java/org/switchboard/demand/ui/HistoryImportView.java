@@ -12,14 +12,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.base.ui.Notifications;
+import org.switchboard.base.ui.Translations;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
 import org.switchboard.demand.history.CsvPreview;
@@ -50,16 +53,16 @@ import org.switchboard.shared.Roles;
  * view is closed.
  */
 @Route("demand/import")
-@PageTitle("Import call history")
-@Menu(title = "Import history", order = 51, icon = "vaadin:upload")
+@Menu(title = "menu.history", order = 51, icon = "vaadin:upload")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
-public class HistoryImportView extends VerticalLayout {
+public class HistoryImportView extends VerticalLayout implements HasDynamicTitle {
 
-    static final String SKIP = "(skip these rows)";
+    /** The queue choice that skips a value's rows (shown in the reader's language). */
+    final String skip = getTranslation("import.skip");
 
     final Upload upload;
     final LimitedUploadHandler uploadHandler;
-    final Paragraph fileInfo = new Paragraph("Choose a CSV file: interval history or one row per call.");
+    final Paragraph fileInfo = new Paragraph(getTranslation("import.choose"));
     final Select<String> encoding = new Select<>();
     final Select<ImportKind> kind = new Select<>();
     final Select<Integer> intervalMinutes = new Select<>();
@@ -68,7 +71,7 @@ public class HistoryImportView extends VerticalLayout {
     final FormLayout queueMapping = new FormLayout();
     final Map<String, ComboBox<String>> queueChoices = new LinkedHashMap<>();
     final Grid<List<String>> preview = new Grid<>();
-    final Button importButton = new Button("Import");
+    final Button importButton = new Button(getTranslation("import.button"));
     final Paragraph result = new Paragraph();
     final Grid<ImportProblem> problems = new Grid<>(ImportProblem.class, false);
     final Grid<HistoryImport> imports = new Grid<>(HistoryImport.class, false);
@@ -77,17 +80,21 @@ public class HistoryImportView extends VerticalLayout {
     private final HistoryImportService service;
     private final List<String> queueCodes;
     private final String limitLabel;
+    private final ZoneId siteZone;
     private String fileName;
     private Path file;
     private CsvPreview current;
     private boolean showing;
 
-    public HistoryImportView(HistoryImportService service, QueueService queues) {
+    public HistoryImportView(HistoryImportService service, QueueService queues, Translations translations) {
         this.service = service;
         this.queueCodes = queues.list().stream().map(Queue::getCode).toList();
+        this.siteZone = queues.siteZone();
         long maxBytes = service.limits().maxFileSize().toBytes();
         limitLabel = service.limits().maxFileSizeLabel();
-        uploadHandler = new LimitedUploadHandler(maxBytes, limitLabel, new LimitedUploadHandler.Receiver() {
+        var reader = getLocale();
+        uploadHandler = new LimitedUploadHandler(maxBytes,
+                name -> translations.getTranslation("import.tooLarge", reader, name, limitLabel), new LimitedUploadHandler.Receiver() {
             @Override
             public void received(String name, Path uploaded) {
                 if (isAttached()) {
@@ -110,6 +117,9 @@ public class HistoryImportView extends VerticalLayout {
         upload.addFileRejectedListener(e -> showRefusal(getTranslation("import.rejected", e.getFileName(),
                 e.getErrorMessage(), limitLabel)));
         upload.setId("upload");
+        if (Formats.russian(getLocale())) {
+            upload.setI18n(russianUpload());
+        }
         fileInfo.setId("file-info");
         encoding.setLabel(getTranslation("import.encoding.label"));
         encoding.setItems(service.encodings());
@@ -123,17 +133,17 @@ public class HistoryImportView extends VerticalLayout {
         });
         addDetachListener(e -> discardFile()); // the view closed, the tab is gone or the session ended
 
-        kind.setLabel("File holds");
+        kind.setLabel(getTranslation("import.kind.label"));
         kind.setItems(ImportKind.values());
-        kind.setItemLabelGenerator(k -> k == ImportKind.INTERVALS ? "Intervals (one row per queue and interval)" : "Calls (one row per call)");
+        kind.setItemLabelGenerator(k -> getTranslation(k == ImportKind.INTERVALS ? "import.kind.intervals" : "import.kind.calls"));
         kind.setId("kind");
         kind.addValueChangeListener(e -> showFields());
-        intervalMinutes.setLabel("Interval length");
+        intervalMinutes.setLabel(getTranslation("import.interval.label"));
         intervalMinutes.setItems(15, 30, 60);
-        intervalMinutes.setItemLabelGenerator(m -> m + " minutes");
+        intervalMinutes.setItemLabelGenerator(m -> getTranslation("import.interval.minutes", m));
         intervalMinutes.setId("interval-minutes");
         for (HistoryField f : HistoryField.values()) {
-            ComboBox<String> c = new ComboBox<>(f.label());
+            ComboBox<String> c = new ComboBox<>(getTranslation("import.field." + f.name()));
             c.setClearButtonVisible(true);
             c.setId("column-" + f.standardColumn());
             columns.put(f, c);
@@ -156,35 +166,56 @@ public class HistoryImportView extends VerticalLayout {
         importButton.setId("import");
         importButton.addClickListener(e -> runImport());
         result.setId("result");
-        problems.addColumn(ImportProblem::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true).setFlexGrow(0);
-        problems.addColumn(ImportProblem::message).setHeader("Problem").setFlexGrow(1);
+        problems.addColumn(ImportProblem::line).setHeader(getTranslation("import.problem.line")).setAutoWidth(true).setFlexGrow(0);
+        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader(getTranslation("import.problem.column"))
+                .setAutoWidth(true).setFlexGrow(0);
+        problems.addColumn(ImportProblem::message).setHeader(getTranslation("import.problem.problem")).setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
         problems.setId("problems");
-        imports.addColumn(HistoryImport::fileName).setHeader("File").setFlexGrow(2);
-        imports.addColumn(i -> i.kind() == ImportKind.INTERVALS ? "intervals" : "calls").setHeader("Kind");
-        imports.addColumn(HistoryImport::dataRows).setHeader("Rows");
-        imports.addColumn(HistoryImport::intervalsWritten).setHeader("Intervals");
-        imports.addColumn(HistoryImport::queues).setHeader("Queues").setFlexGrow(2);
-        imports.addColumn(i -> i.firstDay() + " – " + i.lastDay()).setHeader("Days").setAutoWidth(true);
-        imports.addColumn(HistoryImport::importedBy).setHeader("By");
-        imports.addColumn(i -> i.importedAt().toString().substring(0, 16).replace('T', ' ') + " UTC").setHeader("When").setAutoWidth(true);
+        var locale = getLocale();
+        imports.addColumn(HistoryImport::fileName).setHeader(getTranslation("import.log.file")).setFlexGrow(2);
+        imports.addColumn(i -> getTranslation(i.kind() == ImportKind.INTERVALS ? "import.log.kind.intervals" : "import.log.kind.calls"))
+                .setHeader(getTranslation("import.log.kind"));
+        imports.addColumn(i -> Formats.number(i.dataRows(), 0, locale)).setHeader(getTranslation("import.log.rows"));
+        imports.addColumn(i -> Formats.number(i.intervalsWritten(), 0, locale)).setHeader(getTranslation("import.log.intervals"));
+        imports.addColumn(HistoryImport::queues).setHeader(getTranslation("import.log.queues")).setFlexGrow(2);
+        imports.addColumn(i -> i.firstDay() == null ? "" : Formats.date(i.firstDay(), locale) + " – " + Formats.date(i.lastDay(), locale))
+                .setHeader(getTranslation("import.log.days")).setAutoWidth(true);
+        imports.addColumn(HistoryImport::importedBy).setHeader(getTranslation("import.log.by"));
+        imports.addColumn(this::importedAt).setHeader(getTranslation("import.log.when", siteZone.getId())).setAutoWidth(true);
         imports.setAllRowsVisible(true);
         imports.setId("imports");
 
         settingsPanel.setPadding(false);
-        settingsPanel.add(new H3("Columns"), mapping, new H3("Queues"), new Paragraph(
-                "Each value of the queue column goes to a queue. Values with no queue are refused unless you skip them; "
-                        + "local times are read in the queue's time zone."), queueMapping,
-                new H3("First rows"), preview, importButton);
+        settingsPanel.add(new H3(getTranslation("import.section.columns")), mapping,
+                new H3(getTranslation("import.section.queues")), new Paragraph(getTranslation("import.queues.help")),
+                queueMapping, new H3(getTranslation("import.section.rows")), preview, importButton);
         settingsPanel.setVisible(false);
-        add(new H2("Import call history"), new Paragraph(
-                "Interval files: start (or date and time), queue, offered calls, optionally handled, abandoned and AHT. "
-                        + "Call files: one row per call with arrival, queue, outcome and handling time; calls are counted "
-                        + "into intervals. Importing a file again replaces its intervals instead of adding to them."),
-                upload, fileInfo, encoding, settingsPanel, result, problems, new H3("Imports so far"), imports);
+        add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.intro")),
+                upload, fileInfo, encoding, settingsPanel, result, problems, new H3(getTranslation("import.log.title")), imports);
         imports.setItems(service.imports());
+    }
+
+    /** The upload's own words in Russian (English is the component's default). */
+    static UploadI18N russianUpload() {
+        return new UploadI18N()
+                .setDropFiles(new UploadI18N.DropFiles().setOne("Перетащите файл сюда").setMany("Перетащите файлы сюда"))
+                .setAddFiles(new UploadI18N.AddFiles().setOne("Выбрать файл…").setMany("Выбрать файлы…"))
+                .setError(new UploadI18N.Error().setTooManyFiles("Можно загрузить только один файл.")
+                        .setFileIsTooBig("Файл слишком большой.").setIncorrectFileType("Нужен файл CSV."))
+                .setFile(new UploadI18N.File().setRetry("Повторить").setStart("Начать").setRemove("Удалить"))
+                .setUnits(List.of("Б", "КБ", "МБ", "ГБ", "ТБ", "ПБ", "ЭБ", "ЗБ", "ИБ"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("import.title");
+    }
+
+    /** When a file was imported, in the site's time zone and the reader's format. */
+    String importedAt(HistoryImport i) {
+        return Formats.dateTime(getLocale()).format(i.importedAt().atZone(siteZone));
     }
 
     private void clearUploads() {
@@ -248,11 +279,11 @@ public class HistoryImportView extends VerticalLayout {
             discardFile();
             settingsPanel.setVisible(false);
             encoding.setVisible(false);
-            showRefusal(e.getMessage());
+            showRefusal(getTranslation("import.tooLarge.file", limitLabel));
             return;
         }
         fileInfo.setText(getTranslation("import.preview", fileName, current.dataRows(),
-                String.join(", ", current.headers()), current.encoding(), current.encodingReason()));
+                String.join(", ", current.headers()), current.encoding(), reason(current.encodingReason())));
         showEncoding(current.encoding());
         for (ComboBox<String> c : columns.values()) {
             c.setItems(current.headers());
@@ -262,6 +293,10 @@ public class HistoryImportView extends VerticalLayout {
         s.columns().forEach((f, col) -> columns.get(f).setValue(col));
         kind.setValue(s.kind());
         intervalMinutes.setValue(s.intervalMinutes() == null ? 30 : s.intervalMinutes());
+        Integer detected = current.detectedIntervalMinutes();
+        intervalMinutes.setHelperText(detected == null ? null : intervalMinutes.getValue().equals(detected)
+                ? getTranslation("import.interval.detected", detected)
+                : getTranslation("import.interval.detected.unsupported", detected));
         showQueueValues(current.queueValues(), s.queueCodes());
         preview.removeAllColumns();
         for (int i = 0; i < current.headers().size(); i++) {
@@ -271,6 +306,23 @@ public class HistoryImportView extends VerticalLayout {
         preview.setItems(current.rows());
         settingsPanel.setVisible(true);
         showFields();
+    }
+
+    /** Why the file was read in its encoding, in the reader's language (the service says it in English). */
+    String reason(String english) {
+        for (var known : List.of("byte-order mark", "zero bytes of UTF-16 text", "plain ASCII", "valid UTF-8",
+                "mostly valid UTF-8", "guessed from its letters", "chosen")) {
+            if (known.equals(english)) {
+                return getTranslation("import.reason." + known.replace(' ', '-').replace("-of-UTF-16-text", ""));
+            }
+        }
+        for (String prefix : List.of("Cyrillic letters read best as ", "uncertain: letters read best as ")) {
+            if (english.startsWith(prefix)) {
+                return getTranslation(prefix.startsWith("C") ? "import.reason.cyrillic" : "import.reason.uncertain",
+                        english.substring(prefix.length()));
+            }
+        }
+        return english;
     }
 
     /** The encoding in use, offered for changing; one the list lacks is added. */
@@ -295,7 +347,7 @@ public class HistoryImportView extends VerticalLayout {
         queueMapping.removeAll();
         queueChoices.clear();
         List<String> choices = new ArrayList<>();
-        choices.add(SKIP);
+        choices.add(skip);
         choices.addAll(queueCodes);
         for (String value : values) {
             ComboBox<String> c = new ComboBox<>("\"" + value + "\" →", choices);
@@ -303,8 +355,8 @@ public class HistoryImportView extends VerticalLayout {
             if (code == null && queueCodes.contains(value.toUpperCase(java.util.Locale.ROOT))) {
                 code = value.toUpperCase(java.util.Locale.ROOT);
             }
-            c.setValue(code == null ? null : code.isEmpty() ? SKIP : code);
-            c.setPlaceholder("choose a queue");
+            c.setValue(code == null ? null : code.isEmpty() ? skip : code);
+            c.setPlaceholder(getTranslation("import.queue.placeholder"));
             c.setId("queue-" + value);
             queueChoices.put(value, c);
             queueMapping.add(c);
@@ -331,7 +383,7 @@ public class HistoryImportView extends VerticalLayout {
         Map<String, String> codes = new LinkedHashMap<>();
         queueChoices.forEach((value, c) -> {
             if (c.getValue() != null) {
-                codes.put(value, SKIP.equals(c.getValue()) ? "" : c.getValue());
+                codes.put(value, skip.equals(c.getValue()) ? "" : c.getValue());
             }
         });
         ImportSettings s = current.suggested();
@@ -355,10 +407,9 @@ public class HistoryImportView extends VerticalLayout {
             ImportResult r = service.importFile(source(), settings());
             String perQueue = r.intervals().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
-            result.setText(String.format("Imported %s: %,d rows read, %,d skipped; %,d intervals written (%s), "
-                            + "%,d of them replaced earlier history; days %s to %s.", fileName, r.dataRows(),
-                    r.skippedRows(), r.totalIntervals(), perQueue, r.replaced(), r.firstDay(), r.lastDay()));
-            Notifications.success("History imported");
+            result.setText(getTranslation("import.done", fileName, r.dataRows(), r.skippedRows(), r.totalIntervals(),
+                    perQueue, r.replaced(), Formats.date(r.firstDay(), getLocale()), Formats.date(r.lastDay(), getLocale())));
+            Notifications.success(getTranslation("import.notification"));
             imports.setItems(service.imports());
             discardFile(); // imported: the temporary file is no longer needed
             settingsPanel.setVisible(false);
@@ -366,13 +417,12 @@ public class HistoryImportView extends VerticalLayout {
         } catch (ImportFailedException e) {
             showProblems(e);
         } catch (ImportTooLargeException e) {
-            showRefusal(e.getMessage());
+            showRefusal(getTranslation("import.tooLarge.file", limitLabel));
         }
     }
 
     private void showProblems(ImportFailedException e) {
-        result.setText("Nothing was imported: the file has " + (e.truncated() ? "at least " : "") + e.problems().size()
-                + " problem" + (e.problems().size() == 1 ? "" : "s") + ". Fix them (or the mapping) and import again.");
+        result.setText(getTranslation(e.truncated() ? "import.problems.atLeast" : "import.problems", e.problems().size()));
         problems.setItems(e.problems());
         problems.setVisible(true);
     }

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Receives one upload straight into a temporary file (never into memory) and refuses it on the server when it is
@@ -26,13 +27,16 @@ final class LimitedUploadHandler implements UploadHandler {
         void refused(String fileName, String reason);
     }
 
+    /** The refusal of a file above the limit, from its name, in the reader's language. */
+    interface TooLarge extends Function<String, String>, Serializable {}
+
     private final long maxBytes;
-    private final String limitLabel;
+    private final TooLarge tooLarge;
     private final Receiver receiver;
 
-    LimitedUploadHandler(long maxBytes, String limitLabel, Receiver receiver) {
+    LimitedUploadHandler(long maxBytes, TooLarge tooLarge, Receiver receiver) {
         this.maxBytes = maxBytes;
-        this.limitLabel = limitLabel;
+        this.tooLarge = tooLarge;
         this.receiver = receiver;
     }
 
@@ -47,7 +51,7 @@ final class LimitedUploadHandler implements UploadHandler {
         }
         UI ui = ui(event);
         if (file == null) {
-            String reason = name + " is larger than " + limitLabel + ", the most a history import accepts";
+            String reason = tooLarge.apply(name);
             event.reject(reason);
             access(ui, () -> receiver.refused(name, reason), null);
             return;

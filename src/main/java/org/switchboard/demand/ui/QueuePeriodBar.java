@@ -16,16 +16,20 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.switchboard.demand.Queue;
 
-/** Choose a queue and a day or a week (Monday to Sunday) of its local time; previous and next step through. */
+/**
+ * Choose a queue and a day or a week (Monday to Sunday) of its local time; previous and next step through. Labels,
+ * the date picker and chart labels follow the reader's locale.
+ */
 class QueuePeriodBar extends HorizontalLayout {
 
+    /** The spans (values of {@link #span}; shown translated). */
     static final String DAY = "Day";
     static final String WEEK = "Week";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH);
 
-    final ComboBox<Queue> queue = new ComboBox<>("Queue");
-    final DatePicker day = new DatePicker("Day");
+    final ComboBox<Queue> queue = new ComboBox<>(getTranslation("demand.bar.queue"));
+    final DatePicker day = new DatePicker(getTranslation("demand.bar.day"));
+    private final DateTimeFormatter dayTime = Formats.dayTime(getLocale());
     final Select<String> span = new Select<>();
     final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
     final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
@@ -36,14 +40,16 @@ class QueuePeriodBar extends HorizontalLayout {
         queue.setId("queue");
         queue.setWidth("18em");
         day.setId("day");
-        span.setLabel("Show");
+        Formats.localize(day, getLocale());
+        span.setLabel(getTranslation("demand.bar.show"));
         span.setItems(DAY, WEEK);
+        span.setItemLabelGenerator(v -> getTranslation(DAY.equals(v) ? "demand.bar.span.day" : "demand.bar.span.week"));
         span.setValue(WEEK);
         span.setId("span");
         previous.addThemeVariants(ButtonVariant.LUMO_ICON);
         next.addThemeVariants(ButtonVariant.LUMO_ICON);
-        previous.setAriaLabel("Previous");
-        next.setAriaLabel("Next");
+        previous.setAriaLabel(getTranslation("demand.bar.previous"));
+        next.setAriaLabel(getTranslation("demand.bar.next"));
         previous.addClickListener(e -> day.setValue(day.getValue() == null ? today() : day.getValue().minusDays(days())));
         next.addClickListener(e -> day.setValue(day.getValue() == null ? today() : day.getValue().plusDays(days())));
         queue.addValueChangeListener(e -> onChange.run());
@@ -81,6 +87,6 @@ class QueuePeriodBar extends HorizontalLayout {
 
     /** Chart label of an interval start: the time on a day view, day and time on a week view. */
     String label(java.time.Instant start) {
-        return start.atZone(zone()).format(days() == 1 ? TIME : DAY_TIME);
+        return start.atZone(zone()).format(days() == 1 ? TIME : dayTime);
     }
 }

@@ -4,8 +4,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -20,10 +20,9 @@ import org.switchboard.shared.Roles;
 
 /** Required operators per interval of a queue: chart and table of agents and positions. */
 @Route("demand/requirements")
-@PageTitle("Staffing requirements")
-@Menu(title = "Requirements", order = 53, icon = "vaadin:chart")
+@Menu(title = "menu.requirements", order = 53, icon = "vaadin:chart")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
-public class RequirementsView extends VerticalLayout {
+public class RequirementsView extends VerticalLayout implements HasDynamicTitle {
 
     final QueuePeriodBar bar;
     final ChartJs chart = new ChartJs();
@@ -33,24 +32,24 @@ public class RequirementsView extends VerticalLayout {
 
     public RequirementsView(QueueService queues, RequirementService requirements) {
         this.requirements = requirements;
+        Locale locale = getLocale();
         setWidthFull();
         bar = new QueuePeriodBar(queues.list(), this::refresh);
         chart.setId("requirements-chart");
-        chart.yTitle("operators");
+        chart.yTitle(getTranslation("requirements.chart.y"));
         summary.setId("summary");
-        grid.addColumn(r -> bar.label(r.start())).setHeader("Interval").setAutoWidth(true);
-        grid.addColumn(r -> String.format(Locale.ROOT, "%.1f", r.calls())).setHeader("Calls");
-        grid.addColumn(r -> String.format(Locale.ROOT, "%.0f s", r.ahtSeconds())).setHeader("AHT");
-        grid.addColumn(StaffingRequirement::agents).setHeader("Agents");
-        grid.addColumn(StaffingRequirement::positions).setHeader("Positions");
-        grid.addColumn(r -> ErlangCalculatorView.pct(r.serviceLevel())).setHeader("Service level");
-        grid.addColumn(r -> ErlangCalculatorView.pct(r.occupancy())).setHeader("Occupancy");
-        grid.addColumn(r -> String.format(Locale.ROOT, "%.1f s", r.asaSeconds())).setHeader("ASA");
+        grid.addColumn(r -> bar.label(r.start())).setHeader(getTranslation("requirements.interval")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.number(r.calls(), 1, locale)).setHeader(getTranslation("requirements.calls"));
+        grid.addColumn(r -> getTranslation("demand.seconds", Formats.number(r.ahtSeconds(), 0, locale)))
+                .setHeader(getTranslation("requirements.aht"));
+        grid.addColumn(StaffingRequirement::agents).setHeader(getTranslation("requirements.agents"));
+        grid.addColumn(StaffingRequirement::positions).setHeader(getTranslation("requirements.positions"));
+        grid.addColumn(r -> Formats.percent(r.serviceLevel(), locale)).setHeader(getTranslation("requirements.serviceLevel"));
+        grid.addColumn(r -> Formats.percent(r.occupancy(), locale)).setHeader(getTranslation("requirements.occupancy"));
+        grid.addColumn(r -> getTranslation("demand.seconds", Formats.number(r.asaSeconds(), 1, locale)))
+                .setHeader(getTranslation("requirements.asa"));
         grid.setId("requirements");
-        add(new H2("Staffing requirements"),
-                new Paragraph("Operators each interval needs, from the adjusted forecast and the queue's targets "
-                        + "(Erlang C, or Erlang A with a patience; occupancy cap; then shrinkage). Recomputed when the "
-                        + "forecast, an adjustment or the queue's targets change."),
+        add(new H2(getTranslation("requirements.title")), new Paragraph(getTranslation("requirements.help")),
                 bar, summary, chart, grid);
         grid.setHeight("24em");
         grid.getStyle().set("flex", "none");
@@ -58,6 +57,11 @@ public class RequirementsView extends VerticalLayout {
             bar.queue.setValue(queues.list().get(0));
         }
         bar.day.setValue(bar.today());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("requirements.title");
     }
 
     void refresh() {
@@ -70,18 +74,20 @@ public class RequirementsView extends VerticalLayout {
         grid.setItems(rows);
         chart.clear()
                 .labels(rows.stream().map(r -> bar.label(r.start())).toList())
-                .add("Agents", rows.stream().map(r -> (double) r.agents()).toList(), "#1676f3", ChartJs.Style.STEPPED)
-                .add("Positions (with shrinkage)", rows.stream().map(r -> (double) r.positions()).toList(), "#e8710a",
-                        ChartJs.Style.STEPPED)
+                .add(getTranslation("requirements.series.agents"), rows.stream().map(r -> (double) r.agents()).toList(),
+                        "#1676f3", ChartJs.Style.STEPPED)
+                .add(getTranslation("requirements.series.positions"), rows.stream().map(r -> (double) r.positions()).toList(),
+                        "#e8710a", ChartJs.Style.STEPPED)
                 .update();
         if (rows.isEmpty()) {
-            summary.setText("No requirements for these days: create a forecast for the queue first (Forecast screen).");
+            summary.setText(getTranslation("requirements.none"));
         } else {
             int peak = rows.stream().mapToInt(StaffingRequirement::positions).max().orElse(0);
             double hours = rows.stream().mapToDouble(r -> r.positions() * r.intervalMinutes() / 60.0).sum();
             double calls = rows.stream().mapToDouble(StaffingRequirement::calls).sum();
-            summary.setText(String.format(Locale.ROOT, "%d intervals, %.0f calls, peak %d positions, %.1f position-hours.",
-                    rows.size(), calls, peak, hours));
+            Locale locale = getLocale();
+            summary.setText(getTranslation("requirements.summary", rows.size(), Formats.number(calls, 0, locale), peak,
+                    Formats.number(hours, 1, locale)));
         }
     }
 }

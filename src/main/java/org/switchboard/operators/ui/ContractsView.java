@@ -1,5 +1,6 @@
 package org.switchboard.operators.ui;
 
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -9,10 +10,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Optional;
 import org.switchboard.base.ui.CrudLayout;
 import org.switchboard.base.ui.EditorPanel;
 import org.switchboard.operators.Contract;
@@ -22,42 +25,48 @@ import org.switchboard.shared.Roles;
 
 /** Contracts: weekly hours, rest and consecutive-day rules, night and weekend limits; start from a preset. */
 @Route("contracts")
-@PageTitle("Contracts")
-@Menu(title = "Contracts", order = 20, icon = "vaadin:file-text-o")
+@Menu(title = "menu.contracts", order = 20, icon = "vaadin:file-text-o")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
-public class ContractsView extends VerticalLayout {
+public class ContractsView extends VerticalLayout implements HasDynamicTitle {
 
     final CrudLayout<Contract> crud;
-    final ComboBox<ContractPreset> preset = new ComboBox<>("Fill from preset");
-    final NumberField minHours = new NumberField("Min hours per week");
-    final NumberField maxHours = new NumberField("Max hours per week");
+    final ComboBox<ContractPreset> preset = new ComboBox<>();
+    final NumberField minHours = new NumberField();
+    final NumberField maxHours = new NumberField();
 
     public ContractsView(ContractService contracts, AuthenticationContext auth) {
         setSizeFull();
         setPadding(false);
+        preset.setLabel(getTranslation("contracts.preset"));
+        minHours.setLabel(getTranslation("contracts.minHours"));
+        maxHours.setLabel(getTranslation("contracts.maxHours"));
+        Locale locale = getLocale();
         Grid<Contract> grid = new Grid<>(Contract.class, false);
-        grid.addColumn(Contract::getName).setHeader("Name").setSortable(true).setFlexGrow(2);
-        grid.addColumn(c -> hours(c.getMinMinutesPerWeek()) + "–" + hours(c.getMaxMinutesPerWeek()))
-                .setHeader("Hours per week").setSortable(true)
+        grid.addColumn(Contract::getName).setHeader(getTranslation("contracts.name")).setSortable(true).setFlexGrow(2);
+        grid.addColumn(c -> hours(c.getMinMinutesPerWeek(), locale) + "–" + hours(c.getMaxMinutesPerWeek(), locale))
+                .setHeader(getTranslation("contracts.hoursPerWeek")).setSortable(true)
                 .setComparator(java.util.Comparator.comparing(Contract::getMaxMinutesPerWeek));
-        grid.addColumn(Contract::getMaxConsecutiveDays).setHeader("Max days in a row").setSortable(true);
-        grid.addColumn(Contract::getMinConsecutiveDaysOff).setHeader("Min days off in a row").setSortable(true);
-        grid.addColumn(c -> hours(c.getMinRestMinutes())).setHeader("Min rest (h)");
-        grid.addColumn(Contract::getMaxNightsInRow).setHeader("Max nights in a row").setSortable(true);
-        grid.addColumn(Contract::getMaxWeekendsPerPeriod).setHeader("Max weekends per period");
+        grid.addColumn(Contract::getMaxConsecutiveDays).setHeader(getTranslation("contracts.col.maxDays")).setSortable(true);
+        grid.addColumn(Contract::getMinConsecutiveDaysOff).setHeader(getTranslation("contracts.minDaysOff")).setSortable(true);
+        grid.addColumn(c -> hours(c.getMinRestMinutes(), locale)).setHeader(getTranslation("contracts.col.minRest"));
+        grid.addColumn(Contract::getMaxNightsInRow).setHeader(getTranslation("contracts.maxNights")).setSortable(true);
+        grid.addColumn(Contract::getMaxWeekendsPerPeriod).setHeader(getTranslation("contracts.col.maxWeekends"));
 
         EditorPanel<Contract> editor = new EditorPanel<>(Contract.class, contracts::save, Contract::getId)
-                .withTitle(c -> c.getId() == null ? "New contract" : c.getName())
-                .withDelete(c -> contracts.delete(c.getId()));
+                .withTitle(c -> c.getId() == null ? getTranslation("contracts.new") : c.getName())
+                .withDelete(c -> contracts.delete(c.getId()))
+                .withDeleteRefusal(c -> contracts.inUse(c.getId())
+                        ? Optional.of(getTranslation("contracts.inUse"))
+                        : Optional.empty());
         var binder = editor.binder();
-        TextField name = new TextField("Name");
-        IntegerField maxDays = new IntegerField("Max working days in a row");
-        IntegerField minDaysOff = new IntegerField("Min days off in a row");
-        NumberField minRest = new NumberField("Min rest between shifts (h)");
-        IntegerField maxNights = new IntegerField("Max nights in a row");
-        maxNights.setHelperText("0 = no night shifts");
-        NumberField restAfterNights = new NumberField("Min rest after nights (h)");
-        IntegerField maxWeekends = new IntegerField("Max weekends worked per period");
+        TextField name = new TextField(getTranslation("contracts.name"));
+        IntegerField maxDays = new IntegerField(getTranslation("contracts.maxDays"));
+        IntegerField minDaysOff = new IntegerField(getTranslation("contracts.minDaysOff"));
+        NumberField minRest = new NumberField(getTranslation("contracts.minRest"));
+        IntegerField maxNights = new IntegerField(getTranslation("contracts.maxNights"));
+        maxNights.setHelperText(getTranslation("contracts.noNights"));
+        NumberField restAfterNights = new NumberField(getTranslation("contracts.restAfterNights"));
+        IntegerField maxWeekends = new IntegerField(getTranslation("contracts.maxWeekends"));
         binder.bind(name, "name");
         binder.forField(minHours).withConverter(HOURS).bind("minMinutesPerWeek");
         binder.forField(maxHours).withConverter(HOURS).bind("maxMinutesPerWeek");
@@ -84,7 +93,7 @@ public class ContractsView extends VerticalLayout {
         editor.form().add(name, 2);
         editor.form().add(minHours, maxHours, maxDays, minDaysOff, minRest, maxNights, restAfterNights, maxWeekends);
 
-        crud = new CrudLayout<>(grid, editor, contracts::list, Contract::getName, "New contract", Contract::new,
+        crud = new CrudLayout<>(grid, editor, contracts::list, Contract::getName, getTranslation("contracts.new"), Contract::new,
                 c -> contracts.get(c.getId()));
         crud.setEditable(auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER));
         preset.setVisible(auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER));
@@ -96,10 +105,18 @@ public class ContractsView extends VerticalLayout {
             h -> h == null ? Result.ok(null) : Result.ok((int) Math.round(h * 60)),
             m -> m == null ? null : m / 60.0);
 
-    private static String hours(Integer minutes) {
+    /** Hours in the reader's number format (7,5 for a Russian reader). */
+    static String hours(Integer minutes, Locale locale) {
         if (minutes == null) {
             return "";
         }
-        return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.format("%.1f", minutes / 60.0);
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(minutes / 60.0);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.contracts");
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.operators.ui;
 
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -8,19 +9,19 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import org.switchboard.operators.ContractTerms;
 import org.switchboard.operators.OperatorProfile;
 import org.switchboard.operators.OperatorService;
 import org.switchboard.shared.Roles;
 
 /** An operator's own record: team, contract rules in words, skills. Schedules and requests come later. */
 @Route("my-profile")
-@PageTitle("My profile")
-@Menu(title = "My profile", order = 5, icon = "vaadin:user")
+@Menu(title = "menu.myProfile", order = 5, icon = "vaadin:user")
 @RolesAllowed(Roles.OPERATOR)
-public class MyProfileView extends VerticalLayout {
+public class MyProfileView extends VerticalLayout implements HasDynamicTitle {
 
     final Div details = new Div();
 
@@ -28,22 +29,43 @@ public class MyProfileView extends VerticalLayout {
         setMaxWidth("48rem");
         details.setId("profile");
         operators.myProfile().ifPresentOrElse(this::show, () -> details.add(new Paragraph(
-                "Your login is not linked to an operator record yet. Ask your planner to link it.")));
+                getTranslation("profile.notLinked"))));
         add(details);
     }
 
     private void show(OperatorProfile p) {
         details.add(new H2(p.name() + " (" + p.employeeNumber() + ")"));
-        details.add(line("Team", p.team()), line("Grade", p.grade()), line("Site time zone", p.timeZone()),
-                line("Night shifts", p.nightEligible() ? "yes" : "no"),
-                line("Contract", p.contract() + ": " + p.contractRules()));
+        details.add(line(getTranslation("operators.team"), p.team()),
+                line(getTranslation("operators.grade"), getTranslation("operators.grade." + p.gradeLevel().name())),
+                line(getTranslation("operators.timeZone"), p.timeZone()),
+                line(getTranslation("profile.nights"), getTranslation(p.nightEligible() ? "common.yes" : "common.no")),
+                line(getTranslation("operators.contract"), p.contract() + ": " + rules(p.terms())));
         UnorderedList skills = new UnorderedList();
-        p.skills().forEach(s -> skills.add(new ListItem(s)));
-        details.add(new Paragraph("Skills:"), skills);
+        p.skillLevels().forEach(s -> skills.add(new ListItem(getTranslation("profile.skill", s.queue(), s.proficiency()))));
+        details.add(new Paragraph(getTranslation("profile.skills")), skills);
     }
 
-    private static Paragraph line(String label, String value) {
-        Span name = new Span(label + ": ");
+    /** The contract's rules in words, in the reader's language and number format. */
+    String rules(ContractTerms t) {
+        Locale locale = getLocale();
+        String hours = t.getMinMinutesPerWeek().equals(t.getMaxMinutesPerWeek())
+                ? getTranslation("profile.contract.hoursFixed", ContractsView.hours(t.getMaxMinutesPerWeek(), locale))
+                : getTranslation("profile.contract.hoursRange", ContractsView.hours(t.getMinMinutesPerWeek(), locale),
+                        ContractsView.hours(t.getMaxMinutesPerWeek(), locale));
+        String nights = t.getMaxNightsInRow() != null && t.getMaxNightsInRow() > 0
+                ? getTranslation("profile.contract.nights", t.getMaxNightsInRow())
+                : getTranslation("profile.contract.noNights");
+        return getTranslation("profile.contract.rules", hours, t.getMaxConsecutiveDays(), t.getMinConsecutiveDaysOff(),
+                ContractsView.hours(t.getMinRestMinutes(), locale), nights, t.getMaxWeekendsPerPeriod());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.myProfile");
+    }
+
+    private Paragraph line(String label, String value) {
+        Span name = new Span(getTranslation("profile.line", label));
         name.getStyle().set("font-weight", "600");
         return new Paragraph(name, new Span(value));
     }

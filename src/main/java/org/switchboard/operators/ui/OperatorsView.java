@@ -1,6 +1,7 @@
 package org.switchboard.operators.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,29 +41,37 @@ import org.switchboard.shared.TimeZones;
 
 /** Operators: a searchable, sortable grid and the edit form (team, grade, contract, skills, account). */
 @Route("operators")
-@PageTitle("Operators")
-@Menu(title = "Operators", order = 10, icon = "vaadin:headset")
+@Menu(title = "menu.operators", order = 10, icon = "vaadin:headset")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
-public class OperatorsView extends VerticalLayout {
+public class OperatorsView extends VerticalLayout implements HasDynamicTitle {
 
     final CrudLayout<Operator> crud;
     final ComboBox<Team> teamFilter = new ComboBox<>();
-    final TextField employeeNumber = new TextField("Employee number");
-    final TextField firstName = new TextField("First name");
-    final TextField lastName = new TextField("Last name");
-    final ComboBox<Team> team = new ComboBox<>("Team");
+    final TextField employeeNumber = new TextField();
+    final TextField firstName = new TextField();
+    final TextField lastName = new TextField();
+    final ComboBox<Team> team = new ComboBox<>();
     final Select<Grade> grade = new Select<>();
-    final ComboBox<Contract> contract = new ComboBox<>("Contract");
-    final Checkbox nightEligible = new Checkbox("May work night shifts");
-    final ComboBox<String> timeZone = new ComboBox<>("Site time zone");
-    final ComboBox<UserAccount> account = new ComboBox<>("User account");
-    final Checkbox active = new Checkbox("Active");
+    final ComboBox<Contract> contract = new ComboBox<>();
+    final Checkbox nightEligible = new Checkbox();
+    final ComboBox<String> timeZone = new ComboBox<>();
+    final ComboBox<UserAccount> account = new ComboBox<>();
+    final Checkbox active = new Checkbox();
     final ListField<OperatorSkill> skills;
 
     public OperatorsView(OperatorService operators, TeamService teams, ContractService contracts,
             QueueService queueService, UserAccountService accounts, AuthenticationContext auth) {
         setSizeFull();
         setPadding(false);
+        employeeNumber.setLabel(getTranslation("operators.employeeNumber"));
+        firstName.setLabel(getTranslation("operators.firstName"));
+        lastName.setLabel(getTranslation("operators.lastName"));
+        team.setLabel(getTranslation("operators.team"));
+        contract.setLabel(getTranslation("operators.contract"));
+        nightEligible.setLabel(getTranslation("operators.nightEligible"));
+        timeZone.setLabel(getTranslation("operators.timeZone"));
+        account.setLabel(getTranslation("operators.account"));
+        active.setLabel(getTranslation("operators.active"));
         boolean editable = auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER);
         List<Team> teamList = teams.list();
         List<Contract> contractList = contracts.list();
@@ -75,32 +83,32 @@ public class OperatorsView extends VerticalLayout {
         Map<Long, String> usernames = accountList.stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username));
 
         Grid<Operator> grid = new Grid<>(Operator.class, false);
-        grid.addColumn(Operator::getEmployeeNumber).setHeader("Employee no.").setKey("employeeNumber")
+        grid.addColumn(Operator::getEmployeeNumber).setHeader(getTranslation("operators.col.employeeNumber")).setKey("employeeNumber")
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Operator::fullName).setHeader("Name").setKey("name").setSortable(true)
+        grid.addColumn(Operator::fullName).setHeader(getTranslation("operators.col.name")).setKey("name").setSortable(true)
                 .setComparator(Comparator.comparing(Operator::getLastName).thenComparing(Operator::getFirstName))
                 .setFlexGrow(2);
-        grid.addColumn(o -> teamNames.getOrDefault(o.getTeamId(), "")).setHeader("Team").setKey("team").setSortable(true);
-        grid.addColumn(o -> o.getGrade().label()).setHeader("Grade").setKey("grade").setSortable(true)
+        grid.addColumn(o -> teamNames.getOrDefault(o.getTeamId(), "")).setHeader(getTranslation("operators.team")).setKey("team").setSortable(true);
+        grid.addColumn(o -> gradeLabel(o.getGrade())).setHeader(getTranslation("operators.grade")).setKey("grade").setSortable(true)
                 .setComparator(Comparator.comparing(Operator::getGrade));
-        grid.addColumn(o -> contractNames.getOrDefault(o.getContractId(), "")).setHeader("Contract").setKey("contract")
+        grid.addColumn(o -> contractNames.getOrDefault(o.getContractId(), "")).setHeader(getTranslation("operators.contract")).setKey("contract")
                 .setSortable(true);
-        grid.addColumn(o -> skillsLabel(o, queueCodes)).setHeader("Skills").setKey("skills").setFlexGrow(2);
-        grid.addColumn(o -> o.isNightEligible() ? "yes" : "").setHeader("Nights").setKey("nights").setSortable(true)
+        grid.addColumn(o -> skillsLabel(o, queueCodes)).setHeader(getTranslation("operators.col.skills")).setKey("skills").setFlexGrow(2);
+        grid.addColumn(o -> o.isNightEligible() ? getTranslation("common.yes") : "").setHeader(getTranslation("operators.col.nights")).setKey("nights").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Operator::getTimeZone).setHeader("Time zone").setKey("timeZone").setSortable(true);
+        grid.addColumn(Operator::getTimeZone).setHeader(getTranslation("operators.col.timeZone")).setKey("timeZone").setSortable(true);
         if (editable) {
             grid.addColumn(o -> o.getUserId() == null ? "" : usernames.getOrDefault(o.getUserId(), ""))
-                    .setHeader("Account").setKey("account").setSortable(true);
+                    .setHeader(getTranslation("operators.col.account")).setKey("account").setSortable(true);
         }
-        grid.addColumn(o -> o.isActive() ? "" : "inactive").setHeader("Status").setKey("status").setSortable(true);
+        grid.addColumn(o -> o.isActive() ? "" : getTranslation("operators.inactive")).setHeader(getTranslation("operators.col.status")).setKey("status").setSortable(true);
 
         EditorPanel<Operator> editor = new EditorPanel<>(Operator.class, operators::save, Operator::getId)
-                .withTitle(o -> o.getId() == null ? "New operator" : o.getEmployeeNumber() + " " + o.fullName())
+                .withTitle(o -> o.getId() == null ? getTranslation("operators.new") : o.getEmployeeNumber() + " " + o.fullName())
                 .withDelete(o -> operators.delete(o.getId()));
-        grade.setLabel("Grade");
+        grade.setLabel(getTranslation("operators.grade"));
         grade.setItems(Grade.values());
-        grade.setItemLabelGenerator(Grade::label);
+        grade.setItemLabelGenerator(this::gradeLabel);
         team.setItems(teamList);
         team.setItemLabelGenerator(Team::getName);
         contract.setItems(contractList);
@@ -109,9 +117,10 @@ public class OperatorsView extends VerticalLayout {
         account.setItems(accountList);
         account.setItemLabelGenerator(UserAccount::label);
         account.setClearButtonVisible(true);
-        account.setHelperText("The login this operator uses for self-service");
-        skills = new ListField<>("Skills (queue and proficiency 1–5)", "Add skill",
-                (value, changed) -> skillRow(value, changed, queueList));
+        account.setHelperText(getTranslation("operators.account.helper"));
+        skills = new ListField<>(getTranslation("operators.skills"), getTranslation("operators.addSkill"),
+                (value, changed) -> skillRow(value, changed, queueList, getTranslation("operators.queue"),
+                        getTranslation("operators.proficiency")));
 
         var binder = editor.binder();
         binder.bind(employeeNumber, "employeeNumber");
@@ -132,8 +141,8 @@ public class OperatorsView extends VerticalLayout {
         crud = new CrudLayout<>(grid, editor, operators::list,
                 o -> String.join(" ", o.getEmployeeNumber(), o.getFirstName(), o.getLastName(),
                         teamNames.getOrDefault(o.getTeamId(), ""), skillsLabel(o, queueCodes)),
-                "New operator", () -> newOperator(teamFilter.getValue()), o -> operators.get(o.getId()));
-        teamFilter.setPlaceholder("All teams");
+                getTranslation("operators.new"), () -> newOperator(teamFilter.getValue()), o -> operators.get(o.getId()));
+        teamFilter.setPlaceholder(getTranslation("operators.allTeams"));
         teamFilter.setItems(teamList);
         teamFilter.setItemLabelGenerator(Team::getName);
         teamFilter.setClearButtonVisible(true);
@@ -142,6 +151,16 @@ public class OperatorsView extends VerticalLayout {
         crud.addToToolbar(teamFilter);
         crud.setEditable(editable);
         add(crud);
+    }
+
+    /** A grade in the reader's language. */
+    String gradeLabel(Grade grade) {
+        return grade == null ? "" : getTranslation("operators.grade." + grade.name());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.operators");
     }
 
     private static Operator newOperator(Team team) {
@@ -165,17 +184,18 @@ public class OperatorsView extends VerticalLayout {
                 id -> id == null ? null : items.stream().filter(i -> Objects.equals(idOf.apply(i), id)).findFirst().orElse(null));
     }
 
-    private static ListField.Row<OperatorSkill> skillRow(OperatorSkill value, Runnable changed, List<Queue> queues) {
+    private static ListField.Row<OperatorSkill> skillRow(OperatorSkill value, Runnable changed, List<Queue> queues,
+            String queueLabel, String proficiencyLabel) {
         ComboBox<Queue> queue = new ComboBox<>();
         queue.setItems(queues);
         queue.setItemLabelGenerator(q -> q.getCode() + " " + q.getName());
-        queue.setAriaLabel("Queue");
+        queue.setAriaLabel(queueLabel);
         queue.setWidth("14rem");
         IntegerField proficiency = new IntegerField();
         proficiency.setMin(OperatorSkill.MIN_PROFICIENCY);
         proficiency.setMax(OperatorSkill.MAX_PROFICIENCY);
         proficiency.setStepButtonsVisible(true);
-        proficiency.setAriaLabel("Proficiency");
+        proficiency.setAriaLabel(proficiencyLabel);
         proficiency.setWidth("7rem");
         if (value != null) {
             queues.stream().filter(q -> q.getId().equals(value.queueId())).findFirst().ifPresent(queue::setValue);

@@ -33,6 +33,8 @@ public class OperatorDay {
     private boolean inPeriod;
     @PlanningPin
     private boolean pinned;
+    /** Pinned by a planner's edit (not by publishing or the past): its hard rules still count, see {@link #isRuleChecked()}. */
+    private boolean pinnedByPlanner;
     private List<ShiftOption> shiftRange;
     /** Of {@link #shiftRange}, read by every per-operator search: whether an option is weekend work, and the longest paid one. */
     private boolean weekendOption;
@@ -90,6 +92,7 @@ public class OperatorDay {
         c.weekKey = weekKey;
         c.inPeriod = inPeriod;
         c.pinned = pinned;
+        c.pinnedByPlanner = pinnedByPlanner;
         c.shiftRange = shiftRange;
         c.weekendOption = weekendOption;
         c.longestPaidOption = longestPaidOption;
@@ -248,6 +251,25 @@ public class OperatorDay {
 
     public void setPinned(boolean pinned) {
         this.pinned = pinned;
+    }
+
+    public boolean isPinnedByPlanner() {
+        return pinnedByPlanner;
+    }
+
+    /** Pins the day as a planner's edit: the solver keeps it, and a rule it breaks shows in the score. */
+    public void pinByPlanner() {
+        this.pinned = true;
+        this.pinnedByPlanner = true;
+    }
+
+    /**
+     * Whether the per-day eligibility rules (skill, nights) judge this day: every open day and a planner's pinned edit
+     * (a forced breach must stay visible in the score), but not a day kept from publishing or the past, which nobody
+     * can change any more.
+     */
+    public boolean isRuleChecked() {
+        return !pinned || pinnedByPlanner;
     }
 
     public ShiftOption getShift() {

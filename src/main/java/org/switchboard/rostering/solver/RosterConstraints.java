@@ -67,7 +67,7 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: a multi-skilled (call-center) operator works only a queue they are skilled for.
     Constraint skillForQueue(ConstraintFactory f) {
         return worked(f)
-                .filter(d -> d.isInPeriod() && !d.isPinned() && d.getQueue() != null && !d.getOperator().hasSkill(d.getQueue()))
+                .filter(d -> d.isInPeriod() && d.isRuleChecked() && d.getQueue() != null && !d.getOperator().hasSkill(d.getQueue()))
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.SKILL);
     }
@@ -75,7 +75,7 @@ public class RosterConstraints implements ConstraintProvider {
     // Hard: night shifts only for night-eligible operators.
     Constraint nightEligible(ConstraintFactory f) {
         return nights(f)
-                .filter(d -> d.isInPeriod() && !d.isPinned() && !d.getOperator().nightEligible())
+                .filter(d -> d.isInPeriod() && d.isRuleChecked() && !d.getOperator().nightEligible())
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.NIGHT_ELIGIBLE);
     }

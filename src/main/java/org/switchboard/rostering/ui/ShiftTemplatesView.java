@@ -11,13 +11,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.switchboard.base.ui.CrudLayout;
 import org.switchboard.base.ui.EditorPanel;
@@ -35,10 +38,9 @@ import org.switchboard.shared.Roles;
  * window); the day / evening / night kind is derived per start.
  */
 @Route("shift-templates")
-@PageTitle("Shift templates")
-@Menu(title = "Shift templates", order = 40, icon = "vaadin:clock")
+@Menu(title = "menu.shiftTemplates", order = 40, icon = "vaadin:clock")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
-public class ShiftTemplatesView extends VerticalLayout {
+public class ShiftTemplatesView extends VerticalLayout implements HasDynamicTitle {
 
     final CrudLayout<ShiftTemplate> crud;
 
@@ -47,41 +49,46 @@ public class ShiftTemplatesView extends VerticalLayout {
         setPadding(false);
         ShiftKindRules rules = templates.rules();
         Grid<ShiftTemplate> grid = new Grid<>(ShiftTemplate.class, false);
-        grid.addColumn(ShiftTemplate::getCode).setHeader("Code").setSortable(true).setAutoWidth(true);
-        grid.addColumn(ShiftTemplate::getName).setHeader("Name").setSortable(true).setFlexGrow(2);
-        grid.addColumn(ShiftTemplate::timeLabel).setHeader("Time").setSortable(true)
+        grid.addColumn(ShiftTemplate::getCode).setHeader(getTranslation("templates.code")).setSortable(true).setAutoWidth(true);
+        grid.addColumn(ShiftTemplate::getName).setHeader(getTranslation("templates.name")).setSortable(true).setFlexGrow(2);
+        grid.addColumn(this::timeLabel).setHeader(getTranslation("templates.time")).setSortable(true)
                 .setComparator(Comparator.comparing(ShiftTemplate::getStartTime));
-        grid.addColumn(t -> hours(t.getLengthMinutes())).setHeader("Length (h)").setSortable(true)
+        grid.addColumn(t -> hours(t.getLengthMinutes())).setHeader(getTranslation("templates.lengthHours")).setSortable(true)
                 .setComparator(Comparator.comparing(ShiftTemplate::getLengthMinutes));
-        grid.addColumn(ShiftTemplatesView::breaksLabel).setHeader("Breaks").setFlexGrow(2);
-        grid.addColumn(t -> hours(t.paidMinutes())).setHeader("Paid (h)");
-        grid.addColumn(t -> t.kinds(rules).stream().map(ShiftKind::label).collect(Collectors.joining(", ")))
-                .setHeader("Kind").setKey("kind").setSortable(true)
+        grid.addColumn(this::breaksLabel).setHeader(getTranslation("templates.breaks")).setFlexGrow(2);
+        grid.addColumn(t -> hours(t.paidMinutes())).setHeader(getTranslation("templates.paidHours"));
+        grid.addColumn(t -> t.kinds(rules).stream().map(k -> getTranslation("templates.kind." + k.name()))
+                        .collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("templates.kind")).setKey("kind").setSortable(true)
                 .setComparator(Comparator.comparing(t -> t.kind(rules)));
-        grid.addColumn(t -> t.isActive() ? "" : "inactive").setHeader("Status");
+        grid.addColumn(t -> t.isActive() ? "" : getTranslation("templates.inactive")).setHeader(getTranslation("templates.status"));
 
         EditorPanel<ShiftTemplate> editor = new EditorPanel<>(ShiftTemplate.class, templates::save, ShiftTemplate::getId)
-                .withTitle(t -> t.getId() == null ? "New shift template" : t.getCode() + " " + t.getName())
+                .withTitle(t -> t.getId() == null ? getTranslation("templates.new") : t.getCode() + " " + t.getName())
                 .withDelete(t -> templates.delete(t.getId()));
-        TextField code = new TextField("Code");
-        TextField name = new TextField("Name");
-        TimePicker start = new TimePicker("Start");
+        TextField code = new TextField(getTranslation("templates.code"));
+        TextField name = new TextField(getTranslation("templates.name"));
+        TimePicker start = new TimePicker(getTranslation("templates.start"));
+        // 24-hour times in both languages (English as in the UK)
+        java.util.Locale timeLocale = "ru".equals(getLocale().getLanguage()) ? java.util.Locale.forLanguageTag("ru-RU")
+                : java.util.Locale.UK;
+        start.setLocale(timeLocale);
         start.setStep(Duration.ofMinutes(15));
-        start.setHelperText("the earliest start of a window");
-        TimePicker latestStart = new TimePicker("Latest start");
+        start.setHelperText(getTranslation("templates.start.helper"));
+        TimePicker latestStart = new TimePicker(getTranslation("templates.latestStart"));
+        latestStart.setLocale(timeLocale);
         latestStart.setStep(Duration.ofMinutes(15));
         latestStart.setClearButtonVisible(true);
-        latestStart.setHelperText("empty: starts only at the start");
-        IntegerField startStep = new IntegerField("Every (minutes)");
-        startStep.setHelperText("between two starts of the window, e.g. 30 or 60");
+        latestStart.setHelperText(getTranslation("templates.latestStart.helper"));
+        IntegerField startStep = new IntegerField(getTranslation("templates.step"));
+        startStep.setHelperText(getTranslation("templates.step.helper"));
         startStep.setMin(5);
-        NumberField length = new NumberField("Length (hours)");
+        NumberField length = new NumberField(getTranslation("templates.length"));
         length.setStep(0.25);
-        length.setHelperText("including breaks");
-        Checkbox active = new Checkbox("Active");
-        ListField<ShiftBreak> breaks = new ListField<>(
-                "Breaks (minutes after the start; a latest start lets the roster place the break in that window)",
-                "Add break", ShiftTemplatesView::breakRow);
+        length.setHelperText(getTranslation("templates.length.helper"));
+        Checkbox active = new Checkbox(getTranslation("templates.active"));
+        ListField<ShiftBreak> breaks = new ListField<>(getTranslation("templates.breaks.label"),
+                getTranslation("templates.breaks.add"), this::breakRow);
         var binder = editor.binder();
         binder.forField(code).withConverter(TextFields.UPPER_CASE).bind("code");
         binder.bind(name, "name");
@@ -96,28 +103,47 @@ public class ShiftTemplatesView extends VerticalLayout {
         binder.bind(breaks, "breaks");
         editor.form().add(code, name, start, latestStart, startStep, length, active);
         editor.form().add(breaks, 2);
-        editor.form().add(new Paragraph("Night window " + rules.nightWindowLabel() + ": a shift with at least "
-                + rules.nightMinMinutes() / 60.0 + " h in it is a night shift; otherwise a shift starting at "
-                + rules.eveningStart() + " or later is an evening shift. Each start of a window has its own kind."), 2);
+        editor.form().add(new Paragraph(getTranslation("templates.kinds.help", rules.nightWindowLabel(),
+                number(rules.nightMinMinutes() / 60.0), rules.eveningStart().toString())), 2);
 
         crud = new CrudLayout<>(grid, editor, templates::list, t -> t.getCode() + " " + t.getName(),
-                "New shift template", ShiftTemplate::new, t -> templates.get(t.getId()));
+                getTranslation("templates.new"), ShiftTemplate::new, t -> templates.get(t.getId()));
         crud.setEditable(auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER));
         add(crud);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("templates.title");
+    }
+
+    /** "09:00–17:00", "21:00–07:00 (+1)", with a start window "11:00–19:00 … 14:00–22:00, every 60 min". */
+    String timeLabel(ShiftTemplate t) {
+        if (!t.hasStartWindow()) {
+            return t.timeLabel(); // times only
+        }
+        List<LocalTime> starts = t.startTimes();
+        return getTranslation("templates.time.window", span(t, starts.getFirst()), span(t, starts.getLast()),
+                t.getStartStepMinutes());
+    }
+
+    private static String span(ShiftTemplate t, LocalTime start) {
+        boolean nextDay = start.toSecondOfDay() / 60 + t.getLengthMinutes() > 24 * 60;
+        return start + "–" + start.plusMinutes(t.getLengthMinutes()) + (nextDay ? " (+1)" : "");
     }
 
     /**
      * "12:00–13:00", a floating break "60 min in 10:00–14:00" (the window from its earliest start to its latest end);
      * with a start window the clock times depend on the start, so offsets: "+4:00–+5:00", "60 min in +3:00–+6:00".
      */
-    static String breaksLabel(ShiftTemplate t) {
+    String breaksLabel(ShiftTemplate t) {
         boolean relative = t.hasStartWindow();
         return t.getBreaks().stream()
                 .map(b -> (b.isFloating()
-                                ? b.lengthMinutes() + " min in " + at(t, b.offsetMinutes(), relative) + "–"
-                                        + at(t, b.latestEndOffsetMinutes(), relative)
+                                ? getTranslation("templates.break.floating", b.lengthMinutes(),
+                                        at(t, b.offsetMinutes(), relative) + "–" + at(t, b.latestEndOffsetMinutes(), relative))
                                 : at(t, b.offsetMinutes(), relative) + "–" + at(t, b.endOffsetMinutes(), relative))
-                        + (b.paid() ? " paid" : ""))
+                        + (b.paid() ? " " + getTranslation("templates.break.paid") : ""))
                 .collect(Collectors.joining(", "));
     }
 
@@ -126,24 +152,32 @@ public class ShiftTemplatesView extends VerticalLayout {
                 : t.getStartTime().plusMinutes(offsetMinutes).toString();
     }
 
-    private static String hours(int minutes) {
-        return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.format("%.2f", minutes / 60.0);
+    private String hours(int minutes) {
+        return minutes % 60 == 0 ? String.valueOf(minutes / 60) : number(minutes / 60.0);
     }
 
-    private static ListField.Row<ShiftBreak> breakRow(ShiftBreak value, Runnable changed) {
+    /** Up to two decimals in the reader's format: 7.5 / 7,5. */
+    private String number(double value) {
+        NumberFormat f = NumberFormat.getNumberInstance(getLocale());
+        f.setMaximumFractionDigits(2);
+        f.setGroupingUsed(false);
+        return f.format(value);
+    }
+
+    private ListField.Row<ShiftBreak> breakRow(ShiftBreak value, Runnable changed) {
         IntegerField offset = new IntegerField();
-        offset.setAriaLabel("Starts after (minutes)");
-        offset.setPlaceholder("after min");
+        offset.setAriaLabel(getTranslation("templates.break.after"));
+        offset.setPlaceholder(getTranslation("templates.break.after.placeholder"));
         offset.setWidth("7rem");
         IntegerField latest = new IntegerField();
-        latest.setAriaLabel("Latest start after (minutes), empty for a fixed break");
-        latest.setPlaceholder("latest");
+        latest.setAriaLabel(getTranslation("templates.break.latest"));
+        latest.setPlaceholder(getTranslation("templates.break.latest.placeholder"));
         latest.setWidth("7rem");
         IntegerField length = new IntegerField();
-        length.setAriaLabel("Length (minutes)");
-        length.setPlaceholder("length min");
+        length.setAriaLabel(getTranslation("templates.break.length"));
+        length.setPlaceholder(getTranslation("templates.break.length.placeholder"));
         length.setWidth("7rem");
-        Checkbox paid = new Checkbox("paid");
+        Checkbox paid = new Checkbox(getTranslation("templates.break.paid"));
         if (value != null) {
             offset.setValue(value.offsetMinutes());
             latest.setValue(value.latestOffsetMinutes());

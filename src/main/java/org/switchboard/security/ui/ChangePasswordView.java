@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.switchboard.base.ui.Notifications;
@@ -16,31 +16,34 @@ import org.switchboard.shared.ValidationFailedException;
 
 /** Lets the signed-in user choose a new password; users with a one-time password are sent here first. */
 @Route("change-password")
-@PageTitle("Change password")
 @PermitAll
-public class ChangePasswordView extends VerticalLayout {
+public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
-    final PasswordField current = new PasswordField("Current password");
-    final PasswordField next = new PasswordField("New password");
-    final PasswordField repeat = new PasswordField("New password again");
-    final Button change = new Button("Change password");
+    final PasswordField current = new PasswordField();
+    final PasswordField next = new PasswordField();
+    final PasswordField repeat = new PasswordField();
+    final Button change = new Button();
 
     public ChangePasswordView(UserAccountService accounts) {
         setMaxWidth("32rem");
-        next.setHelperText("At least 10 characters");
+        current.setLabel(getTranslation("password.current"));
+        next.setLabel(getTranslation("password.new"));
+        repeat.setLabel(getTranslation("password.repeat"));
+        change.setText(getTranslation("menu.changePassword"));
+        next.setHelperText(getTranslation("password.helper"));
         change.addThemeVariants(ButtonVariant.PRIMARY);
         change.addClickListener(e -> {
             current.setInvalid(false);
             next.setInvalid(false);
             repeat.setInvalid(false);
             if (!next.getValue().equals(repeat.getValue())) {
-                repeat.setErrorMessage("The two new passwords differ");
+                repeat.setErrorMessage(getTranslation("password.differ"));
                 repeat.setInvalid(true);
                 return;
             }
             try {
                 accounts.changeOwnPassword(current.getValue(), next.getValue());
-                Notifications.success("Password changed");
+                Notifications.success(getTranslation("password.changed"));
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (ValidationFailedException ex) {
                 ex.fieldErrors().forEach((field, reason) -> {
@@ -51,10 +54,15 @@ public class ChangePasswordView extends VerticalLayout {
             }
         });
         boolean mustChange = accounts.current().map(a -> a.mustChangePassword()).orElse(false);
-        add(new H2("Change password"));
+        add(new H2(getTranslation("menu.changePassword")));
         if (mustChange) {
-            add(new Paragraph("You signed in with a one-time password. Choose your own password to continue."));
+            add(new Paragraph(getTranslation("password.oneTime")));
         }
         add(new FormLayout(current, next, repeat), change);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.changePassword");
     }
 }

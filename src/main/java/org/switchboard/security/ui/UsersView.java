@@ -13,13 +13,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.switchboard.base.ui.Languages;
 import org.switchboard.base.ui.Notifications;
 import org.switchboard.security.UserAccount;
 import org.switchboard.security.UserAccountService;
@@ -28,21 +29,20 @@ import org.switchboard.shared.ValidationFailedException;
 
 /** Administrators create accounts, assign roles, disable accounts and reset passwords. */
 @Route("users")
-@PageTitle("Users")
-@Menu(title = "Users", order = 90, icon = "vaadin:key")
+@Menu(title = "menu.users", order = 90, icon = "vaadin:key")
 @RolesAllowed(Roles.ADMIN)
-public class UsersView extends HorizontalLayout {
+public class UsersView extends HorizontalLayout implements HasDynamicTitle {
 
     final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
-    final TextField username = new TextField("User name");
-    final TextField displayName = new TextField("Name");
-    final CheckboxGroup<String> roles = new CheckboxGroup<>("Roles");
-    final Checkbox enabled = new Checkbox("Enabled");
-    final Button save = new Button("Save");
-    final Button resetPassword = new Button("Reset password");
+    final TextField username = new TextField();
+    final TextField displayName = new TextField();
+    final CheckboxGroup<String> roles = new CheckboxGroup<>();
+    final Checkbox enabled = new Checkbox();
+    final Button save = new Button();
+    final Button resetPassword = new Button();
     final Button unlock = new Button();
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm z").withZone(java.time.ZoneId.systemDefault());
+    private final java.time.format.DateTimeFormatter time = Languages.dateTime(getLocale())
+            .withZone(java.time.ZoneId.systemDefault());
     private final VerticalLayout form;
     private final UserAccountService accounts;
     private UserAccount editing;
@@ -50,15 +50,23 @@ public class UsersView extends HorizontalLayout {
     public UsersView(UserAccountService accounts) {
         this.accounts = accounts;
         setSizeFull();
-        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true);
-        grid.addColumn(UserAccount::displayName).setHeader("Name").setSortable(true);
-        grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles()))).setHeader("Roles");
-        grid.addColumn(a -> a.enabled() ? "yes" : "no").setHeader("Enabled");
-        grid.addColumn(a -> a.mustChangePassword() ? "one-time" : "").setHeader("Password");
-        grid.addColumn(a -> a.lockedAt(Instant.now()) ? getTranslation("users.lockedUntil", TIME.format(a.lockedUntil())) : "")
+        username.setLabel(getTranslation("users.username"));
+        displayName.setLabel(getTranslation("users.name"));
+        roles.setLabel(getTranslation("users.roles"));
+        enabled.setLabel(getTranslation("users.enabled"));
+        save.setText(getTranslation("editor.save"));
+        resetPassword.setText(getTranslation("users.resetPassword"));
+        grid.addColumn(UserAccount::username).setHeader(getTranslation("users.username")).setSortable(true);
+        grid.addColumn(UserAccount::displayName).setHeader(getTranslation("users.name")).setSortable(true);
+        grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles().stream().map(r -> getTranslation("role." + r)).toList()))).setHeader(getTranslation("users.roles"));
+        grid.addColumn(a -> getTranslation(a.enabled() ? "common.yes" : "common.no")).setHeader(getTranslation("users.enabled"));
+        grid.addColumn(a -> a.mustChangePassword() ? getTranslation("users.oneTime") : "")
+                .setHeader(getTranslation("users.password"));
+        grid.addColumn(a -> a.lockedAt(Instant.now()) ? getTranslation("users.lockedUntil", time.format(a.lockedUntil())) : "")
                 .setHeader(getTranslation("users.signIn")).setKey("locked");
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         roles.setItems(Roles.ALL);
+        roles.setItemLabelGenerator(role -> getTranslation("role." + role));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
         resetPassword.addClickListener(e -> resetPassword());
@@ -69,11 +77,11 @@ public class UsersView extends HorizontalLayout {
             unlock.setVisible(false);
             refresh();
         });
-        Button add = new Button("New user", e -> {
+        Button add = new Button(getTranslation("users.new"), e -> {
             grid.asSingleSelect().clear();
-            edit(new UserAccount(null, "", "", Set.of(Roles.OPERATOR), true, true, null));
+            edit(new UserAccount(null, "", "", Set.of(Roles.OPERATOR), true, true, null, null));
         });
-        form = new VerticalLayout(new H3("User"), username, displayName, roles, enabled,
+        form = new VerticalLayout(new H3(getTranslation("users.user")), username, displayName, roles, enabled,
                 new HorizontalLayout(save, resetPassword, unlock));
         form.setWidth("24rem");
         form.setVisible(false);
@@ -113,7 +121,7 @@ public class UsersView extends HorizontalLayout {
                 showPassword(username.getValue().trim().toLowerCase(), oneTime);
             } else {
                 accounts.update(editing.id(), displayName.getValue(), chosen, enabled.getValue());
-                Notifications.success("Saved " + editing.username());
+                Notifications.success(getTranslation("editor.saved", editing.username()));
             }
             form.setVisible(false);
             refresh();
@@ -138,9 +146,13 @@ public class UsersView extends HorizontalLayout {
         Dialog dialog = new Dialog();
         Span password = new Span(oneTime);
         password.setId("one-time-password");
-        dialog.add(new Paragraph("One-time password for " + user + " (shown only now; it must be changed at"
-                + " first sign-in):"), password);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.add(new Paragraph(getTranslation("users.oneTimeShown", user)), password);
+        dialog.getFooter().add(new Button(getTranslation("editor.close"), e -> dialog.close()));
         dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.users");
     }
 }

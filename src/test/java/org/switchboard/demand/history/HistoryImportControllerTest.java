@@ -111,6 +111,46 @@ class HistoryImportControllerTest {
                 .andExpect(jsonPath("$.intervals.API-CARD").value(2));
     }
 
+    /** A day of 15-minute intervals, 08:00 to 20:00, of one queue (the demo's own history is 15-minute). */
+    static String fifteenMinutes(String queue) {
+        StringBuilder csv = new StringBuilder("interval_start,queue,offered\n");
+        for (int slot = 32; slot < 80; slot++) {
+            csv.append("2026-03-04T").append(String.format("%02d:%02d", slot / 4, slot % 4 * 15)).append(',').append(queue)
+                    .append(",7\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void theIntervalLengthIsDetectedWhenNotGivenAndAGivenOneWins() throws Exception {
+        // no intervalMinutes: the 15-minute file is read as 15-minute (the default of 30 refused it with 50 errors)
+        mvc.perform(multipart(URL).file(file(fifteenMinutes("API-BILL"), "UTF-8")).with(httpBasic("history-planner", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intervalMinutes").value(15))
+                .andExpect(jsonPath("$.intervals.API-BILL").value(48));
+        // the caller's length wins over the detected one: 30 refuses the quarter-hour starts
+        mvc.perform(multipart(URL).file(file(fifteenMinutes("API-CARD"), "UTF-8")).with(httpBasic("history-planner", PASSWORD))
+                        .param("intervalMinutes", "30"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value("08:15 is not the start of a 30-minute interval"));
+        assertThat(rows("API-CARD")).isZero();
+    }
+
+    @Test
+    void aCallFileKeepsCountingIntoThirtyMinutesWhenNoLengthIsGiven() throws Exception {
+        String calls = """
+                arrival,queue,outcome,handle_seconds
+                2026-03-05T08:03:12,API-BILL,ANSWERED,187
+                2026-03-05T08:04:00,API-BILL,ANSWERED,100
+                2026-03-05T08:19:00,API-BILL,ANSWERED,100
+                2026-03-05T08:34:00,API-BILL,ANSWERED,100
+                """;
+        mvc.perform(multipart(URL).file(file(calls, "UTF-8")).with(httpBasic("history-planner", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intervalMinutes").value(30))
+                .andExpect(jsonPath("$.intervals.API-BILL").value(2));
+    }
+
     @Test
     void problemsInTheFileAnswer400WithLineColumnAndReasonAndWriteNothing() throws Exception {
         String csv = """

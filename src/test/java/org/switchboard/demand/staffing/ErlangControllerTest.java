@@ -276,14 +276,27 @@ class ErlangControllerTest {
         assertThat(ask(question("intervalMinutes", "30.0")).getResponse().getStatus()).isEqualTo(200);
     }
 
+    /** Shares are fractions in the API, but its reasons speak in percent: "1.0 cannot be reached" was unclear. */
+    @Test
+    void reasonsSayPercentagesOfShares() throws Exception {
+        assertThat(reasons(ask(question("serviceLevelTarget", "1.5")), "serviceLevelTarget"))
+                .containsExactly("150 % is out of range: must be from 1 % to below 100 %");
+        assertThat(reasons(ask(question("serviceLevelTarget", "1")), "serviceLevelTarget")).containsExactly(
+                "100 % cannot be reached: while calls arrive some always wait longer than 20 s, whatever the number of agents");
+        assertThat(reasons(ask(question("maxOccupancy", "0.4")), "maxOccupancy"))
+                .containsExactly("40 % is out of range: must be from 50 % to 100 %");
+        assertThat(reasons(ask(question("patienceSeconds", "60", "abandonmentTarget", "0")), "abandonmentTarget"))
+                .containsExactly("0 % cannot be reached: with finite patience some callers always hang up, whatever the number of agents");
+    }
+
     /** Shrinkage 0.9999999 used to answer 2147483647 positions (the int cast saturated). */
     @Test
     void shrinkageNearOneIsRefusedNeverSaturated() throws Exception {
-        for (String shrinkage : new String[] {"0.9999999", "0.999999999999", "0.95"}) {
-            MvcResult result = ask(question("shrinkage", shrinkage));
+        for (String[] shrinkage : new String[][] {{"0.9999999", "99.99999 %"}, {"0.999999999999", "100 %"}, {"0.95", "95 %"}}) {
+            MvcResult result = ask(question("shrinkage", shrinkage[0]));
             assertThat(result.getResponse().getContentAsString()).doesNotContain("2147483647");
             assertThat(result.getResponse().getStatus()).isEqualTo(400);
-            assertThat(reasons(result, "shrinkage")).containsExactly("must be from 0 to 0.9");
+            assertThat(reasons(result, "shrinkage")).containsExactly(shrinkage[1] + " is out of range: must be from 0 % to 90 %");
         }
         MvcResult most = ask(question("shrinkage", "0.9"));
         assertThat(json(most).get("positions").asInt()).isEqualTo(140); // 14 agents / (1 - 0.9)

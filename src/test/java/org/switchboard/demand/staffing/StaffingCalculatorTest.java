@@ -44,7 +44,7 @@ class StaffingCalculatorTest {
     @Test
     void positionsNeverSaturate() {
         assertThatThrownBy(() -> StaffingCalculator.positions(14, 0.9999999))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("shrinkage: must be from 0 to 0.9");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("shrinkage: must be from 0 % to 90 %, was 99.99999 %");
         assertThatThrownBy(() -> StaffingCalculator.positions(Integer.MAX_VALUE, 0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 2147483647");
         assertThat(StaffingCalculator.positions(Integer.MAX_VALUE, 0)).isEqualTo(Integer.MAX_VALUE);
@@ -52,7 +52,8 @@ class StaffingCalculatorTest {
                 .isEqualTo(10 * StaffingLimits.MAX_AGENTS);
         assertThatThrownBy(() -> StaffingCalculator.required(
                         StaffingRequest.erlangC(100, 30, 180, 0.8, 20).withShrinkage(0.9999999)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("shrinkage: must be from 0 to 0.9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("shrinkage: 99.99999 % is out of range: must be from 0 % to 90 %");
         assertThat(StaffingCalculator.required(StaffingRequest.erlangC(100, 30, 180, 0.8, 20).withShrinkage(0.9))
                 .positions()).isEqualTo(140);
     }
@@ -213,10 +214,13 @@ class StaffingCalculatorTest {
         assertThat(problems.keySet()).containsExactly("callsPerInterval", "intervalMinutes", "ahtSeconds",
                 "serviceLevelTarget", "answerWithinSeconds", "asaTargetSeconds", "maxOccupancy", "shrinkage",
                 "patienceSeconds", "abandonmentTarget");
-        assertThat(problems.get("shrinkage")).isEqualTo("must be from 0 to 0.9");
+        assertThat(problems.get("shrinkage")).isEqualTo("100 % is out of range: must be from 0 % to 90 %");
+        assertThat(problems.get("serviceLevelTarget")).isEqualTo("150 % is out of range: must be from 1 % to below 100 %");
+        assertThat(problems.get("maxOccupancy")).isEqualTo("120 % is out of range: must be from 50 % to 100 %");
+        assertThat(problems.get("abandonmentTarget")).isEqualTo("200 % is out of range: must be from 0 % to 99 %");
         assertThatThrownBy(() -> StaffingCalculator.required(valid.withShrinkage(1.0)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("shrinkage: must be from 0 to 0.9");
+                .hasMessage("shrinkage: 100 % is out of range: must be from 0 % to 90 %");
         assertThatThrownBy(() -> StaffingCalculator.required(everythingWrong))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("callsPerInterval: ")

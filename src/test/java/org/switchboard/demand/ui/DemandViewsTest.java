@@ -71,7 +71,7 @@ class DemandViewsTest extends SpringBrowserlessTest {
         assertThat(forecast.chart.series()).extracting(s -> s.label())
                 .containsExactly("History", "Forecast", "Adjusted forecast");
         assertThat(forecast.chart.configJson()).contains("\"Adjusted forecast\"");
-        assertThat(forecast.summary.getText()).contains("forecast 2184, adjusted 2184"); // the history repeats daily
+        assertThat(forecast.summary.getText()).contains("forecast 2,184, adjusted 2,184"); // the history repeats daily
 
         forecast.adjustFrom.setValue(LocalDateTime.of(2026, 6, 23, 8, 0));
         forecast.adjustTo.setValue(LocalDateTime.of(2026, 6, 23, 20, 0));
@@ -111,7 +111,13 @@ class DemandViewsTest extends SpringBrowserlessTest {
         view.aht.setValue(180.0);
         test(view.calculate).click();
         assertThat(view.shrinkage.isInvalid()).isTrue();
-        assertThat(view.shrinkage.getErrorMessage()).isEqualTo("must be from 0 % to 90 %");
+        assertThat(view.shrinkage.getErrorMessage()).isEqualTo("120 % is out of range: enter 0 % to 90 %");
         assertThat(view.around.isVisible()).isFalse();
+        // 100 % is said as a percentage ("1.0 cannot be reached" before)
+        view.shrinkage.setValue(30.0);
+        view.serviceLevel.setValue(100.0);
+        test(view.calculate).click();
+        assertThat(view.serviceLevel.getErrorMessage()).isEqualTo("100 % cannot be reached: while calls arrive some callers "
+                + "always wait longer than 20 s, whatever the number of agents. Use at most 99.9 %.");
     }
 }

@@ -16,7 +16,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.demand.Direction;
 import org.switchboard.demand.QueueService;
 import org.switchboard.demand.TestQueues;
+import org.switchboard.demand.history.HistoryImport;
 
 /** The import screen: encoding shown and changeable, uploads limited on the server, temporary files released. */
 @SpringBootTest
@@ -84,6 +89,56 @@ class HistoryImportViewTest extends SpringBrowserlessTest {
         assertThat(view.result.getText()).contains("3 intervals written (VIEW-BILL 2, VIEW-CARD 1)");
         assertThat(file).as("deleted after the import").doesNotExist();
         assertThat(view.file()).isNull();
+    }
+
+    /** A day of 15-minute intervals of two queues, 08:00 to 20:00: the demo's own history is 15-minute. */
+    static byte[] fifteenMinutes() {
+        StringBuilder csv = new StringBuilder("interval_start,queue,offered\n");
+        for (int slot = 32; slot < 80; slot++) {
+            for (String queue : List.of("VIEW-BILL", "VIEW-CARD")) {
+                csv.append("2026-03-03T").append(String.format("%02d:%02d", slot / 4, slot % 4 * 15)).append(',')
+                        .append(queue).append(",5\n");
+            }
+        }
+        return csv.toString().getBytes(Charset.forName("UTF-8"));
+    }
+
+    @Test
+    void theIntervalLengthIsDetectedFromTheFileAndTheLogShowsSiteTime() {
+        HistoryImportView view = navigate(HistoryImportView.class);
+        view.load("quarter-hours.csv", fifteenMinutes());
+        // preselected from the starts (the default of 30 refused this file with 50 problems)
+        assertThat(view.intervalMinutes.getValue()).isEqualTo(15);
+        assertThat(view.intervalMinutes.getHelperText()).isEqualTo("detected: 15 min");
+        test(view.importButton).click();
+        assertThat(view.result.getText()).contains("96 intervals written (VIEW-BILL 48, VIEW-CARD 48)");
+
+        // the log: when, in the site's time zone (the queues' Europe/Moscow), in the reader's format, not UTC
+        assertThat(queues.siteZone()).isEqualTo(ZoneId.of("Europe/Moscow"));
+        var log = test(view.imports);
+        HistoryImport latest = log.getRow(0);
+        assertThat(latest.fileName()).isEqualTo("quarter-hours.csv");
+        int when = view.imports.getColumns().size() - 1;
+        String shown = log.getCellText(0, when);
+        assertThat(shown).isEqualTo(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+                .format(latest.importedAt().atZone(ZoneId.of("Europe/Moscow"))));
+        assertThat(shown).isNotEqualTo(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+                .format(latest.importedAt().atZone(ZoneOffset.UTC)));
+        assertThat(view.imports.getColumns().get(when).getHeaderText()).isEqualTo("When (Europe/Moscow)");
+        assertThat(log.getCellText(0, 5)).isEqualTo("3 Mar 2026 – 3 Mar 2026");
+    }
+
+    @Test
+    void aLengthTheImportDoesNotTakeIsNamedAndAFileWithoutOneKeepsThirty() {
+        HistoryImportView view = navigate(HistoryImportView.class);
+        view.load("ten.csv", "interval_start,queue,offered\n2026-03-03T08:00,VIEW-BILL,1\n2026-03-03T08:10,VIEW-BILL,1\n"
+                .getBytes(Charset.forName("UTF-8")));
+        assertThat(view.intervalMinutes.getValue()).isEqualTo(30);
+        assertThat(view.intervalMinutes.getHelperText()).isEqualTo(
+                "detected: 10 min, which the import does not take; choose 15, 30 or 60");
+        view.load("one-row.csv", "interval_start,queue,offered\n2026-03-03T08:00,VIEW-BILL,1\n".getBytes(Charset.forName("UTF-8")));
+        assertThat(view.intervalMinutes.getValue()).isEqualTo(30);
+        assertThat(view.intervalMinutes.getHelperText()).isNullOrEmpty();
     }
 
     @Test

@@ -3,6 +3,11 @@ package org.switchboard.operators.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.List;
+import java.util.Locale;
+import org.switchboard.operators.Grade;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -105,5 +110,39 @@ class OperatorsViewTest extends SpringBrowserlessTest {
         test(view.crud.grid()).select(0);
         assertThat(view.crud.editor().saveButton().isVisible()).isFalse();
         assertThat(view.lastName.isReadOnly()).isTrue();
+        // nothing on the form looks as if it could be changed: no delete, no skill steppers or remove buttons
+        assertThat(view.crud.editor().deleteButton().isVisible()).isFalse();
+        assertThat(view.crud.editor().cancelButton().getText()).isEqualTo("Close");
+        assertThat(view.skills.getValue()).isNotEmpty();
+        assertThat(view.skills.addButton().isVisible()).isFalse();
+        assertThat(view.skills.removeButtons()).hasSize(view.skills.getValue().size())
+                .noneMatch(b -> b.isVisible());
+        List<IntegerField> steppers = find(IntegerField.class).all();
+        assertThat(steppers).isNotEmpty().allMatch(IntegerField::isReadOnly);
+        assertThat(view.active.isReadOnly()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void aPlannersSkillRowsCanBeChanged() {
+        OperatorsView view = navigate(OperatorsView.class);
+        test(view.crud.grid()).select(0);
+        assertThat(view.skills.removeButtons()).isNotEmpty().allMatch(b -> b.isVisible());
+        assertThat(find(IntegerField.class).all()).isNotEmpty().noneMatch(IntegerField::isReadOnly);
+        assertThat(view.crud.editor().deleteButton().isVisible()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void theFormSpeaksRussianToARussianReader() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru"));
+        OperatorsView view = navigate(OperatorsView.class);
+        assertThat(view.lastName.getLabel()).isEqualTo("Фамилия");
+        assertThat(view.crud.addButton().getText()).isEqualTo("Новый оператор");
+        test(view.crud.search()).setValue("E1001");
+        test(view.crud.grid()).select(0);
+        assertThat(view.crud.editor().saveButton().getText()).isEqualTo("Сохранить");
+        assertThat(view.grade.getItemLabelGenerator().apply(Grade.SENIOR)).isEqualTo("Старший оператор");
+        assertThat(view.getPageTitle()).isEqualTo("Операторы");
     }
 }

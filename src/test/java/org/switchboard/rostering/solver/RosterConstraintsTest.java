@@ -48,6 +48,13 @@ class RosterConstraintsTest {
         SolverOperator a = op(1).skills(1L).build();
         verifier.verifyThat(RosterConstraints::skillForQueue).given(work(a, day(0), 2L)).penalizesBy(1);
         verifier.verifyThat(RosterConstraints::skillForQueue).given(work(a, day(0), 1L)).penalizesBy(0);
+        // a published (pinned) day is not judged any more; a planner's forced edit is
+        OperatorDay published = work(a, day(0), 2L);
+        published.setPinned(true);
+        verifier.verifyThat(RosterConstraints::skillForQueue).given(published).penalizesBy(0);
+        OperatorDay forced = work(a, day(0), 2L);
+        forced.pinByPlanner();
+        verifier.verifyThat(RosterConstraints::skillForQueue).given(forced).penalizesBy(1);
     }
 
     @Test
@@ -56,6 +63,12 @@ class RosterConstraintsTest {
                 .given(work(op(1).noNights().build(), night(0))).penalizesBy(1);
         verifier.verifyThat(RosterConstraints::nightEligible)
                 .given(work(op(1).build(), night(0)), work(op(2).noNights().build(), evening(0))).penalizesBy(0);
+        OperatorDay forced = work(op(1).noNights().build(), night(0));
+        forced.pinByPlanner();
+        verifier.verifyThat(RosterConstraints::nightEligible).given(forced).penalizesBy(1);
+        OperatorDay published = work(op(1).noNights().build(), night(0));
+        published.setPinned(true);
+        verifier.verifyThat(RosterConstraints::nightEligible).given(published).penalizesBy(0);
     }
 
     @Test

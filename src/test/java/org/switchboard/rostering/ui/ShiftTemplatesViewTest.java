@@ -95,7 +95,27 @@ class ShiftTemplatesViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, grid.getColumnPosition("kind"))).isEqualTo("Day, Evening");
         ShiftTemplate saved = grid.getRow(0);
         assertThat(saved.timeLabel()).isEqualTo("11:00–19:00 … 14:00–22:00, every 60 min");
-        assertThat(ShiftTemplatesView.breaksLabel(saved)).isEqualTo("30 min in +3:00–+5:00");
+        assertThat(view.breaksLabel(saved)).isEqualTo("30 min in +3:00–+5:00");
         assertThat(saved.getBreaks()).containsExactly(new ShiftBreak(180, 30, false, 270));
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void aRussianReaderReadsRussian() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru-RU"));
+        ShiftTemplatesView view = navigate(ShiftTemplatesView.class);
+        assertThat(view.getPageTitle()).isEqualTo("Шаблоны смен");
+        var grid = test(view.crud.grid());
+        int kind = grid.getColumnPosition("kind");
+        assertThat(grid.size()).isPositive();
+        for (int row = 0; row < grid.size(); row++) {
+            String expected = switch (grid.getRow(row).getCode()) {
+                case "N22" -> "Ночная";
+                case "E12", "P18" -> "Вечерняя";
+                default -> "Дневная";
+            };
+            assertThat(grid.getCellText(row, kind)).isEqualTo(expected);
+        }
+        assertThat(view.crud.addButton().getText()).isEqualTo("Новый шаблон смены");
     }
 }

@@ -26,4 +26,20 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(view.shownError.getTitle()).isEqualTo("Вход временно заблокирован");
         assertThat(view.shownError.getMessage()).contains("через 30 с.").doesNotContain("min");
     }
+
+    @Test
+    void theSignInFormSpeaksTheBrowsersLanguage() {
+        LoginView english = navigate(LoginView.class);
+        assertThat(english.words.getForm().getSubmit()).isEqualTo("Sign in");
+        assertThat(english.getPageTitle()).isEqualTo("Sign in | Switchboard");
+
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU")); // what Vaadin takes from Accept-Language: ru-RU
+        UI.getCurrent().refreshCurrentRoute(true);
+        LoginView russian = find(LoginView.class).single();
+        assertThat(russian.words.getForm().getTitle()).isEqualTo("Вход");
+        assertThat(russian.words.getForm().getUsername()).isEqualTo("Имя пользователя");
+        assertThat(russian.words.getForm().getSubmit()).isEqualTo("Войти");
+        assertThat(russian.words.getErrorMessage().getTitle()).isEqualTo("Неверное имя пользователя или пароль");
+        assertThat(russian.getPageTitle()).isEqualTo("Вход | Switchboard");
+    }
 }
