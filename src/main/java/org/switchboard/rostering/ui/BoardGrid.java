@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.switchboard.rostering.ShiftKind;
 import org.switchboard.rostering.ui.BoardModel.Cell;
@@ -40,7 +40,7 @@ final class BoardGrid extends Grid<Row> {
     private LocalDate focusDate;
     private CellMarks marks = (r, d) -> "";
     private Predicate<Row> filter = r -> true;
-    private Consumer<Cell> cellClicked = c -> { };
+    private BiConsumer<Row, LocalDate> cellClicked = (r, d) -> { };
 
     BoardGrid() {
         super(Row.class, false);
@@ -122,7 +122,7 @@ final class BoardGrid extends Grid<Row> {
         }
     }
 
-    void onCellClick(Consumer<Cell> listener) {
+    void onCellClick(BiConsumer<Row, LocalDate> listener) {
         this.cellClicked = listener;
     }
 
@@ -155,7 +155,7 @@ final class BoardGrid extends Grid<Row> {
                     .withProperty("c", r -> cellClass(r, date))
                     .withProperty("a", r -> lineA(r.cell(date)))
                     .withProperty("b", r -> lineB(r.cell(date)))
-                    .withProperty("h", r -> title(r.cell(date)))
+                    .withProperty("h", r -> title(r.cell(date)) + pinnedNote(r, date))
                     .withFunction("pick", r -> pick(r, date)))
                     .setHeader(RosterTexts.dayHeader(date, l)).setKey("d" + date).setWidth("8.5rem").setFlexGrow(0)
                     .setPartNameGenerator(r -> weekend(date) ? "sb-weekend" : null);
@@ -165,11 +165,10 @@ final class BoardGrid extends Grid<Row> {
     }
 
     private void pick(Row row, LocalDate date) {
-        Cell c = row.cell(date);
         focusRow = row;
         focusDate = date;
         select(row);
-        cellClicked.accept(c != null ? c : new Cell(date, null, null, null, false, null, null, null, 0, null));
+        cellClicked.accept(row, date);
     }
 
     private void totals() {
@@ -214,6 +213,11 @@ final class BoardGrid extends Grid<Row> {
         }
         String q = c.queue() == null ? "" : c.queue();
         return c.breakStart() == null ? q : q + " · ☕" + RosterTexts.time(c.breakStart());
+    }
+
+    private String pinnedNote(Row row, LocalDate date) {
+        String extra = marks.of(row, date);
+        return extra != null && extra.contains("sb-pinned") ? " · " + getTranslation("board.pinned") : "";
     }
 
     /** The whole day in words, as a tooltip. */

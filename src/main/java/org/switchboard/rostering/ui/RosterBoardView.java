@@ -2,7 +2,6 @@ package org.switchboard.rostering.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -20,7 +19,14 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.switchboard.demand.QueueService;
@@ -31,9 +37,12 @@ import org.switchboard.operators.Team;
 import org.switchboard.operators.TeamService;
 import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterCoverage;
+import org.switchboard.rostering.RosterEdits;
+import org.switchboard.rostering.RosterExports;
 import org.switchboard.rostering.RosterService;
 import org.switchboard.rostering.RosterState;
 import org.switchboard.rostering.RosterStatus;
+import org.switchboard.rostering.ShiftTemplate;
 import org.switchboard.rostering.ShiftTemplateService;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
@@ -61,13 +70,20 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
     private final ShiftTemplateService templates;
     private final TeamService teams;
     private final QueueService queues;
+    private final RosterEdits edits;
+    private final RosterExports exports;
     private final boolean canEdit;
+    private final Set<String> pinned = new HashSet<>();
+    DayEditDialog editDialog;
+    PublishDialog publishDialog;
     private long id;
     private Roster roster;
 
     public RosterBoardView(RosterService rosters, RosterCoverage coverage, OperatorService operators,
             ContractService contracts, ShiftTemplateService templates, TeamService teams, QueueService queues,
-            AuthenticationContext auth) {
+            RosterEdits edits, RosterExports exports, AuthenticationContext auth) {
+        this.edits = edits;
+        this.exports = exports;
         this.rosters = rosters;
         this.coverage = coverage;
         this.operators = operators;
@@ -85,6 +101,8 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         publish.setId("publish");
         publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         publish.addClickListener(e -> confirmPublish());
+        board.marks((row, date) -> pinned.contains(row.operatorId + "|" + date) ? "sb-pinned" : "");
+        board.onCellClick(this::openEdit);
     }
 
     static RouteParameters params(long id) {
@@ -144,9 +162,21 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
                 getTranslation("board.print"));
         print.setTarget("_blank");
         print.setId("open-print");
-        HorizontalLayout l = new HorizontalLayout(back, cover, print);
+        Locale locale = RosterTexts.locale(this);
+        Anchor csv = new Anchor((DownloadHandler) event -> {
+            event.setFileName("roster-" + id + ".csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            event.getOutputStream().write(exports.csv(id).getBytes(StandardCharsets.UTF_8));
+        }, getTranslation("board.download.csv"));
+        csv.setId("download-csv");
+        Anchor xlsx = new Anchor((DownloadHandler) event -> {
+            event.setFileName("roster-" + id + ".xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            exports.xlsx(id, locale, event.getOutputStream());
+        }, getTranslation("board.download.xlsx"));
+        xlsx.setId("download-xlsx");
+        HorizontalLayout l = new HorizontalLayout(back, cover, print, csv, xlsx);
         l.setSpacing(true);
-        // TODO(r1-edits): CSV and Excel download buttons (RosterExports.csv(id), xlsx(id, locale, out))
         return l;
     }
 
@@ -156,37 +186,62 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         Map<Long, String> teamNames = teams.list().stream().collect(Collectors.toMap(Team::getId, Team::getName));
         Map<Long, Contract> byContract = contracts.list().stream().collect(Collectors.toMap(Contract::getId,
                 Function.identity()));
+        pinned.clear();
+        edits.pins(id).forEach(p -> pinned.add(p.operatorId() + "|" + p.date()));
         BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), operators.list(), coverage.shifts(id),
                 queueCodes(), teamNames, byContract, templates.rules());
         board.show(model);
         board.filter(filters.predicate());
-        explanation.show(rosters.explanation(id));
+        explanation.show(rosters.explanation(id, RosterTexts.locale(this)));
         title.setText(getTranslation("board.heading", id, RosterTexts.period(this, roster),
                 RosterTexts.state(this, roster.state(), rosters.isSolving(id))));
-        banners();
     }
 
     private void statusChanged(RosterStatus s) {
         publish.setEnabled(canEdit && s.state() != RosterState.PUBLISHED && !s.solving() && s.solveEndedAt() != null);
+        banners(s);
     }
 
-    /** Notes on the roster's inputs. TODO(r1-edits): stale inputs and no demand (Roster/RosterStatus flags). */
-    private void banners() {
+    /** Notes on the roster's inputs: changed since the last solve (stale), or nothing to cover (no demand). */
+    private void banners(RosterStatus s) {
         banners.removeAll();
+        if (s.stale()) {
+            banners.add(banner("board.stale"));
+        }
+        if (s.requiredOperatorIntervals() == 0) {
+            banners.add(banner("board.nodemand"));
+        }
     }
 
-    private void confirmPublish() {
-        // TODO(r1-edits): show RosterService.publishPreview(id) (who gets which new or changed shifts)
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("board.publish.header", id));
+    private Div banner(String key) {
+        Div d = new Div(getTranslation(key));
+        d.addClassName("sb-banner");
+        d.setId(key.replace('.', '-'));
+        return d;
+    }
+
+    /** Opens the day editor on a cell of a draft that is not being solved (planners and admins). */
+    void openEdit(BoardModel.Row row, LocalDate date) {
+        if (!canEdit || roster.state() != RosterState.DRAFT || rosters.isSolving(id)) {
+            return;
+        }
+        List<ShiftTemplate> active = templates.list().stream().filter(ShiftTemplate::isActive).toList();
+        editDialog = new DayEditDialog(edits, id, row, date, active, coverage.queues(id),
+                pinned.contains(row.operatorId + "|" + date), () -> {
+                    reload();
+                    solvePanel.show(rosters.status(id));
+                });
+        editDialog.open();
+    }
+
+    void confirmPublish() {
         boolean broken = roster.hard() != null && roster.hard() < 0;
-        dialog.setText(getTranslation(broken ? "board.publish.broken" : "board.publish.text",
-                RosterTexts.period(this, roster)));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("board.cancel"));
-        dialog.setConfirmText(getTranslation("board.publish"));
-        dialog.addConfirmListener(e -> publish(broken));
-        dialog.open();
+        try {
+            publishDialog = new PublishDialog(roster, rosters.publishPreview(id), () -> publish(broken));
+            publishDialog.open();
+        } catch (RuntimeException e) {
+            RostersView.error(e);
+        }
     }
 
     void publish(boolean force) {
