@@ -177,6 +177,7 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         xlsx.setId("download-xlsx");
         HorizontalLayout l = new HorizontalLayout(back, cover, print, csv, xlsx);
         l.setSpacing(true);
+        l.setWrap(true);
         return l;
     }
 

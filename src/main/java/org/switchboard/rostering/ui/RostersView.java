@@ -56,11 +56,13 @@ public class RostersView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("teams").setFlexGrow(2);
         grid.addColumn(r -> names(r.queueIds(), queueCodes, "rosters.all.queues"))
                 .setHeader(getTranslation("rosters.column.queues")).setKey("queues").setFlexGrow(1);
-        grid.addColumn(r -> RosterTexts.state(this, r.state(), rosters.isSolving(r.id())))
+        grid.addColumn(r -> RosterTexts.state(this, r.state(), rosters.isSolving(r.id()))
+                        + (r.stale() ? " · " + getTranslation("rosters.stale") : ""))
                 .setHeader(getTranslation("rosters.column.state")).setKey("state").setAutoWidth(true);
         grid.addColumn(r -> RosterTexts.score(this, r.hard(), r.medium(), r.soft()))
                 .setHeader(getTranslation("rosters.column.score")).setKey("score").setAutoWidth(true);
-        grid.addColumn(r -> RosterTexts.percent(r.coveredShare(), l)).setHeader(getTranslation("rosters.column.covered"))
+        grid.addColumn(r -> r.coveredShare() == null && r.score() != null ? getTranslation("coverage.nodemand")
+                        : RosterTexts.percent(r.coveredShare(), l)).setHeader(getTranslation("rosters.column.covered"))
                 .setKey("covered").setAutoWidth(true);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setSizeFull();
