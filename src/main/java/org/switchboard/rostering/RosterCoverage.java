@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.switchboard.demand.Direction;
@@ -108,6 +110,16 @@ public class RosterCoverage {
     public List<StoredShift> shifts(long rosterId) {
         rosters.get(rosterId);
         return store.assignments(rosterId);
+    }
+
+    /**
+     * The days planners pinned, as dates per operator id (what the board marks; {@code RosterEdits.pins} names the
+     * operators too, which costs a read of every operator).
+     */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public Map<Long, Set<LocalDate>> pinnedDates(long rosterId) {
+        rosters.get(rosterId);
+        return store.pins(rosterId);
     }
 
     /** A queue's coverage by the roster's stored shifts on one date (any date; outside the period nobody works). */

@@ -188,7 +188,7 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         Map<Long, Contract> byContract = contracts.list().stream().collect(Collectors.toMap(Contract::getId,
                 Function.identity()));
         pinned.clear();
-        edits.pins(id).forEach(p -> pinned.add(p.operatorId() + "|" + p.date()));
+        coverage.pinnedDates(id).forEach((operator, dates) -> dates.forEach(d -> pinned.add(operator + "|" + d)));
         BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), operators.list(), coverage.shifts(id),
                 queueCodes(), teamNames, byContract, templates.rules());
         board.show(model);
