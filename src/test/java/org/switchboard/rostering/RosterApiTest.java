@@ -239,6 +239,10 @@ class RosterApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].reason").value("Plan 1 to 42 days"))
                 .andExpect(jsonPath("$.message").value("The request is invalid: days: Plan 1 to 42 days"));
+        call(post("/api/rosters").header(HttpHeaders.ACCEPT_LANGUAGE, "ru").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startDate\":\"2026-13-01\",\"days\":7}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value("«2026-13-01» — не дата: пишите ГГГГ-ММ-ДД, например 2026-12-07"));
         call(post("/api/rosters").header(HttpHeaders.ACCEPT_LANGUAGE, "de").contentType(MediaType.APPLICATION_JSON)
                 .content(zeroDays))
                 .andExpect(jsonPath("$.errors[0].reason").value("Plan 1 to 42 days"));
