@@ -23,6 +23,7 @@ public class ValidationFailedException extends RuntimeException {
         this(literal(fieldErrors), true);
     }
 
+    /** {@code keyed} only tells this constructor from the public one (both take a map). */
     private ValidationFailedException(Map<String, Text> reasons, boolean keyed) {
         super(describe(reasons));
         this.reasons = Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
