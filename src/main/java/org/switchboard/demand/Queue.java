@@ -30,62 +30,62 @@ import org.switchboard.demand.staffing.StaffingLimits;
 public class Queue {
 
     private static final String SERVICE_LEVEL_RANGE =
-            "Use " + MIN_SERVICE_LEVEL_PERCENT + " to " + MAX_SERVICE_LEVEL_PERCENT + " %";
+            "{error.queue.percentRange|" + MIN_SERVICE_LEVEL_PERCENT + "|" + MAX_SERVICE_LEVEL_PERCENT + "}";
 
     private static final String OCCUPANCY_RANGE =
-            "Use " + MIN_MAX_OCCUPANCY_PERCENT + " to " + MAX_MAX_OCCUPANCY_PERCENT + " %";
+            "{error.queue.percentRange|" + MIN_MAX_OCCUPANCY_PERCENT + "|" + MAX_MAX_OCCUPANCY_PERCENT + "}";
 
     @Id
     private Long id;
 
-    @NotBlank(message = "Enter a code")
-    @Pattern(regexp = "[A-Z0-9_-]{2,16}", message = "Use 2 to 16 capital letters, digits, - or _")
+    @NotBlank(message = "{error.common.enterCode}")
+    @Pattern(regexp = "[A-Z0-9_-]{2,16}", message = "{error.queue.code.pattern}")
     private String code;
 
-    @NotBlank(message = "Enter a name")
-    @Size(max = 100, message = "Use at most 100 characters")
+    @NotBlank(message = "{error.common.enterName}")
+    @Size(max = 100, message = "{error.common.maxChars}")
     private String name;
 
-    @NotNull(message = "Choose inbound or outbound")
+    @NotNull(message = "{error.queue.direction.required}")
     private Direction direction = Direction.INBOUND;
 
-    @Pattern(regexp = "|[a-z]{2,3}", message = "Use a two- or three-letter language code such as ru or en")
+    @Pattern(regexp = "|[a-z]{2,3}", message = "{error.queue.language.pattern}")
     private String language;
 
-    @NotBlank(message = "Choose the site's time zone")
+    @NotBlank(message = "{error.common.chooseTimeZone}")
     private String timeZone = "Europe/Moscow";
 
-    @NotNull(message = "Enter the share of calls to answer in time")
+    @NotNull(message = "{error.queue.serviceLevel.required}")
     @DecimalMin(value = MIN_SERVICE_LEVEL_PERCENT, message = SERVICE_LEVEL_RANGE)
     @DecimalMax(value = MAX_SERVICE_LEVEL_PERCENT, message = SERVICE_LEVEL_RANGE)
     private Double serviceLevelPercent = 80.0;
 
-    @NotNull(message = "Enter the answer time of the service level")
-    @Min(value = 1, message = "Use at least 1 second")
-    @Max(value = MAX_ANSWER_WITHIN_SECONDS, message = "Use at most " + MAX_ANSWER_WITHIN_SECONDS + " seconds")
+    @NotNull(message = "{error.queue.answerWithin.required}")
+    @Min(value = 1, message = "{error.queue.atLeastSecond}")
+    @Max(value = MAX_ANSWER_WITHIN_SECONDS, message = "{error.queue.atMostSeconds}")
     private Integer answerWithinSeconds = 20;
 
-    @Min(value = MIN_ASA_TARGET_SECONDS, message = "Use at least " + MIN_ASA_TARGET_SECONDS + " second")
-    @Max(value = MAX_ASA_TARGET_SECONDS, message = "Use at most " + MAX_ASA_TARGET_SECONDS + " seconds")
+    @Min(value = MIN_ASA_TARGET_SECONDS, message = "{error.queue.atLeastSecond}")
+    @Max(value = MAX_ASA_TARGET_SECONDS, message = "{error.queue.atMostSeconds}")
     private Integer asaTargetSeconds;
 
-    @DecimalMin(value = "0", message = "Use 0 to " + MAX_ABANDONMENT_PERCENT + " %")
-    @DecimalMax(value = MAX_ABANDONMENT_PERCENT, message = "Use 0 to " + MAX_ABANDONMENT_PERCENT + " %")
+    @DecimalMin(value = "0", message = "{error.queue.percentRange|0|" + MAX_ABANDONMENT_PERCENT + "}")
+    @DecimalMax(value = MAX_ABANDONMENT_PERCENT, message = "{error.queue.percentRange|0|" + MAX_ABANDONMENT_PERCENT + "}")
     private Double abandonTargetPercent;
 
     /** Callers' average patience before hanging up; set, staffing uses Erlang A (with abandonment). */
-    @Min(value = MIN_PATIENCE_SECONDS, message = "Use at least " + MIN_PATIENCE_SECONDS + " second")
-    @Max(value = MAX_PATIENCE_SECONDS, message = "Use at most " + MAX_PATIENCE_SECONDS + " seconds")
+    @Min(value = MIN_PATIENCE_SECONDS, message = "{error.queue.atLeastSecond}")
+    @Max(value = MAX_PATIENCE_SECONDS, message = "{error.queue.atMostSeconds}")
     private Integer patienceSeconds;
 
-    @NotNull(message = "Enter the maximum occupancy")
+    @NotNull(message = "{error.queue.occupancy.required}")
     @DecimalMin(value = MIN_MAX_OCCUPANCY_PERCENT, message = OCCUPANCY_RANGE)
     @DecimalMax(value = MAX_MAX_OCCUPANCY_PERCENT, message = OCCUPANCY_RANGE)
     private Double maxOccupancyPercent = 85.0;
 
-    @NotNull(message = "Enter the shrinkage")
-    @DecimalMin(value = "0", message = "Use 0 to " + MAX_SHRINKAGE_PERCENT + " %")
-    @DecimalMax(value = MAX_SHRINKAGE_PERCENT, message = "Use 0 to " + MAX_SHRINKAGE_PERCENT + " %")
+    @NotNull(message = "{error.queue.shrinkage.required}")
+    @DecimalMin(value = "0", message = "{error.queue.percentRange|0|" + MAX_SHRINKAGE_PERCENT + "}")
+    @DecimalMax(value = MAX_SHRINKAGE_PERCENT, message = "{error.queue.percentRange|0|" + MAX_SHRINKAGE_PERCENT + "}")
     private Double shrinkagePercent = 30.0;
 
     private boolean active = true;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.TimeZones;
 import org.switchboard.shared.Violations;
 
@@ -84,25 +85,25 @@ public class QueueService {
         Violations v = Violations.of(validator, queue);
         v.check(!v.has("code") && queues.findByCode(queue.getCode())
                         .filter(other -> !other.getId().equals(queue.getId())).isPresent(),
-                "code", "Another queue already has this code");
-        v.check(!v.has("timeZone") && !TimeZones.isValid(queue.getTimeZone()), "timeZone", "Unknown time zone");
+                "code", Text.of("error.queue.code.taken"));
+        v.check(!v.has("timeZone") && !TimeZones.isValid(queue.getTimeZone()), "timeZone", Text.of("error.common.unknownTimeZone"));
         Set<Integer> days = new HashSet<>();
         for (var hours : queue.getOpeningHours()) {
             if (!hours.isComplete()) {
-                v.check(true, "openingHours", "Give every row a weekday, an opening and a closing time");
+                v.check(true, "openingHours", Text.of("error.queue.hours.incomplete"));
                 continue;
             }
             v.check(!hours.isValid(), "openingHours",
-                    hours.day() + ": the closing time must be after the opening time (00:00 = midnight)");
-            v.check(!days.add(hours.dayOfWeek()), "openingHours", hours.day() + " is listed twice");
+                    Text.of("error.queue.hours.order", hours.day()));
+            v.check(!days.add(hours.dayOfWeek()), "openingHours", Text.of("error.queue.hours.twice", hours.day()));
         }
         v.check(queue.getServiceLevelPercent() != null && queue.getServiceLevelPercent() >= 100, "serviceLevelPercent",
-                "100 % can never be reached (some callers always wait): use at most 99.9 %");
+                Text.of("error.queue.serviceLevel.unreachable"));
         v.check(queue.getPatienceSeconds() != null && queue.getAbandonTargetPercent() != null
                         && queue.getAbandonTargetPercent() <= 0, "abandonTargetPercent",
-                "With callers' patience set some callers always hang up: use more than 0 %");
+                Text.of("error.queue.abandon.positive"));
         v.check(queue.isActive() && queue.getDirection() == Direction.INBOUND && queue.getOpeningHours().isEmpty(),
-                "openingHours", "An active inbound queue needs opening hours on at least one day");
+                "openingHours", Text.of("error.queue.hours.required"));
         v.throwIfAny();
         boolean changed = queue.getId() == null
                 || queues.findById(queue.getId()).map(stored -> !stored.sameTargets(queue)).orElse(true);

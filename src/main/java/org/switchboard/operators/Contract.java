@@ -16,47 +16,47 @@ public class Contract implements ContractTerms {
     @Id
     private Long id;
 
-    @NotBlank(message = "Enter a name")
-    @Size(max = 100, message = "Use at most 100 characters")
+    @NotBlank(message = "{error.common.enterName}")
+    @Size(max = 100, message = "{error.common.maxChars}")
     private String name;
 
-    @NotNull(message = "Enter the minimum hours per week")
-    @Min(value = 0, message = "Cannot be negative")
+    @NotNull(message = "{error.contract.minPerWeek.required}")
+    @Min(value = 0, message = "{error.common.notNegative}")
     private Integer minMinutesPerWeek = 40 * 60;
 
-    @NotNull(message = "Enter the maximum hours per week")
-    @Min(value = 60, message = "Use at least 1 hour")
-    @Max(value = 7 * 24 * 60, message = "A week has 168 hours")
+    @NotNull(message = "{error.contract.maxPerWeek.required}")
+    @Min(value = 60, message = "{error.contract.maxPerWeek.min}")
+    @Max(value = 7 * 24 * 60, message = "{error.contract.maxPerWeek.max}")
     private Integer maxMinutesPerWeek = 40 * 60;
 
-    @NotNull(message = "Enter the maximum working days in a row")
-    @Min(value = 1, message = "Use 1 to 14 days")
-    @Max(value = 14, message = "Use 1 to 14 days")
+    @NotNull(message = "{error.contract.daysInRow.required}")
+    @Min(value = 1, message = "{error.contract.daysInRow.range}")
+    @Max(value = 14, message = "{error.contract.daysInRow.range}")
     private Integer maxConsecutiveDays = 5;
 
-    @NotNull(message = "Enter the minimum days off in a row")
-    @Min(value = 1, message = "Use 1 to 7 days")
-    @Max(value = 7, message = "Use 1 to 7 days")
+    @NotNull(message = "{error.contract.daysOff.required}")
+    @Min(value = 1, message = "{error.contract.daysOff.range}")
+    @Max(value = 7, message = "{error.contract.daysOff.range}")
     private Integer minConsecutiveDaysOff = 2;
 
-    @NotNull(message = "Enter the minimum rest between shifts")
-    @Min(value = 0, message = "Cannot be negative")
-    @Max(value = 24 * 60, message = "Use at most 24 hours")
+    @NotNull(message = "{error.contract.rest.required}")
+    @Min(value = 0, message = "{error.common.notNegative}")
+    @Max(value = 24 * 60, message = "{error.contract.rest.max}")
     private Integer minRestMinutes = 11 * 60;
 
-    @NotNull(message = "Enter the maximum nights in a row (0 = no night shifts)")
-    @Min(value = 0, message = "Use 0 to 14 nights")
-    @Max(value = 14, message = "Use 0 to 14 nights")
+    @NotNull(message = "{error.contract.nights.required}")
+    @Min(value = 0, message = "{error.contract.nights.range}")
+    @Max(value = 14, message = "{error.contract.nights.range}")
     private Integer maxNightsInRow = 0;
 
-    @NotNull(message = "Enter the rest after a block of nights")
-    @Min(value = 0, message = "Cannot be negative")
-    @Max(value = 96 * 60, message = "Use at most 96 hours")
+    @NotNull(message = "{error.contract.restAfterNights.required}")
+    @Min(value = 0, message = "{error.common.notNegative}")
+    @Max(value = 96 * 60, message = "{error.contract.restAfterNights.max}")
     private Integer minRestAfterNightsMinutes = 48 * 60;
 
-    @NotNull(message = "Enter the maximum weekends worked per planning period")
-    @Min(value = 0, message = "Cannot be negative")
-    @Max(value = 52, message = "Use at most 52")
+    @NotNull(message = "{error.contract.weekends.required}")
+    @Min(value = 0, message = "{error.common.notNegative}")
+    @Max(value = 52, message = "{error.contract.weekends.max}")
     private Integer maxWeekendsPerPeriod = 2;
 
     @Version

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
@@ -54,17 +55,16 @@ public class ContractService {
         Violations v = Violations.of(validator, contract);
         v.check(!v.has("name") && contracts.findByName(contract.getName())
                         .filter(other -> !other.getId().equals(contract.getId())).isPresent(),
-                "name", "Another contract already has this name");
+                "name", Text.of("error.contract.name.taken"));
         v.check(!v.has("minMinutesPerWeek") && !v.has("maxMinutesPerWeek")
                         && contract.getMinMinutesPerWeek() > contract.getMaxMinutesPerWeek(),
-                "minMinutesPerWeek", "The minimum cannot exceed the maximum hours per week");
+                "minMinutesPerWeek", Text.of("error.contract.minExceedsMax"));
         v.check(!v.has("maxConsecutiveDays") && !v.has("minConsecutiveDaysOff")
                         && contract.getMaxConsecutiveDays() + contract.getMinConsecutiveDaysOff() < 2,
-                "maxConsecutiveDays", "Working days and days off in a row must allow a cycle");
+                "maxConsecutiveDays", Text.of("error.contract.noCycle"));
         if (contract.getId() != null && !contract.allowsNights()) {
             long nightWorkers = operators.countByContractIdAndNightEligibleTrue(contract.getId());
-            v.check(nightWorkers > 0, "maxNightsInRow", nightWorkers
-                    + " night-eligible operator(s) have this contract: allow at least one night or change them first");
+            v.check(nightWorkers > 0, "maxNightsInRow", Text.of("error.contract.nightWorkers", nightWorkers));
         }
         v.throwIfAny();
         Contract saved = contracts.save(contract);
@@ -82,7 +82,7 @@ public class ContractService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByContractId(id)) {
-            throw ValidationFailedException.of("name", "Operators still have this contract: give them another one first");
+            throw ValidationFailedException.of("name", Text.of("error.contract.hasOperators"));
         }
         contracts.deleteById(id);
         events.publishEvent(new ContractChanged(id));

@@ -22,30 +22,30 @@ public class Operator {
     @Id
     private Long id;
 
-    @NotBlank(message = "Enter the employee number")
-    @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "Use up to 20 letters, digits or dashes")
+    @NotBlank(message = "{error.operator.employeeNumber.required}")
+    @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "{error.operator.employeeNumber.pattern}")
     private String employeeNumber;
 
-    @NotBlank(message = "Enter the first name")
-    @Size(max = 100, message = "Use at most 100 characters")
+    @NotBlank(message = "{error.operator.firstName.required}")
+    @Size(max = 100, message = "{error.common.maxChars}")
     private String firstName;
 
-    @NotBlank(message = "Enter the last name")
-    @Size(max = 100, message = "Use at most 100 characters")
+    @NotBlank(message = "{error.operator.lastName.required}")
+    @Size(max = 100, message = "{error.common.maxChars}")
     private String lastName;
 
-    @NotNull(message = "Choose a team")
+    @NotNull(message = "{error.operator.team.required}")
     private Long teamId;
 
-    @NotNull(message = "Choose a grade")
+    @NotNull(message = "{error.operator.grade.required}")
     private Grade grade = Grade.REGULAR;
 
-    @NotNull(message = "Choose a contract")
+    @NotNull(message = "{error.operator.contract.required}")
     private Long contractId;
 
     private boolean nightEligible;
 
-    @NotBlank(message = "Choose the site's time zone")
+    @NotBlank(message = "{error.common.chooseTimeZone}")
     private String timeZone = "Europe/Moscow";
 
     private Long userId;

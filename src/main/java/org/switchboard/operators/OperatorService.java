@@ -13,6 +13,7 @@ import org.switchboard.demand.QueueService;
 import org.switchboard.security.UserAccountService;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.TimeZones;
 import org.switchboard.shared.Violations;
 
@@ -88,19 +89,19 @@ public class OperatorService {
         Violations v = Violations.of(validator, operator);
         v.check(!v.has("employeeNumber") && operators.findByEmployeeNumber(operator.getEmployeeNumber())
                         .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
-                "employeeNumber", "Another operator already has this employee number");
-        v.check(operator.getTeamId() != null && !teams.existsById(operator.getTeamId()), "teamId", "Unknown team");
+                "employeeNumber", Text.of("error.operator.employeeNumber.taken"));
+        v.check(operator.getTeamId() != null && !teams.existsById(operator.getTeamId()), "teamId", Text.of("error.operator.team.unknown"));
         Optional<Contract> contract = Optional.ofNullable(operator.getContractId()).flatMap(contracts::findById);
-        v.check(operator.getContractId() != null && contract.isEmpty(), "contractId", "Unknown contract");
+        v.check(operator.getContractId() != null && contract.isEmpty(), "contractId", Text.of("error.operator.contract.unknown"));
         v.check(operator.isNightEligible() && contract.filter(c -> !c.allowsNights()).isPresent(), "nightEligible",
-                "The contract '" + contract.map(Contract::getName).orElse("") + "' allows no night shifts");
-        v.check(!v.has("timeZone") && !TimeZones.isValid(operator.getTimeZone()), "timeZone", "Unknown time zone");
+                Text.of("error.operator.contract.noNights", contract.map(Contract::getName).orElse("")));
+        v.check(!v.has("timeZone") && !TimeZones.isValid(operator.getTimeZone()), "timeZone", Text.of("error.common.unknownTimeZone"));
         checkSkills(operator, v);
         if (operator.getUserId() != null) {
-            v.check(accounts.find(operator.getUserId()).isEmpty(), "userId", "Unknown user account");
+            v.check(accounts.find(operator.getUserId()).isEmpty(), "userId", Text.of("error.operator.user.unknown"));
             v.check(operators.findByUserId(operator.getUserId())
                             .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
-                    "userId", "This account is already linked to another operator");
+                    "userId", Text.of("error.operator.user.linked"));
         }
         v.throwIfAny();
         Operator saved = operators.save(operator);
@@ -111,15 +112,15 @@ public class OperatorService {
     private void checkSkills(Operator operator, Violations v) {
         Set<Long> queueIds = new HashSet<>();
         for (OperatorSkill skill : operator.getSkills()) {
-            v.check(skill.queueId() == null, "skills", "Choose a queue for every skill");
+            v.check(skill.queueId() == null, "skills", Text.of("error.operator.skill.queueRequired"));
             v.check(skill.proficiency() == null || skill.proficiency() < OperatorSkill.MIN_PROFICIENCY
                             || skill.proficiency() > OperatorSkill.MAX_PROFICIENCY,
-                    "skills", "Proficiency runs from 1 (learning) to 5 (expert)");
-            v.check(skill.queueId() != null && !queueIds.add(skill.queueId()), "skills", "A queue is listed twice");
+                    "skills", Text.of("error.operator.skill.proficiency"));
+            v.check(skill.queueId() != null && !queueIds.add(skill.queueId()), "skills", Text.of("error.operator.skill.twice"));
         }
-        v.check(!queueIds.isEmpty() && !queues.allExist(queueIds), "skills", "Unknown queue");
+        v.check(!queueIds.isEmpty() && !queues.allExist(queueIds), "skills", Text.of("error.operator.skill.unknownQueue"));
         v.check(operator.isActive() && operator.getSkills().isEmpty(), "skills",
-                "An active operator needs at least one skill");
+                Text.of("error.operator.skill.required"));
     }
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)

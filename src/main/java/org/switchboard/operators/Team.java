@@ -13,8 +13,8 @@ public class Team {
     @Id
     private Long id;
 
-    @NotBlank(message = "Enter a name")
-    @Size(max = 100, message = "Use at most 100 characters")
+    @NotBlank(message = "{error.common.enterName}")
+    @Size(max = 100, message = "{error.common.maxChars}")
     private String name;
 
     @Version

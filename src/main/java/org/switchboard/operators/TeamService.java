@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
@@ -42,7 +43,7 @@ public class TeamService {
         Violations v = Violations.of(validator, team);
         v.check(!v.has("name") && teams.findByName(team.getName())
                         .filter(other -> !other.getId().equals(team.getId())).isPresent(),
-                "name", "Another team already has this name");
+                "name", Text.of("error.team.name.taken"));
         v.throwIfAny();
         return teams.save(team);
     }
@@ -57,7 +58,7 @@ public class TeamService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByTeamId(id)) {
-            throw ValidationFailedException.of("name", "The team still has operators: move them to another team first");
+            throw ValidationFailedException.of("name", Text.of("error.team.hasOperators"));
         }
         teams.deleteById(id);
     }

@@ -31,6 +31,7 @@ import org.switchboard.demand.QueueService;
 import org.switchboard.operators.Team;
 import org.switchboard.operators.TeamService;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import tools.jackson.databind.JsonNode;
 
@@ -83,7 +84,7 @@ class RosterController {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     ResponseEntity<Created> create(@RequestBody(required = false) CreateBody body, HttpServletRequest request) {
         if (body == null) {
-            throw ValidationFailedException.of("", "Send a JSON body such as {\"startDate\":\"2026-12-07\",\"days\":28}");
+            throw ValidationFailedException.of("", Text.of("error.roster.body.missing"));
         }
         LocalDate start = date(body.startDate());
         Roster r = rosters.create(new NewRoster(start, days(body.days()), teamIds(body.teams()), queueIds(body.queues()),
@@ -240,12 +241,12 @@ class RosterController {
 
     private static LocalDate date(String text) {
         if (text == null || text.isBlank()) {
-            throw ValidationFailedException.of("startDate", "Enter the first day of the period as \"startDate\": \"2026-12-07\"");
+            throw ValidationFailedException.of("startDate", Text.of("error.roster.startDate.required"));
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ValidationFailedException.of("startDate", "'" + text + "' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-07");
+            throw ValidationFailedException.of("startDate", Text.of("error.roster.startDate.notDate", text));
         }
     }
 
@@ -257,7 +258,7 @@ class RosterController {
         if (days.isNumber() && days.canConvertToExactIntegral() && days.canConvertToInt()) {
             return days.intValue();
         }
-        throw ValidationFailedException.of("days", "'" + days + "' is not a whole number of days: plan 1 to 42 days");
+        throw ValidationFailedException.of("days", Text.of("error.roster.days.notWhole", String.valueOf(days)));
     }
 
     private List<Long> teamIds(List<Object> given) {
@@ -269,8 +270,7 @@ class RosterController {
         for (Object o : given) {
             String text = String.valueOf(o).trim();
             Team team = all.stream().filter(t -> String.valueOf(t.getId()).equals(text) || t.getName().equalsIgnoreCase(text))
-                    .findFirst().orElseThrow(() -> ValidationFailedException.of("teams", "There is no team '" + text
-                            + "' (give team ids or names)"));
+                    .findFirst().orElseThrow(() -> ValidationFailedException.of("teams", Text.of("error.roster.team.unknownName", text)));
             ids.add(team.getId());
         }
         return ids;
@@ -286,8 +286,7 @@ class RosterController {
             String text = String.valueOf(o).trim();
             var queue = all.stream()
                     .filter(q -> String.valueOf(q.getId()).equals(text) || q.getCode().equalsIgnoreCase(text))
-                    .findFirst().orElseThrow(() -> ValidationFailedException.of("queues", "There is no queue '" + text
-                            + "' (give queue ids or codes)"));
+                    .findFirst().orElseThrow(() -> ValidationFailedException.of("queues", Text.of("error.roster.queue.unknownCode", text)));
             ids.add(queue.getId());
         }
         return ids;

@@ -31,6 +31,7 @@ import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.RuleViolation;
 import org.switchboard.shared.RuleViolationsException;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 
 /**
@@ -129,7 +130,7 @@ public class RosterEdits {
         requireEditable(r, Locale.ENGLISH);
         Operator o = operator(employeeNumber, operators.list());
         if (!store.unpin(rosterId, o.getId(), date)) {
-            throw new NotFoundException("Pinned day " + date + " of operator", employeeNumber);
+            throw new NotFoundException(Text.of("error.roster.pinnedMissing", date, employeeNumber));
         }
     }
 

@@ -34,6 +34,7 @@ import org.switchboard.rostering.solver.RosterWeights;
 import org.switchboard.rostering.solver.ShiftOption;
 import org.switchboard.rostering.solver.SolverOperator;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
@@ -130,9 +131,9 @@ public class RosterProblemBuilder {
     RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights,
             Collection<Long> teamIds, Collection<Long> queueIds, RosterStart start, List<Operator> allOperators) {
         Violations.none()
-                .check(startDate == null, "startDate", "Enter the start date")
-                .check(days < 1 || days > 42, "days", "Plan 1 to 42 days")
-                .check(siteZone == null, "siteZone", "Choose the site's time zone")
+                .check(startDate == null, "startDate", Text.of("error.roster.startDate.missing"))
+                .check(days < 1 || days > 42, "days", Text.of("error.roster.days"))
+                .check(siteZone == null, "siteZone", Text.of("error.common.chooseTimeZone"))
                 .throwIfAny();
         Instant periodStart = startDate.atStartOfDay(siteZone).toInstant();
         Instant periodEnd = startDate.plusDays(days).atStartOfDay(siteZone).toInstant();
@@ -363,9 +364,7 @@ public class RosterProblemBuilder {
         int grid = rows.stream().mapToInt(StaffingRequirement::intervalMinutes).min().orElse(30);
         for (StaffingRequirement r : rows) {
             if (grid <= 0 || r.intervalMinutes() % grid != 0) {
-                throw ValidationFailedException.of("queues", "The queues' requirements are on interval lengths that "
-                        + "do not fit one grid (" + grid + " and " + r.intervalMinutes() + " min): forecast them on the "
-                        + "same interval length");
+                throw ValidationFailedException.of("queues", Text.of("error.roster.grid", grid, r.intervalMinutes()));
             }
         }
         return grid;
@@ -380,8 +379,8 @@ public class RosterProblemBuilder {
         for (StaffingRequirement r : sorted) {
             long offset = r.start().getEpochSecond() - periodStart.getEpochSecond();
             if (offset % step != 0) {
-                throw ValidationFailedException.of("queues", "Queue " + r.queueId() + " has an interval starting at "
-                        + r.start() + ", off the " + grid + "-minute grid of the period");
+                throw ValidationFailedException.of("queues", Text.of("error.roster.offGrid",
+                        String.valueOf(r.queueId()), String.valueOf(r.start()), grid));
             }
             for (int part = 0; part < r.intervalMinutes() / grid; part++) {
                 Instant t = r.start().plusSeconds(part * step);

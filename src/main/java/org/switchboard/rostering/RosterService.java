@@ -35,6 +35,7 @@ import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.CurrentUser;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
@@ -108,28 +109,29 @@ public class RosterService {
     public Roster create(NewRoster request) {
         Violations v = Violations.none()
                 .check(request == null || request.startDate() == null, "startDate",
-                        "Enter the first day of the period as \"startDate\": \"2026-12-07\"");
+                        Text.of("error.roster.startDate.required"));
         v.throwIfAny();
         int year = request.startDate().getYear();
         v.check(year < MIN_YEAR || year > MAX_YEAR, "startDate",
-                "Start the period in the years " + MIN_YEAR + " to " + MAX_YEAR + ", not " + year);
+                Text.of("error.roster.startDate.years", String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR),
+                        String.valueOf(year)));
         int days = request.days() == null ? 28 : request.days();
-        v.check(days < 1 || days > 42, "days", "Plan 1 to 42 days");
+        v.check(days < 1 || days > 42, "days", Text.of("error.roster.days"));
         v.throwIfAny();
         List<Long> teamIds = request.teamIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.teamIds()));
         List<Long> queueIds = request.queueIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.queueIds()));
         Set<Long> knownTeams = new java.util.HashSet<>();
         teams.list().forEach(t -> knownTeams.add(t.getId()));
         teamIds.stream().filter(t -> !knownTeams.contains(t)).findFirst()
-                .ifPresent(t -> v.check(true, "teams", "There is no team " + t));
+                .ifPresent(t -> v.check(true, "teams", Text.of("error.roster.team.unknown", String.valueOf(t))));
         v.check(!queueIds.isEmpty() && !queues.allExist(Set.copyOf(queueIds)), "queues",
-                "Unknown queue among " + queueIds);
+                Text.of("error.roster.queue.unknown", String.valueOf(queueIds)));
         v.throwIfAny();
         RosterWeights weights = RosterWeightsMap.from(request.weights());
         // read once: every read of the operators costs a query per operator
         List<Operator> all = operators.list();
         ZoneId zone = zone(request.zone(), teamIds, all);
-        String tooLarge = tooLarge(builder.operatorCount(teamIds, all), days);
+        Text tooLarge = tooLarge(builder.operatorCount(teamIds, all), days);
         if (tooLarge != null) {
             throw ValidationFailedException.of(ValidationFailedException.GLOBAL, tooLarge);
         }
@@ -137,8 +139,8 @@ public class RosterService {
         RosterSolution problem = builder.build(request.startDate(), days, zone, weights, teamIds, queueIds,
                 start(request.startDate(), days, zone, keep, Map.of()), all);
         if (problem.getOperators().isEmpty()) {
-            throw ValidationFailedException.of("teams", "No active operator with a contract in "
-                    + (teamIds.isEmpty() ? "any team" : "the chosen teams") + ": nobody to plan");
+            throw ValidationFailedException.of("teams", Text.of("error.roster.nobody",
+                    Text.of(teamIds.isEmpty() ? "error.roster.nobody.anyTeam" : "error.roster.nobody.chosenTeams")));
         }
         long id = store.insert(request.startDate(), days, zone, teamIds, queueIds, keep, RosterWeightsMap.of(weights),
                 user.name(), clock.instant());
@@ -167,21 +169,21 @@ public class RosterService {
         long askedAt = System.nanoTime();
         int limit = seconds == null ? defaultSeconds : seconds;
         if (limit < 1 || limit > maxSeconds) {
-            throw ValidationFailedException.of("seconds", "Solve for 1 to " + maxSeconds + " seconds");
+            throw ValidationFailedException.of("seconds", Text.of("error.roster.seconds", String.valueOf(maxSeconds)));
         }
         Roster roster = get(id);
         if (roster.state() != RosterState.DRAFT) {
-            throw new ConflictException("Roster " + id + " is " + roster.state().name().toLowerCase()
-                    + " and is not changed any more: create a new roster for the period to replan it");
+            throw new ConflictException(Text.of("error.roster.notDraft", String.valueOf(id),
+                    Text.of("error.roster.state." + roster.state().name().toLowerCase(java.util.Locale.ROOT))));
         }
         if (jobs.isSolving(id)) {
-            throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
+            throw new ConflictException(Text.of("error.roster.solving", String.valueOf(id)));
         }
         // operators may have joined the roster's teams since it was created
         List<Operator> all = operators.list();
-        String tooLarge = tooLarge(builder.operatorCount(roster.teamIds(), all), roster.days());
+        Text tooLarge = tooLarge(builder.operatorCount(roster.teamIds(), all), roster.days());
         if (tooLarge != null) {
-            throw new ConflictException("Roster " + id + " is too large to solve: " + tooLarge);
+            throw new ConflictException(Text.of("error.roster.tooLargeToSolve", String.valueOf(id), tooLarge));
         }
         jobs.start(roster, problem(roster, all), limit, askedAt, names(all), queueCodes());
         return status(id);
@@ -191,14 +193,12 @@ public class RosterService {
      * Why a roster of {@code operators} × {@code days} is refused (null: it is not): more operator-days than one solve
      * handles within its time and memory.
      */
-    private String tooLarge(int operators, int days) {
+    private Text tooLarge(int operators, int days) {
         long size = (long) operators * days;
         if (size <= maxOperatorDays) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "%,d operators × %d days = %,d operator-days, more than the %,d one "
-                + "solve handles (switchboard.solver.max-operator-days): plan fewer teams or fewer days at a time",
-                operators, days, size, maxOperatorDays);
+        return Text.of("error.roster.tooLarge", operators, days, size, maxOperatorDays);
     }
 
     /** Asks the solver to stop (within seconds, without waiting for it); the best roster so far is saved as the draft. */
@@ -206,7 +206,7 @@ public class RosterService {
     public RosterStatus stop(long id) {
         get(id);
         if (!jobs.stop(id)) {
-            throw new ConflictException("Roster " + id + " is not being solved");
+            throw new ConflictException(Text.of("error.roster.notSolving", String.valueOf(id)));
         }
         return status(id);
     }
@@ -242,17 +242,16 @@ public class RosterService {
     public Roster publish(long id, boolean force) {
         Roster r = store.lock(id).orElseThrow(() -> new NotFoundException("Roster", id));
         if (jobs.isSolving(id)) {
-            throw new ConflictException("Roster " + id + " is being solved: stop it or wait until it ends, then publish");
+            throw new ConflictException(Text.of("error.roster.publish.solving", String.valueOf(id)));
         }
         if (r.state() == RosterState.PUBLISHED) {
-            throw new ConflictException("Roster " + id + " is already published");
+            throw new ConflictException(Text.of("error.roster.publish.published", String.valueOf(id)));
         }
         if (r.solveEndedAt() == null) {
-            throw new ConflictException("Roster " + id + " has not been solved yet: solve it, then publish");
+            throw new ConflictException(Text.of("error.roster.publish.unsolved", String.valueOf(id)));
         }
         if (r.hard() != null && r.hard() < 0 && !force) {
-            throw new ConflictException("Roster " + id + " breaks hard rules (" + r.score() + "): see its explanation, "
-                    + "solve longer or adjust it; to publish it anyway, publish with force=true");
+            throw new ConflictException(Text.of("error.roster.publish.hard", String.valueOf(id), String.valueOf(r.score())));
         }
         int superseded = store.publish(r, user.name(), clock.instant());
         // recorded in the event publication registry with this transaction: listeners learn of it once it is committed
@@ -356,7 +355,7 @@ public class RosterService {
             try {
                 return ZoneId.of(requested.trim());
             } catch (DateTimeException e) {
-                throw ValidationFailedException.of("zone", "Unknown time zone '" + requested + "' (use a name such as Europe/Moscow)");
+                throw ValidationFailedException.of("zone", Text.of("error.roster.zone.unknown", requested));
             }
         }
         java.util.TreeSet<String> zones = new java.util.TreeSet<>();
@@ -366,8 +365,7 @@ public class RosterService {
             }
         }
         if (zones.size() > 1) {
-            throw ValidationFailedException.of("zone", "The operators planned work in several time zones " + zones
-                    + ": plan one site at a time (choose its teams) or give the site's \"zone\"");
+            throw ValidationFailedException.of("zone", Text.of("error.roster.zone.several", String.valueOf(zones)));
         }
         return zones.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(zones.first());
     }

@@ -31,6 +31,7 @@ import org.switchboard.rostering.solver.RosterSolution;
 import org.switchboard.rostering.solver.SolveControl;
 import org.switchboard.rostering.solver.SolverOperator;
 import org.switchboard.shared.ConflictException;
+import org.switchboard.shared.Text;
 
 /**
  * The solves running on this node (callers check permissions): started in the background through OptaPlanner's
@@ -115,13 +116,13 @@ class RosterSolveJobs implements DisposableBean {
         problem.setTimeLimitMillis(limitMillis);
         Job job = new Job(roster, problem.getControl(), seconds, limitMillis, names, queueCodes);
         if (live.putIfAbsent(id, job) != null) {
-            throw new ConflictException("Roster " + id + " is already being solved: stop it first or wait until it ends");
+            throw new ConflictException(Text.of("error.roster.solving", String.valueOf(id)));
         }
         boolean started = false;
         try {
             // under the row lock: a publish that got in first makes this 0 rows (and a later publish sees the job)
             if (!store.solveStarted(id, seconds, clock.instant())) {
-                throw new ConflictException("Roster " + id + " was published meanwhile and is not changed any more");
+                throw new ConflictException(Text.of("error.roster.publishedMeanwhile", String.valueOf(id)));
             }
             started = true;
             job.solverJob = submit(job, problem);
@@ -152,13 +153,13 @@ class RosterSolveJobs implements DisposableBean {
                         best -> onFinal(job, best), (pid, e) -> onError(job, e));
             } catch (IllegalStateException e) {
                 if (attempt >= 50) {
-                    throw new ConflictException("Roster " + id + " is still ending its last solve: try again in a few seconds");
+                    throw new ConflictException(Text.of("error.roster.stillEnding", String.valueOf(id)));
                 }
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw new ConflictException("Roster " + id + " is still ending its last solve: try again in a few seconds");
+                    throw new ConflictException(Text.of("error.roster.stillEnding", String.valueOf(id)));
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.switchboard.rostering.solver.RosterWeights;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 
 /** Rule weights as stored with a roster and sent over the API: rule name → score text ("0hard/0medium/1soft"). */
@@ -42,19 +43,18 @@ final class RosterWeightsMap {
         Map<String, String> known = of(weights);
         for (Map.Entry<String, String> e : changes.entrySet()) {
             if (!known.containsKey(e.getKey())) {
-                throw ValidationFailedException.of("weights", "Unknown rule '" + e.getKey() + "'; the rules are: "
-                        + String.join(", ", known.keySet()));
+                throw ValidationFailedException.of("weights", Text.of("error.roster.weights.unknown", e.getKey(),
+                        String.join(", ", known.keySet())));
             }
             HardMediumSoftScore w;
             try {
                 w = HardMediumSoftScore.parseScore(e.getValue() == null ? "" : e.getValue().trim());
             } catch (RuntimeException ex) {
-                throw ValidationFailedException.of("weights", "The weight of '" + e.getKey() + "' must look like "
-                        + "\"0hard/0medium/1soft\", not \"" + e.getValue() + "\"");
+                throw ValidationFailedException.of("weights", Text.of("error.roster.weights.format", e.getKey(),
+                        String.valueOf(e.getValue())));
             }
             if (w.initScore() != 0 || w.hardScore() < 0 || w.mediumScore() < 0 || w.softScore() < 0) {
-                throw ValidationFailedException.of("weights", "The weight of '" + e.getKey()
-                        + "' must not be negative (0 switches the rule off)");
+                throw ValidationFailedException.of("weights", Text.of("error.roster.weights.negative", e.getKey()));
             }
             weights.with(e.getKey(), w);
         }

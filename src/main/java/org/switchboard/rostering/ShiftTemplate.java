@@ -37,28 +37,28 @@ public class ShiftTemplate {
     @Id
     private Long id;
 
-    @NotBlank(message = "Enter a code")
-    @Pattern(regexp = "[A-Z0-9_-]{1,8}", message = "Use 1 to 8 capital letters, digits, - or _")
+    @NotBlank(message = "{error.common.enterCode}")
+    @Pattern(regexp = "[A-Z0-9_-]{1,8}", message = "{error.template.code.pattern}")
     private String code;
 
-    @NotBlank(message = "Enter a name")
-    @Size(max = 100, message = "Use at most 100 characters")
+    @NotBlank(message = "{error.common.enterName}")
+    @Size(max = 100, message = "{error.common.maxChars}")
     private String name;
 
-    @NotNull(message = "Enter the start time")
+    @NotNull(message = "{error.template.start.required}")
     private LocalTime startTime = LocalTime.of(9, 0);
 
     /** Latest start of a start window (same day, at or after {@code startTime}); null = fixed start. */
     private LocalTime latestStartTime;
 
     /** Minutes between the starts of a window; used only with a latest start. */
-    @Min(value = 1, message = "The step is at least one minute")
-    @Max(value = 12 * 60, message = "The step is at most 12 hours")
+    @Min(value = 1, message = "{error.template.step.min}")
+    @Max(value = 12 * 60, message = "{error.template.step.max}")
     private Integer startStepMinutes;
 
-    @NotNull(message = "Enter the length")
-    @Min(value = 15, message = "A shift lasts at least 15 minutes")
-    @Max(value = MAX_LENGTH_MINUTES, message = "A shift lasts at most 16 hours")
+    @NotNull(message = "{error.template.length.required}")
+    @Min(value = 15, message = "{error.template.length.min}")
+    @Max(value = MAX_LENGTH_MINUTES, message = "{error.template.length.max}")
     private Integer lengthMinutes = 9 * 60;
 
     private boolean active = true;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.Violations;
 
 /** Keeps shift templates and tells their kind under the configured night window. */
@@ -49,7 +50,7 @@ public class ShiftTemplateService {
         Violations v = Violations.of(validator, template);
         v.check(!v.has("code") && templates.findByCode(template.getCode())
                         .filter(other -> !other.getId().equals(template.getId())).isPresent(),
-                "code", "Another shift template already has this code");
+                "code", Text.of("error.template.code.taken"));
         checkStartWindow(template, v);
         if (!v.has("lengthMinutes")) {
             checkBreaks(template, v);
@@ -73,17 +74,17 @@ public class ShiftTemplateService {
         }
         Integer step = t.getStartStepMinutes();
         int window = (t.getLatestStartTime().toSecondOfDay() - t.getStartTime().toSecondOfDay()) / 60;
-        v.check(window < 0, "latestStartTime", "The latest start must be at or after the start, on the same day");
-        v.check(step == null, "startStepMinutes", "Enter the minutes between two starts");
+        v.check(window < 0, "latestStartTime", Text.of("error.template.window.order"));
+        v.check(step == null, "startStepMinutes", Text.of("error.template.step.required"));
         if (step == null || v.has("startStepMinutes") || window < 0) {
             return;
         }
         v.check(!(step > 0 && (60 % step == 0 && step % 5 == 0 || step % 60 == 0)), "startStepMinutes",
-                "Use a step of 5, 10, 15, 20 or 30 minutes or whole hours");
+                Text.of("error.template.step.clock"));
         v.check(window % step != 0, "latestStartTime",
-                "The latest start must be a whole number of steps (" + step + " min) after the start");
+                Text.of("error.template.window.steps", step));
         v.check(window / step + 1 > ShiftTemplate.MAX_STARTS, "startStepMinutes",
-                "At most " + ShiftTemplate.MAX_STARTS + " starts: use a longer step or a shorter window");
+                Text.of("error.template.window.starts", ShiftTemplate.MAX_STARTS));
     }
 
     /**
@@ -96,20 +97,19 @@ public class ShiftTemplateService {
         boolean previousFloats = false;
         for (ShiftBreak b : template.getBreaks()) {
             if (!b.isComplete()) {
-                v.check(true, "breaks", "Give every break a start and a length");
+                v.check(true, "breaks", Text.of("error.template.break.incomplete"));
                 continue;
             }
-            v.check(b.lengthMinutes() <= 0, "breaks", "A break lasts at least one minute");
+            v.check(b.lengthMinutes() <= 0, "breaks", Text.of("error.template.break.length"));
             v.check(b.latestOffsetMinutes() != null && b.latestOffsetMinutes() < b.offsetMinutes(), "breaks",
-                    "A break's latest start must not be before its earliest start");
+                    Text.of("error.template.break.latest"));
             v.check(b.offsetMinutes() <= 0 || b.latestEndOffsetMinutes() >= template.getLengthMinutes(), "breaks",
-                    b.isFloating() ? "A floating break must start after the shift starts and end before it ends, "
-                            + "even at its latest start"
-                            : "A break must start after the shift starts and end before it ends");
+                    b.isFloating() ? Text.of("error.template.break.floatingInside")
+                            : Text.of("error.template.break.inside"));
             if (b.offsetMinutes() < previousEnd) {
                 v.check(true, "breaks", previousFloats || b.isFloating()
-                        ? "Breaks must not overlap, counting the window a floating break may move in"
-                        : "Breaks must not overlap");
+                        ? Text.of("error.template.break.overlapFloating")
+                        : Text.of("error.template.break.overlap"));
             }
             previousEnd = Math.max(previousEnd, b.latestEndOffsetMinutes());
             previousFloats = b.isFloating();

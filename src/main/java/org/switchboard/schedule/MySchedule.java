@@ -17,6 +17,7 @@ import org.switchboard.rostering.PublishedSchedule.Break;
 import org.switchboard.rostering.PublishedSchedule.PublishedShift;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 
 /**
@@ -72,25 +73,20 @@ public class MySchedule {
     /** The signed-in user has no operator record (answered 404 by the API, with this reason). */
     static final class NotLinked extends NotFoundException {
         NotLinked() {
-            super("Operator record of this login", "");
-        }
-
-        @Override
-        public String getMessage() {
-            return "Your login is not linked to an operator record; ask your planner to link it";
+            super(Text.of("error.schedule.notLinked"));
         }
     }
 
     static void checkRange(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
-            throw ValidationFailedException.of(from == null ? "from" : "to", "Give a date such as 2026-12-07");
+            throw ValidationFailedException.of(from == null ? "from" : "to", Text.of("error.schedule.dateMissing"));
         }
         if (to.isBefore(from)) {
-            throw ValidationFailedException.of("to", "\"to\" (" + to + ") is before \"from\" (" + from + ")");
+            throw ValidationFailedException.of("to", Text.of("error.schedule.order", to, from));
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         if (days > MAX_DAYS) {
-            throw ValidationFailedException.of("to", "Ask for at most " + MAX_DAYS + " days at a time, not " + days);
+            throw ValidationFailedException.of("to", Text.of("error.schedule.tooLong", String.valueOf(MAX_DAYS), String.valueOf(days)));
         }
     }
 

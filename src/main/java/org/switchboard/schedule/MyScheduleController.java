@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 
 /**
@@ -79,7 +80,7 @@ class MyScheduleController {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ValidationFailedException.of(field, "'" + text + "' is not a date such as 2026-12-07");
+            throw ValidationFailedException.of(field, Text.of("error.schedule.notDate", text));
         }
     }
 }

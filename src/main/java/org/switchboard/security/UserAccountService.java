@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
@@ -77,11 +78,11 @@ public class UserAccountService {
         String name = username == null ? "" : username.trim().toLowerCase();
         Violations.none()
                 .check(!name.matches("[a-z0-9._-]{3,64}"), "username",
-                        "Use 3 to 64 lower-case letters, digits, dots, dashes or underscores")
-                .check(users.existsByUsername(name), "username", "This user name is taken")
-                .check(displayName == null || displayName.isBlank(), "displayName", "Enter the person's name")
-                .check(roles == null || roles.isEmpty(), "roles", "Choose at least one role")
-                .check(roles != null && !Roles.ALL.containsAll(roles), "roles", "Unknown role")
+                        Text.of("error.user.username.pattern"))
+                .check(users.existsByUsername(name), "username", Text.of("error.user.username.taken"))
+                .check(displayName == null || displayName.isBlank(), "displayName", Text.of("error.user.displayName.required"))
+                .check(roles == null || roles.isEmpty(), "roles", Text.of("error.user.roles.required"))
+                .check(roles != null && !Roles.ALL.containsAll(roles), "roles", Text.of("error.user.roles.unknown"))
                 .throwIfAny();
         checkPasswordStrength(password, "password");
         AppUser user = new AppUser(name, displayName.trim(), passwordEncoder.encode(password), roles);
@@ -93,11 +94,11 @@ public class UserAccountService {
     public UserAccount update(long id, String displayName, Set<String> roles, boolean enabled) {
         AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
         Violations.none()
-                .check(displayName == null || displayName.isBlank(), "displayName", "Enter the person's name")
-                .check(roles == null || roles.isEmpty(), "roles", "Choose at least one role")
-                .check(roles != null && !Roles.ALL.containsAll(roles), "roles", "Unknown role")
+                .check(displayName == null || displayName.isBlank(), "displayName", Text.of("error.user.displayName.required"))
+                .check(roles == null || roles.isEmpty(), "roles", Text.of("error.user.roles.required"))
+                .check(roles != null && !Roles.ALL.containsAll(roles), "roles", Text.of("error.user.roles.unknown"))
                 .check(isSelf(user) && (!enabled || roles == null || !roles.contains(Roles.ADMIN)), "roles",
-                        "You cannot remove your own administrator role or disable yourself")
+                        Text.of("error.user.self"))
                 .throwIfAny();
         user.setDisplayName(displayName.trim());
         user.setRoleNames(roles);
@@ -133,11 +134,11 @@ public class UserAccountService {
         AppUser user = users.findByUsername(auth.getName())
                 .orElseThrow(() -> new NotFoundException("User", auth.getName()));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
-            throw ValidationFailedException.of("currentPassword", "This is not your current password");
+            throw ValidationFailedException.of("currentPassword", Text.of("error.user.password.wrong"));
         }
         checkPasswordStrength(newPassword, "newPassword");
         if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
-            throw ValidationFailedException.of("newPassword", "Choose a password different from the current one");
+            throw ValidationFailedException.of("newPassword", Text.of("error.user.password.same"));
         }
         user.setPasswordHash(passwordEncoder.encode(newPassword));
         user.setMustChangePassword(false);
@@ -180,8 +181,8 @@ public class UserAccountService {
     static void checkPasswordStrength(String password, String field) {
         Violations.none()
                 .check(password == null || password.length() < MIN_PASSWORD_LENGTH, field,
-                        "Use at least " + MIN_PASSWORD_LENGTH + " characters")
-                .check(password != null && password.length() > 128, field, "Use at most 128 characters")
+                        Text.of("error.user.password.short", String.valueOf(MIN_PASSWORD_LENGTH)))
+                .check(password != null && password.length() > 128, field, Text.of("error.user.password.long"))
                 .throwIfAny();
     }
 

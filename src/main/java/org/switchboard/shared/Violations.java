@@ -7,11 +7,14 @@ import java.util.Map;
 
 /**
  * Collects rule violations for one object: bean-validation annotations first, then the rules a service
- * adds by hand. {@link #throwIfAny()} turns them into a {@link ValidationFailedException}.
+ * adds by hand. {@link #throwIfAny()} turns them into a {@link ValidationFailedException}. Reasons are kept as
+ * {@link Text}s (message keys with arguments) and rendered when read; an annotation whose message is a key in braces
+ * ({@code message = "{error.operator.firstName.required}"}) is kept as that key, with the constraint's bounds as
+ * arguments (see {@link KeyedMessageInterpolator}).
  */
 public final class Violations {
 
-    private final Map<String, String> errors = new LinkedHashMap<>();
+    private final Map<String, Text> errors = new LinkedHashMap<>();
 
     private Violations() {}
 
@@ -19,7 +22,7 @@ public final class Violations {
     public static <T> Violations of(Validator validator, T bean) {
         Violations v = new Violations();
         for (ConstraintViolation<T> cv : validator.validate(bean)) {
-            v.errors.putIfAbsent(cv.getPropertyPath().toString(), cv.getMessage());
+            v.errors.putIfAbsent(cv.getPropertyPath().toString(), KeyedMessageInterpolator.text(cv));
         }
         return v;
     }
@@ -28,8 +31,13 @@ public final class Violations {
         return new Violations();
     }
 
-    /** Records {@code reason} for {@code field} when {@code broken} holds and the field has no reason yet. */
+    /** Records {@code reason} (literal words) for {@code field} when {@code broken} holds and the field has no reason yet. */
     public Violations check(boolean broken, String field, String reason) {
+        return check(broken, field, Text.literal(reason));
+    }
+
+    /** Records {@code reason} for {@code field} when {@code broken} holds and the field has no reason yet. */
+    public Violations check(boolean broken, String field, Text reason) {
         if (broken) {
             errors.putIfAbsent(field, reason);
         }
@@ -42,7 +50,7 @@ public final class Violations {
 
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw new ValidationFailedException(errors);
+            throw ValidationFailedException.keyed(errors);
         }
     }
 }

@@ -52,6 +52,31 @@ class QueueServiceTest {
     }
 
     @Test
+    @WithMockUser(roles = "PLANNER")
+    void aRussianReaderReadsTheReasonsInRussian() {
+        Queue q = queue("RU-GEN"); // taken by the demo data
+        q.setShrinkagePercent(95.0);
+        q.setMaxOccupancyPercent(20.0);
+        q.setAnswerWithinSeconds(4000);
+        q.setOpeningHours(List.of(new OpeningHours(2, LocalTime.of(20, 0), LocalTime.of(8, 0))));
+        assertThatThrownBy(() -> queues.save(q))
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> {
+                    assertThat(e.fieldErrors(java.util.Locale.forLanguageTag("ru")))
+                            .containsEntry("code", "Очередь с таким кодом уже есть")
+                            .containsEntry("shrinkagePercent", "От 0 до 90 %")
+                            .containsEntry("maxOccupancyPercent", "От 50 до 100 %")
+                            .containsEntry("answerWithinSeconds", "Не более 3600 с")
+                            .containsEntry("openingHours",
+                                    "Вторник: время закрытия должно быть позже открытия (00:00 — полночь)");
+                    assertThat(e.fieldErrors())
+                            .containsEntry("maxOccupancyPercent", "Use 50 to 100 %")
+                            .containsEntry("answerWithinSeconds", "Use at most 3600 seconds")
+                            .containsEntry("openingHours",
+                                    "Tuesday: the closing time must be after the opening time (00:00 = midnight)");
+                });
+    }
+
+    @Test
     @WithMockUser(roles = "OPERATOR")
     void operatorsCannotChangeQueues() {
         assertThatThrownBy(() -> queues.save(queue("OP-Q"))).isInstanceOf(AccessDeniedException.class);

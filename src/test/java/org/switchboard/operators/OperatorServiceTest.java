@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.demand.QueueService;
+import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.ValidationFailedException;
 
 /** Validation and authorization of the operator service, against the demo data in the embedded database. */
@@ -71,6 +73,36 @@ class OperatorServiceTest {
                         .containsEntry("timeZone", "Unknown time zone")
                         .containsEntry("skills", "Proficiency runs from 1 (learning) to 5 (expert)"));
         assertThat(operators.list()).hasSize(before);
+    }
+
+    @Test
+    @WithMockUser(roles = "PLANNER")
+    void theReasonsAreRenderedInTheReadersLanguage() {
+        Operator o = validOperator("bad number!");
+        o.setFirstName(" ");
+        o.setLastName("x".repeat(101));
+        o.setSkills(List.of(new OperatorSkill(queueId("BILL"), 9)));
+        o.setNightEligible(true);
+        Locale russian = Locale.forLanguageTag("ru-RU");
+        assertThatThrownBy(() -> operators.save(o))
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> {
+                    assertThat(e.fieldErrors(russian))
+                            .containsEntry("employeeNumber", "До 20 латинских букв, цифр или дефисов")
+                            .containsEntry("firstName", "Введите имя")
+                            .containsEntry("lastName", "Не более 100 символов")
+                            .containsEntry("skills", "Уровень навыка — от 1 (обучение) до 5 (эксперт)")
+                            .containsEntry("nightEligible", "Договор «Full time 40 h» не допускает ночных смен");
+                    assertThat(e.fieldErrors(Locale.GERMAN)).isEqualTo(e.fieldErrors())
+                            .containsEntry("lastName", "Use at most 100 characters")
+                            .containsEntry("nightEligible", "The contract 'Full time 40 h' allows no night shifts");
+                    assertThat(e.getMessage()).contains("firstName: Enter the first name");
+                    assertThat(e.message(russian)).contains("firstName: Введите имя");
+                });
+        assertThatThrownBy(() -> operators.get(-5))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("Operator -5 does not exist");
+                    assertThat(e.message(russian)).isEqualTo("Не найдено: Оператор -5");
+                });
     }
 
     @Test

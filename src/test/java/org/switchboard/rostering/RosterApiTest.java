@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -219,6 +220,39 @@ class RosterApiTest {
         call(post("/api/rosters/" + id + "/publish")).andExpect(status().isConflict());
         call(post("/api/rosters/" + id + "/solve").param("seconds", "2")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("published")));
+    }
+
+    @Test
+    void refusalsAreInTheRequestsLanguage() throws Exception {
+        call(get("/api/rosters/987654/status").header(HttpHeaders.ACCEPT_LANGUAGE, "ru-RU,ru;q=0.9"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value("Не найдено: График 987654"))
+                .andExpect(jsonPath("$.detail").value("Не найдено: График 987654"));
+        String zeroDays = "{\"startDate\":\"%s\",\"days\":0}".formatted(monday(0));
+        call(post("/api/rosters").header(HttpHeaders.ACCEPT_LANGUAGE, "ru").contentType(MediaType.APPLICATION_JSON)
+                .content(zeroDays))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("days"))
+                .andExpect(jsonPath("$.errors[0].reason").value("Планируйте от 1 до 42 дней"))
+                .andExpect(jsonPath("$.message").value("Запрос неверен: days: Планируйте от 1 до 42 дней"));
+        call(post("/api/rosters").contentType(MediaType.APPLICATION_JSON).content(zeroDays))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value("Plan 1 to 42 days"))
+                .andExpect(jsonPath("$.message").value("The request is invalid: days: Plan 1 to 42 days"));
+        call(post("/api/rosters").header(HttpHeaders.ACCEPT_LANGUAGE, "ru").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startDate\":\"2026-13-01\",\"days\":7}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value("«2026-13-01» — не дата: пишите ГГГГ-ММ-ДД, например 2026-12-07"));
+        call(post("/api/rosters").header(HttpHeaders.ACCEPT_LANGUAGE, "de").contentType(MediaType.APPLICATION_JSON)
+                .content(zeroDays))
+                .andExpect(jsonPath("$.errors[0].reason").value("Plan 1 to 42 days"));
+
+        long id = create("{\"startDate\":\"%s\",\"days\":1,\"teams\":[\"Aurora (day)\"]}".formatted(monday(1)));
+        call(post("/api/rosters/" + id + "/stop").header(HttpHeaders.ACCEPT_LANGUAGE, "ru"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value("График " + id + " сейчас не рассчитывается"));
+        call(post("/api/rosters/" + id + "/stop")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value("Roster " + id + " is not being solved"));
     }
 
     @Test

@@ -131,6 +131,28 @@ class ShiftTemplateServiceTest {
 
     @Test
     @WithMockUser(roles = "PLANNER")
+    void aRussianReaderReadsTheReasonsInRussian() {
+        ShiftTemplate t = ShiftKindRulesTest.template(LocalTime.of(7, 0), 9 * 60);
+        t.setCode("wrong code");
+        t.setLengthMinutes(5);
+        t.setLatestStartTime(LocalTime.of(10, 30));
+        t.setStartStepMinutes(60);
+        assertThatThrownBy(() -> templates.save(t))
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> {
+                    assertThat(e.fieldErrors(java.util.Locale.forLanguageTag("ru")))
+                            .containsEntry("code", "От 1 до 8 заглавных латинских букв, цифр, - или _")
+                            .containsEntry("lengthMinutes", "Смена длится не меньше 15 минут")
+                            .containsEntry("latestStartTime",
+                                    "Последнее начало должно отстоять от начала на целое число шагов (60 мин)");
+                    assertThat(e.fieldErrors())
+                            .containsEntry("lengthMinutes", "A shift lasts at least 15 minutes")
+                            .containsEntry("latestStartTime",
+                                    "The latest start must be a whole number of steps (60 min) after the start");
+                });
+    }
+
+    @Test
+    @WithMockUser(roles = "PLANNER")
     void floatingBreaksStayInsideTheShiftAndApartFromEachOther() {
         ShiftTemplate t = ShiftKindRulesTest.template(LocalTime.of(8, 0), 8 * 60);
         t.setCode("FLT");

@@ -153,6 +153,13 @@ class MyScheduleApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("not linked to an operator")));
         mvc.perform(as(ScheduleFixture.UNLINKED_LOGIN, get("/api/me/calendar"))).andExpect(status().isNotFound());
+        // in the reader's language
+        mvc.perform(as(ScheduleFixture.UNLINKED_LOGIN, get("/api/me/schedule").header("Accept-Language", "ru")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("не связана с записью оператора")));
+        mvc.perform(as(NIGHT_LOGIN, get("/api/me/schedule").param("from", "2026-13-01").header("Accept-Language", "ru")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value("«2026-13-01» — не дата вида 2026-12-07"));
         mvc.perform(get("/api/me/schedule")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/me/calendar")).andExpect(status().isUnauthorized());
     }

@@ -63,6 +63,14 @@ class UserAccountTest {
         assertThatThrownBy(() -> accounts.create("new.planner", "Twin", Set.of("PLANNER")))
                 .isInstanceOfSatisfying(ValidationFailedException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("username", "This user name is taken"));
+        assertThatThrownBy(() -> accounts.createWithPassword("new.planner", " ", Set.of(), "short", false))
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> {
+                    assertThat(e.fieldErrors(java.util.Locale.forLanguageTag("ru")))
+                            .containsEntry("username", "Это имя пользователя уже занято")
+                            .containsEntry("displayName", "Введите имя человека")
+                            .containsEntry("roles", "Выберите хотя бы одну роль");
+                    assertThat(e.fieldErrors()).containsEntry("displayName", "Enter the person's name");
+                });
     }
 
     @Test

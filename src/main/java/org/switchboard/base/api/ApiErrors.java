@@ -3,6 +3,7 @@ package org.switchboard.base.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.RuleViolationsException;
+import org.switchboard.shared.Texts;
 import org.switchboard.shared.ValidationFailedException;
 import tools.jackson.databind.DatabindException;
 
@@ -48,10 +50,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ValidationFailedException.class)
     ResponseEntity<ProblemDetail> invalid(ValidationFailedException e, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        for (Map.Entry<String, String> f : e.fieldErrors().entrySet()) {
+        Locale reader = reader(request);
+        for (Map.Entry<String, String> f : e.fieldErrors(reader).entrySet()) {
             errors.add(new FieldError(f.getKey(), f.getValue()));
         }
-        return answer(Problems.of(HttpStatus.BAD_REQUEST, "The request is invalid: " + e.getMessage(), errors), request);
+        return answer(Problems.of(HttpStatus.BAD_REQUEST,
+                Texts.render("error.api.invalid", reader, e.message(reader)), errors), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -63,7 +67,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
-        return answer(Problems.of(HttpStatus.CONFLICT, e.getMessage(), List.of()), request);
+        return answer(Problems.of(HttpStatus.CONFLICT, e.message(reader(request)), List.of()), request);
     }
 
     /** A change that would break hard rules and was not forced: 422 with {@code violations: [{rule, message}]}. */
@@ -76,7 +80,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
-        return answer(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), List.of()), request);
+        return answer(Problems.of(HttpStatus.NOT_FOUND, e.message(reader(request)), List.of()), request);
     }
 
     /** A method-security refusal ({@code @PreAuthorize}) inside a controller. */
@@ -126,6 +130,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpServletRequest request) {
         Problems.complete(problem, request.getRequestURI());
         return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(problem);
+    }
+
+    /** The reader's language: the request's {@code Accept-Language}, English without one. */
+    static Locale reader(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Locale.ENGLISH
+                : Texts.supported(request.getLocale());
     }
 
     private static String path(WebRequest request) {

@@ -168,7 +168,7 @@ public class EditorPanel<T> extends VerticalLayout {
             edit(null);
             afterChange.run();
         } catch (ValidationFailedException e) {
-            showErrors(e.fieldErrors());
+            showErrors(e.fieldErrors(getLocale()));
         } catch (AccessDeniedException e) {
             showGlobal(getTranslation("editor.notAllowed"));
         } catch (OptimisticLockingFailureException e) {
@@ -209,7 +209,7 @@ public class EditorPanel<T> extends VerticalLayout {
             edit(null);
             afterChange.run();
         } catch (ValidationFailedException e) {
-            showErrors(e.fieldErrors());
+            showErrors(e.fieldErrors(getLocale()));
         } catch (AccessDeniedException e) {
             showGlobal(getTranslation("editor.notAllowedDelete"));
         } catch (DataIntegrityViolationException e) {

@@ -26,6 +26,7 @@ import org.switchboard.demand.history.CallHistoryService;
 import org.switchboard.demand.history.CallHistoryService.HistoryCoverage;
 import org.switchboard.demand.history.HistoryInterval;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
@@ -74,20 +75,19 @@ public class ForecastService {
         ZoneId zone = ZoneId.of(queue.getTimeZone());
         Violations v = Violations.none();
         v.check(queue.getDirection() == Direction.OUTBOUND, "queue",
-                "An outbound queue is planned from its workload (calls to make per day), not forecast");
-        v.check(coverage.isEmpty(), "queue", "Queue " + queue.getCode() + " has no call history yet: import some first");
-        v.check(firstDay == null, "firstDay", "Choose the first day to forecast");
-        v.check(days < 1 || days > MAX_DAYS, "days", "Forecast 1 to " + MAX_DAYS + " days");
+                Text.of("error.forecast.outbound"));
+        v.check(coverage.isEmpty(), "queue", Text.of("error.forecast.noHistory", queue.getCode()));
+        v.check(firstDay == null, "firstDay", Text.of("error.forecast.firstDay.required"));
+        v.check(days < 1 || days > MAX_DAYS, "days", Text.of("error.forecast.days", String.valueOf(MAX_DAYS)));
         LocalDate historyFrom = coverage.map(c -> c.first().atZone(zone).toLocalDate()).orElse(null);
         v.check(!v.has("queue") && firstDay != null && !firstDay.isAfter(historyFrom), "firstDay",
-                "The history starts on " + historyFrom + ": forecast days after it");
+                Text.of("error.forecast.firstDay.afterHistory", historyFrom));
         v.throwIfAny();
         int minutes = coverage.get().intervalMinutes();
         LocalDate historyTo = min(coverage.get().last().atZone(zone).toLocalDate(), firstDay.minusDays(1));
         IntervalSeries series = series(queueId, zone, minutes, historyFrom, historyTo);
         if (java.util.Arrays.stream(series.ahtSeconds()).noneMatch(Double::isFinite)) {
-            throw ValidationFailedException.of("queue", "The history of " + queue.getCode() + " has no handling times "
-                    + "(AHT), so operators cannot be computed: import history with AHT or handling seconds");
+            throw ValidationFailedException.of("queue", Text.of("error.forecast.noAht", queue.getCode()));
         }
         int gap = (int) ChronoUnit.DAYS.between(historyTo, firstDay) - 1;
         ForecastMethod method = Forecasting.standard();
@@ -137,8 +137,8 @@ public class ForecastService {
     @Transactional(readOnly = true)
     public BacktestReport backtest(List<Long> queueIds, int intervalMinutes, LocalDate lastDay, int holdoutDays) {
         Violations.none()
-                .check(holdoutDays < 1 || holdoutDays > 56, "holdoutDays", "Hold out 1 to 56 days")
-                .check(queueIds.isEmpty(), "queues", "Choose at least one queue")
+                .check(holdoutDays < 1 || holdoutDays > 56, "holdoutDays", Text.of("error.forecast.holdout"))
+                .check(queueIds.isEmpty(), "queues", Text.of("error.forecast.queues.required"))
                 .throwIfAny();
         List<BacktestReport.Line> lines = new ArrayList<>();
         List<double[]> product = new ArrayList<>();
@@ -174,8 +174,8 @@ public class ForecastService {
             last = last == null || to.isAfter(last) ? to : last;
         }
         if (lines.isEmpty()) {
-            throw ValidationFailedException.of("queues", "None of the queues has enough " + intervalMinutes
-                    + "-minute history: a backtest needs a week of history before the " + holdoutDays + " days held out");
+            throw ValidationFailedException.of("queues", Text.of("error.forecast.backtest.noHistory",
+                    String.valueOf(intervalMinutes), String.valueOf(holdoutDays)));
         }
         return new BacktestReport(first, last, intervalMinutes, lines,
                 line("Total", concat(product), concat(naive), concat(actual)), skipped);
@@ -288,16 +288,16 @@ public class ForecastService {
         Queue q = queues.get(queueId);
         ZoneId zone = ZoneId.of(q.getTimeZone());
         Violations v = Violations.none()
-                .check(from == null, "from", "Choose where the adjustment starts")
-                .check(to == null, "to", "Choose where the adjustment ends")
-                .check(kind == null, "kind", "Choose scale by a percentage or set a value")
-                .check(amount == null || !Double.isFinite(amount), "amount", "Enter the amount")
-                .check(note == null || note.isBlank(), "note", "Say why (for example: bank holiday, TV campaign)")
-                .check(note != null && note.length() > 200, "note", "Use at most 200 characters");
-        v.check(from != null && to != null && !to.isAfter(from), "to", "The end must be after the start");
+                .check(from == null, "from", Text.of("error.forecast.adjust.from"))
+                .check(to == null, "to", Text.of("error.forecast.adjust.to"))
+                .check(kind == null, "kind", Text.of("error.forecast.adjust.kind"))
+                .check(amount == null || !Double.isFinite(amount), "amount", Text.of("error.forecast.adjust.amount"))
+                .check(note == null || note.isBlank(), "note", Text.of("error.forecast.adjust.note"))
+                .check(note != null && note.length() > 200, "note", Text.of("error.forecast.adjust.noteLength"));
+        v.check(from != null && to != null && !to.isAfter(from), "to", Text.of("error.forecast.adjust.order"));
         v.check(kind == AdjustmentKind.SCALE && amount != null && amount <= -100, "amount",
-                "A scale is a change in percent above −100 (−100 % would remove every call; set 0 instead)");
-        v.check(kind == AdjustmentKind.OVERRIDE && amount != null && amount < 0, "amount", "Calls cannot be negative");
+                Text.of("error.forecast.adjust.scale"));
+        v.check(kind == AdjustmentKind.OVERRIDE && amount != null && amount < 0, "amount", Text.of("error.forecast.adjust.negative"));
         v.throwIfAny();
         Instant starts = from.atZone(zone).toInstant();
         Instant ends = to.atZone(zone).toInstant();

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.List;
+import org.switchboard.shared.Text;
 
 /**
  * Reads one value of a history file and checks it against the bounds an import accepts. A value out of bounds is
@@ -34,8 +35,11 @@ final class FieldValues {
 
     /** A value that cannot be taken; the message is the reason, as the user reads it. */
     static final class Refused extends Exception {
-        Refused(String reason) {
-            super(reason, null, false, false);
+        final Text reason;
+
+        Refused(Text reason) {
+            super(reason.english(), null, false, false);
+            this.reason = reason;
         }
     }
 
@@ -61,7 +65,7 @@ final class FieldValues {
                 try {
                     return inRange(LocalDate.of(year, month, day), v);
                 } catch (DateTimeException e) {
-                    throw new Refused("\"" + v + "\" is not a date such as 2026-03-02, 20260302, 990201 or 02.03.2026");
+                    throw new Refused(Text.of("error.import.notDate", v));
                 }
             }
         }
@@ -72,7 +76,7 @@ final class FieldValues {
                 // try the next format
             }
         }
-        throw new Refused("\"" + v + "\" is not a date such as 2026-03-02, 20260302, 990201 or 02.03.2026");
+        throw new Refused(Text.of("error.import.notDate", v));
     }
 
     /** A time of day such as 8:05 or 08:05:30. */
@@ -84,7 +88,7 @@ final class FieldValues {
         try {
             return LocalTime.parse(v, TIME);
         } catch (DateTimeParseException e) {
-            throw new Refused("\"" + v + "\" is not a time such as 08:30");
+            throw new Refused(Text.of("error.import.notTime", v));
         }
     }
 
@@ -101,7 +105,7 @@ final class FieldValues {
                 try {
                     return LocalDateTime.of(inRange(LocalDate.of(year, month, day), v), time);
                 } catch (DateTimeException e) {
-                    throw new Refused("\"" + v + "\" is not a date and time such as 2026-03-02T08:30");
+                    throw new Refused(Text.of("error.import.notDateTime", v));
                 }
             }
         }
@@ -116,10 +120,9 @@ final class FieldValues {
                 local = LocalDateTime.parse(t);
             }
         } catch (DateTimeParseException e) {
-            throw new Refused("\"" + v + "\" is not a date and time such as 2026-03-02T08:30");
+            throw new Refused(Text.of("error.import.notDateTime", v));
         } catch (DateTimeException e) {
-            throw new Refused("\"" + v + "\" is outside the dates an import accepts (" + FIRST_DAY_TEXT + " to "
-                    + LAST_DAY_TEXT + ")");
+            throw new Refused(Text.of("error.import.outsideDates", v, FIRST_DAY_TEXT, LAST_DAY_TEXT));
         }
         inRange(local.toLocalDate(), v);
         return local;
@@ -162,8 +165,7 @@ final class FieldValues {
 
     private static LocalDate inRange(LocalDate d, String v) throws Refused {
         if (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY)) {
-            throw new Refused("\"" + v + "\" is outside the dates an import accepts (" + FIRST_DAY_TEXT + " to "
-                    + LAST_DAY_TEXT + ")");
+            throw new Refused(Text.of("error.import.outsideDates", v, FIRST_DAY_TEXT, LAST_DAY_TEXT));
         }
         return d;
     }
@@ -172,15 +174,15 @@ final class FieldValues {
      * A whole number from 0 to {@code max}. Plain digits are the usual case; a whole value written otherwise
      * (42.0, 2e3) is taken too, a fraction is not.
      */
-    static int whole(String v, String label, int max) throws Refused {
+    static int whole(String v, Text label, int max) throws Refused {
         long n = digits(v);
         if (n == NOT_DIGITS) {
             BigDecimal d = decimalOrNull(v);
             if (d == null || d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-                throw new Refused("\"" + v + "\" is not a whole number");
+                throw new Refused(Text.of("error.import.notWhole", v));
             }
             if (d.signum() < 0) {
-                throw new Refused(label + " cannot be negative (" + v + ")");
+                throw new Refused(Text.of("error.import.negative", label, v));
             }
             if (d.compareTo(BigDecimal.valueOf(max)) > 0) {
                 throw tooLarge(label, max, v);
@@ -188,7 +190,7 @@ final class FieldValues {
             return d.intValueExact();
         }
         if (n < 0) {
-            throw new Refused(label + " cannot be negative (" + v + ")");
+            throw new Refused(Text.of("error.import.negative", label, v));
         }
         if (n > max) {
             throw tooLarge(label, max, v);
@@ -197,13 +199,13 @@ final class FieldValues {
     }
 
     /** A number (decimal point or comma) from 0 to {@code max}. */
-    static double decimal(String v, String label, double max) throws Refused {
+    static double decimal(String v, Text label, double max) throws Refused {
         BigDecimal d = decimalOrNull(v);
         if (d == null) {
-            throw new Refused("\"" + v + "\" is not a number");
+            throw new Refused(Text.of("error.import.notNumber", v));
         }
         if (d.signum() < 0) {
-            throw new Refused(label + " must be a number of 0 or more (" + v + ")");
+            throw new Refused(Text.of("error.import.notPositive", label, v));
         }
         if (d.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw tooLarge(label, max, v);
@@ -211,9 +213,9 @@ final class FieldValues {
         return d.doubleValue();
     }
 
-    private static Refused tooLarge(String label, double max, String v) {
-        String bound = max == MAX_SECONDS ? String.format("%,d (24 hours)", MAX_SECONDS) : String.format("%,d", (long) max);
-        return new Refused(label + " must be at most " + bound + ", not " + v);
+    private static Refused tooLarge(Text label, double max, String v) {
+        return new Refused(Text.of(max == MAX_SECONDS ? "error.import.tooLarge.seconds" : "error.import.tooLarge",
+                label, (long) max, v));
     }
 
     private static final long NOT_DIGITS = Long.MIN_VALUE;

@@ -191,13 +191,15 @@ class HistoryImportController {
     }
 
     @ExceptionHandler(ImportFailedException.class)
-    ResponseEntity<ProblemDetail> failed(ImportFailedException e) {
+    ResponseEntity<ProblemDetail> failed(ImportFailedException e, HttpServletRequest request) {
+        java.util.Locale reader = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? java.util.Locale.ENGLISH
+                : request.getLocale();
         List<Map<String, Object>> errors = new ArrayList<>();
         for (ImportProblem p : e.problems()) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("line", p.line());
             error.put("column", p.column());
-            error.put("reason", p.message());
+            error.put("reason", p.message(reader));
             errors.add(error);
         }
         int n = e.problems().size();

@@ -27,6 +27,7 @@ import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
 import org.switchboard.shared.CurrentUser;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 
 /**
  * Imports call history from CSV files (interval aggregates or one row per call) into {@code call_history}.
@@ -220,8 +221,8 @@ public class HistoryImportService {
         try {
             return Charset.forName(name.strip());
         } catch (IllegalArgumentException e) {
-            throw new ImportFailedException(List.of(new ImportProblem(1, null, "Unknown encoding \"" + name
-                    + "\"; use one such as " + String.join(", ", TextEncoding.OFFERED))), false);
+            throw new ImportFailedException(List.of(new ImportProblem(1, null, Text.of("error.import.unknownEncoding", name,
+                    String.join(", ", TextEncoding.OFFERED)))), false);
         }
     }
 

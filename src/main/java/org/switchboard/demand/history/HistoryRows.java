@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.switchboard.shared.Text;
 
 /**
  * Checks a file's rows one by one and hands every interval on as soon as it is known (interval files), or after
@@ -98,8 +99,8 @@ final class HistoryRows {
         return new Result(rows, skipped, problems, false);
     }
 
-    private void problem(long line, String column, String message) {
-        problems.add(new ImportProblem(line, column, message));
+    private void problem(long line, String column, Text reason) {
+        problems.add(new ImportProblem(line, column, reason));
     }
 
     private void emit(Interval interval) {
@@ -112,32 +113,32 @@ final class HistoryRows {
     void checkSettings(List<String> headers) {
         for (var e : settings.columns().entrySet()) {
             if (!headers.contains(e.getValue())) {
-                problem(1, e.getValue(), "The file has no column \"" + e.getValue() + "\" (mapped to "
-                        + e.getKey().label() + "); its columns are " + String.join(", ", headers));
+                problem(1, e.getValue(), Text.of("error.import.noColumn", e.getValue(), label(e.getKey()),
+                        String.join(", ", headers)));
             }
         }
         if (settings.column(HistoryField.START) == null
                 && (settings.column(HistoryField.DATE) == null || settings.column(HistoryField.TIME) == null)) {
-            problem(1, null, "Map either a date-and-time column, or a date column and a time column");
+            problem(1, null, Text.of("error.import.mapStart"));
         }
         if (settings.queue() != null) {
             if (!zones.containsKey(settings.queue())) {
-                problem(1, null, "No queue has the code \"" + settings.queue() + "\"");
+                problem(1, null, Text.of("error.import.noQueueCode", settings.queue()));
             }
         } else if (settings.column(HistoryField.QUEUE) == null) {
-            problem(1, null, "Map the queue column, or name the queue every row goes to");
+            problem(1, null, Text.of("error.import.mapQueue"));
         }
         if (settings.kind() == ImportKind.INTERVALS && settings.column(HistoryField.OFFERED) == null) {
-            problem(1, null, "Map the offered-calls column");
+            problem(1, null, Text.of("error.import.mapOffered"));
         }
         Integer m = settings.intervalMinutes();
         boolean needsLength = settings.kind() == ImportKind.CALLS || settings.column(HistoryField.INTERVAL_MINUTES) == null;
         if (needsLength && (m == null || !validMinutes(m))) {
-            problem(1, null, "Choose an interval length of 15, 30 or 60 minutes");
+            problem(1, null, Text.of("error.import.chooseLength"));
         }
         for (var e : settings.queueCodes().entrySet()) {
             if (!e.getValue().isBlank() && !zones.containsKey(e.getValue())) {
-                problem(1, null, "\"" + e.getKey() + "\" is mapped to queue " + e.getValue() + ", which does not exist");
+                problem(1, null, Text.of("error.import.mappedQueueMissing", e.getKey(), e.getValue()));
             }
         }
     }
@@ -149,7 +150,8 @@ final class HistoryRows {
     void row(CSVRecord r, long line) {
         rows++;
         if (!r.isConsistent()) {
-            problem(line, null, "Has " + r.size() + " values where the header has " + r.getParser().getHeaderNames().size());
+            problem(line, null, Text.of("error.import.valueCount", String.valueOf(r.size()),
+                    String.valueOf(r.getParser().getHeaderNames().size())));
             return;
         }
         int queue;
@@ -163,8 +165,7 @@ final class HistoryRows {
                 return;
             }
             if (queue == UNKNOWN) {
-                problem(line, settings.column(HistoryField.QUEUE), "No queue has the code \"" + value
-                        + "\": create it, map the value to a queue, or skip it");
+                problem(line, settings.column(HistoryField.QUEUE), Text.of("error.import.unknownQueueValue", value));
                 return;
             }
         }
@@ -202,7 +203,7 @@ final class HistoryRows {
         Integer minutes = settings.column(HistoryField.INTERVAL_MINUTES) == null
                 ? settings.intervalMinutes() : whole(r, line, HistoryField.INTERVAL_MINUTES, true, 24 * 60);
         if (minutes != null && !validMinutes(minutes)) {
-            problem(line, settings.column(HistoryField.INTERVAL_MINUTES), "Use 15, 30 or 60 minutes, not " + minutes);
+            problem(line, settings.column(HistoryField.INTERVAL_MINUTES), Text.of("error.import.length", String.valueOf(minutes)));
             minutes = null;
         }
         LocalDateTime local = localStart(r, line, zone);
@@ -214,16 +215,18 @@ final class HistoryRows {
             return;
         }
         if ((local.getHour() * 60 + local.getMinute()) % minutes != 0 || local.getSecond() != 0) {
-            problem(line, timeColumn(), local.toLocalTime() + " is not the start of a " + minutes + "-minute interval");
+            problem(line, timeColumn(), Text.of("error.import.notIntervalStart", String.valueOf(local.toLocalTime()),
+                    String.valueOf(minutes)));
             return;
         }
         if (handled != null && handled > offered) {
-            problem(line, settings.column(HistoryField.HANDLED), "More calls handled (" + handled + ") than offered (" + offered + ")");
+            problem(line, settings.column(HistoryField.HANDLED), Text.of("error.import.handledExceeds", String.valueOf(handled),
+                    String.valueOf(offered)));
             return;
         }
         if (abandoned != null && abandoned > offered) {
-            problem(line, settings.column(HistoryField.ABANDONED), "More calls abandoned (" + abandoned + ") than offered ("
-                    + offered + ")");
+            problem(line, settings.column(HistoryField.ABANDONED), Text.of("error.import.abandonedExceeds", String.valueOf(abandoned),
+                    String.valueOf(offered)));
             return;
         }
         Instant start = instant(local, zone, line, queue, minutes);
@@ -232,7 +235,7 @@ final class HistoryRows {
         }
         int earlier = firstLineOf.putIfAbsent(key(queue, minutes, start), (int) Math.min(line, Integer.MAX_VALUE), NONE);
         if (earlier != NONE) {
-            problem(line, timeColumn(), "Queue " + code + " already has this interval on line " + earlier);
+            problem(line, timeColumn(), Text.of("error.import.duplicate", code, String.valueOf(earlier)));
             return;
         }
         emit(new Interval(code, minutes, start, local.toLocalDate(), offered, handled, abandoned,
@@ -279,8 +282,8 @@ final class HistoryRows {
             calls.forEach((queue, slot, firstLine, offered, handled, timed, seconds) -> {
                 String code = codes.get(queue);
                 if (offered > FieldValues.MAX_CALLS) {
-                    problem(firstLine, null, String.format("Queue %s has %,d calls in the interval starting %s; an interval "
-                            + "may have at most %,d", code, offered, slot, FieldValues.MAX_CALLS));
+                    problem(firstLine, null, Text.of("error.import.tooManyCalls", code, (long) offered,
+                            String.valueOf(slot), (long) FieldValues.MAX_CALLS));
                     return;
                 }
                 // calls carry no order within a repeated hour: they count at its first occurrence
@@ -292,7 +295,7 @@ final class HistoryRows {
             });
         }
         if (problems.isEmpty() && emitted == 0) {
-            problem(1, null, "The file has no rows to import (" + rows + " rows read, " + skipped + " skipped)");
+            problem(1, null, Text.of("error.import.noRows", String.valueOf(rows), String.valueOf(skipped)));
         }
     }
 
@@ -304,9 +307,14 @@ final class HistoryRows {
         try {
             return !FieldValues.time(v).equals(LocalTime.MIDNIGHT);
         } catch (FieldValues.Refused e) {
-            problem(line, settings.column(field), "\"" + v + "\" is not a time such as 8:05:30");
+            problem(line, settings.column(field), Text.of("error.import.notTimeOfDay", v));
             return false;
         }
+    }
+
+    /** A field's name in the reader's language (the import screen's own words for it). */
+    private static Text label(HistoryField field) {
+        return Text.of("import.field." + field.name());
     }
 
     private String timeColumn() {
@@ -320,7 +328,7 @@ final class HistoryRows {
     private Instant instant(LocalDateTime local, ZoneId zone, long line, int queue, int minutes) {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
-            problem(line, timeColumn(), local + " does not exist in " + zone + " (the clocks go forward then)");
+            problem(line, timeColumn(), Text.of("error.import.gap", String.valueOf(local), String.valueOf(zone)));
             return null;
         }
         Instant first = local.toInstant(offsets.get(0));
@@ -337,7 +345,7 @@ final class HistoryRows {
             try {
                 return FieldValues.dateTime(r.get(startColumn), zone);
             } catch (FieldValues.Refused e) {
-                problem(line, startColumn, e.getMessage());
+                problem(line, startColumn, e.reason);
                 return null;
             }
         }
@@ -345,13 +353,13 @@ final class HistoryRows {
         try {
             date = FieldValues.date(r.get(settings.column(HistoryField.DATE)));
         } catch (FieldValues.Refused e) {
-            problem(line, settings.column(HistoryField.DATE), e.getMessage());
+            problem(line, settings.column(HistoryField.DATE), e.reason);
         }
         LocalTime time = null;
         try {
             time = FieldValues.time(r.get(settings.column(HistoryField.TIME)));
         } catch (FieldValues.Refused e) {
-            problem(line, settings.column(HistoryField.TIME), e.getMessage());
+            problem(line, settings.column(HistoryField.TIME), e.reason);
         }
         return date == null || time == null ? null : date.atTime(time);
     }
@@ -365,14 +373,14 @@ final class HistoryRows {
         String v = get(r, field);
         if (v == null || v.isBlank()) {
             if (required && settings.column(field) != null) {
-                problem(line, settings.column(field), "Enter a whole number (" + field.label() + " is empty)");
+                problem(line, settings.column(field), Text.of("error.import.empty", label(field)));
             }
             return null;
         }
         try {
-            return FieldValues.whole(v, field.label(), max);
+            return FieldValues.whole(v, label(field), max);
         } catch (FieldValues.Refused e) {
-            problem(line, settings.column(field), e.getMessage());
+            problem(line, settings.column(field), e.reason);
             return null;
         }
     }
@@ -383,9 +391,9 @@ final class HistoryRows {
             return null;
         }
         try {
-            return FieldValues.decimal(v, field.label(), max);
+            return FieldValues.decimal(v, label(field), max);
         } catch (FieldValues.Refused e) {
-            problem(line, settings.column(field), e.getMessage());
+            problem(line, settings.column(field), e.reason);
             return null;
         }
     }

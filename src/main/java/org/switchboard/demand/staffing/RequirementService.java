@@ -26,6 +26,7 @@ import org.switchboard.demand.forecast.ForecastService;
 import org.switchboard.demand.forecast.ForecastService.StoredForecast;
 import org.switchboard.demand.forecast.LocalGrid;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
@@ -154,11 +155,11 @@ public class RequirementService {
     public OutboundWorkload setWorkload(long queueId, Integer callsPerDay, Integer ahtSeconds) {
         Queue q = queues.get(queueId);
         Violations.none()
-                .check(q.getDirection() != Direction.OUTBOUND, "queue", "Only outbound queues take a workload")
+                .check(q.getDirection() != Direction.OUTBOUND, "queue", Text.of("error.workload.inbound"))
                 .check(callsPerDay == null || callsPerDay < 0 || callsPerDay > 1_000_000, "callsPerDay",
-                        "Enter 0 to 1,000,000 calls per day")
-                .check(ahtSeconds == null || ahtSeconds < 1 || ahtSeconds > 7200, "ahtSeconds", "Enter 1 to 7200 seconds")
-                .check(q.getOpeningHours().isEmpty(), "queue", "Give the queue opening hours first: outbound calls are made within them")
+                        Text.of("error.workload.calls"))
+                .check(ahtSeconds == null || ahtSeconds < 1 || ahtSeconds > 7200, "ahtSeconds", Text.of("error.workload.aht"))
+                .check(q.getOpeningHours().isEmpty(), "queue", Text.of("error.workload.hours"))
                 .throwIfAny();
         jdbc.sql("""
                 insert into outbound_workload (queue_id, calls_per_day, aht_seconds) values (?, ?, ?)

@@ -119,7 +119,7 @@ public class ErlangCalculatorView extends VerticalLayout implements HasDynamicTi
         } catch (ValidationFailedException e) {
             answer.setText(getTranslation("demand.checkFields"));
             around.setVisible(false);
-            for (Map.Entry<String, String> err : e.fieldErrors().entrySet()) {
+            for (Map.Entry<String, String> err : e.fieldErrors(getLocale()).entrySet()) {
                 String reason = reason(err.getKey(), err.getValue());
                 switch (err.getKey()) {
                     case "callsPerInterval" -> invalid(calls, reason);

@@ -314,7 +314,7 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
                             String.join(", ", report.skipped()))));
         } catch (ValidationFailedException e) {
             backtest.setVisible(false);
-            backtestSummary.setText(String.join("; ", e.fieldErrors().values()));
+            backtestSummary.setText(String.join("; ", e.fieldErrors(getLocale()).values()));
         }
     }
 
@@ -331,7 +331,7 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
 
     private void show(ValidationFailedException e, Map<String, ? extends com.vaadin.flow.component.HasValidation> fields) {
         StringBuilder other = new StringBuilder();
-        e.fieldErrors().forEach((field, reason) -> {
+        e.fieldErrors(getLocale()).forEach((field, reason) -> {
             var f = fields.get(field);
             if (f != null) {
                 f.setInvalid(true);

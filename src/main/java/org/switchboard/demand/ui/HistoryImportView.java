@@ -169,7 +169,7 @@ public class HistoryImportView extends VerticalLayout implements HasDynamicTitle
         problems.addColumn(ImportProblem::line).setHeader(getTranslation("import.problem.line")).setAutoWidth(true).setFlexGrow(0);
         problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader(getTranslation("import.problem.column"))
                 .setAutoWidth(true).setFlexGrow(0);
-        problems.addColumn(ImportProblem::message).setHeader(getTranslation("import.problem.problem")).setFlexGrow(1);
+        problems.addColumn(p -> p.message(getLocale())).setHeader(getTranslation("import.problem.problem")).setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
         problems.setId("problems");
@@ -271,7 +271,7 @@ public class HistoryImportView extends VerticalLayout implements HasDynamicTitle
             settingsPanel.setVisible(false);
             fileInfo.setText((charset == null ? getTranslation("import.unreadable", fileName)
                     : getTranslation("import.unreadable.as", fileName, charset))
-                    + (e.problems().isEmpty() ? "" : ": " + e.problems().get(0)));
+                    + (e.problems().isEmpty() ? "" : ": " + e.problems().get(0).describe(getLocale())));
             showEncoding(charset);
             showProblems(e);
             return;

@@ -46,7 +46,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
                 Notifications.success(getTranslation("password.changed"));
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (ValidationFailedException ex) {
-                ex.fieldErrors().forEach((field, reason) -> {
+                ex.fieldErrors(getLocale()).forEach((field, reason) -> {
                     PasswordField f = field.equals("currentPassword") ? current : next;
                     f.setErrorMessage(reason);
                     f.setInvalid(true);

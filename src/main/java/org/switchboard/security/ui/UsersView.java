@@ -126,7 +126,7 @@ public class UsersView extends HorizontalLayout implements HasDynamicTitle {
             form.setVisible(false);
             refresh();
         } catch (ValidationFailedException ex) {
-            ex.fieldErrors().forEach((field, reason) -> {
+            ex.fieldErrors(getLocale()).forEach((field, reason) -> {
                 switch (field) {
                     case "username" -> { username.setErrorMessage(reason); username.setInvalid(true); }
                     case "displayName" -> { displayName.setErrorMessage(reason); displayName.setInvalid(true); }

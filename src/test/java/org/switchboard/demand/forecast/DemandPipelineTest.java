@@ -232,7 +232,13 @@ class DemandPipelineTest {
         importHistory("PIPE-EMPTY", LocalDate.of(2026, 9, 21), 14);
         assertThatThrownBy(() -> forecasts.forecast(q.getId(), LocalDate.of(2026, 9, 1), 0))
                 .isInstanceOfSatisfying(ValidationFailedException.class,
-                        e -> assertThat(e.fieldErrors()).containsKeys("days", "firstDay"));
+                        e -> {
+                            assertThat(e.fieldErrors()).containsKeys("days", "firstDay")
+                                    .containsEntry("firstDay", "The history starts on 2026-09-21: forecast days after it");
+                            assertThat(e.fieldErrors(java.util.Locale.forLanguageTag("ru")))
+                                    .containsEntry("firstDay", "История начинается 21.09.2026: прогнозируйте дни после этой даты")
+                                    .containsEntry("days", "Прогноз — от 1 до " + ForecastService.MAX_DAYS + " дней");
+                        });
         assertThatThrownBy(() -> forecasts.adjust(q.getId(), LocalDateTime.of(2026, 10, 21, 12, 0),
                         LocalDateTime.of(2026, 10, 21, 9, 0), AdjustmentKind.SCALE, -100.0, " "))
                 .isInstanceOfSatisfying(ValidationFailedException.class,

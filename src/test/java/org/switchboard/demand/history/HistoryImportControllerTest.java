@@ -133,6 +133,10 @@ class HistoryImportControllerTest {
                         .param("intervalMinutes", "30"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].reason").value("08:15 is not the start of a 30-minute interval"));
+        mvc.perform(multipart(URL).file(file(fifteenMinutes("API-CARD"), "UTF-8")).with(httpBasic("history-planner", PASSWORD))
+                        .param("intervalMinutes", "30").header("Accept-Language", "ru"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value("08:15 — не начало 30-минутного интервала"));
         assertThat(rows("API-CARD")).isZero();
     }
 

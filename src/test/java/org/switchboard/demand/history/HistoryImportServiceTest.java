@@ -243,6 +243,21 @@ class HistoryImportServiceTest {
         assertThatThrownBy(() -> imports.importFile("spring.csv", bytes(spring), settings))
                 .isInstanceOfSatisfying(ImportFailedException.class, e -> assertThat(e.problems()).containsExactly(
                         new ImportProblem(3, "interval_start", "2026-03-29T02:30 does not exist in Europe/Berlin (the clocks go forward then)")));
+        // the same problem in a Russian reader's words
+        assertThatThrownBy(() -> imports.importFile("spring.csv", bytes(spring), settings))
+                .isInstanceOfSatisfying(ImportFailedException.class, e -> {
+                    assertThat(e.problems().get(0).message(java.util.Locale.forLanguageTag("ru")))
+                            .isEqualTo("2026-03-29T02:30 не существует в поясе Europe/Berlin (часы тогда переводятся вперёд)");
+                    assertThat(e.problems().get(0).describe(java.util.Locale.forLanguageTag("ru")))
+                            .startsWith("строка 3, столбец interval_start: ");
+                });
+        String negative = "interval_start,queue,offered\n2026-03-30T01:30,DE-DST,-4\n";
+        assertThatThrownBy(() -> imports.importFile("negative.csv", bytes(negative), settings))
+                .isInstanceOfSatisfying(ImportFailedException.class, e -> {
+                    assertThat(e.problems().get(0).message()).isEqualTo("Offered calls cannot be negative (-4)");
+                    assertThat(e.problems().get(0).message(java.util.Locale.forLanguageTag("ru")))
+                            .isEqualTo("Поступило звонков: не может быть отрицательным (-4)");
+                });
     }
 
     @Test

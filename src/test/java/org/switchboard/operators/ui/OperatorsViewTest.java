@@ -145,4 +145,39 @@ class OperatorsViewTest extends SpringBrowserlessTest {
         assertThat(view.grade.getItemLabelGenerator().apply(Grade.SENIOR)).isEqualTo("Старший оператор");
         assertThat(view.getPageTitle()).isEqualTo("Операторы");
     }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void aRussianReaderReadsTheReasonsNextToTheFieldsInRussian() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru"));
+        OperatorsView view = navigate(OperatorsView.class);
+        int before = operators.list().size();
+        test(view.crud.addButton()).click();
+        test(view.employeeNumber).setValue("E1001"); // taken
+        test(view.lastName).setValue("Петров");
+        test(view.team).selectItem("Aurora (day)");
+        test(view.contract).selectItem("Full time 40 h");
+        test(view.crud.editor().saveButton()).click();
+        assertThat(view.firstName.isInvalid()).as("no first name: refused in the form").isTrue();
+        assertThat(view.firstName.getErrorMessage()).isEqualTo("Введите имя");
+
+        test(view.firstName).setValue("Иван");
+        test(view.crud.editor().saveButton()).click();
+        assertThat(view.crud.editor().isVisible()).isTrue();
+        assertThat(view.employeeNumber.getErrorMessage()).isEqualTo("Этот табельный номер уже есть у другого оператора");
+        assertThat(view.skills.getErrorMessage()).isEqualTo("Активному оператору нужен хотя бы один навык");
+        assertThat(operators.list()).hasSize(before);
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void anEnglishReaderReadsTheFormsReasonInEnglish() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        OperatorsView view = navigate(OperatorsView.class);
+        test(view.crud.addButton()).click();
+        test(view.employeeNumber).setValue("E-NEW-1");
+        test(view.crud.editor().saveButton()).click();
+        assertThat(view.firstName.isInvalid()).isTrue();
+        assertThat(view.firstName.getErrorMessage()).isEqualTo("Enter the first name");
+    }
 }

@@ -45,4 +45,21 @@ class UsersViewTest extends SpringBrowserlessTest {
         assertThat(accounts.list().stream().filter(a -> a.username().equals("locked-user")).findFirst().orElseThrow()
                 .lockedUntil()).isNull();
     }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void theFormsReasonsFollowTheReadersLanguage() {
+        accounts.createWithPassword("nameless-user", "Nameless", Set.of(Roles.OPERATOR), "nameless-user-password", false);
+        UserAccount account = accounts.list().stream().filter(a -> a.username().equals("nameless-user")).findFirst()
+                .orElseThrow();
+        for (var language : java.util.Map.of("ru", "Введите имя человека", "en", "Enter the person's name").entrySet()) {
+            com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.forLanguageTag(language.getKey()));
+            UsersView view = navigate(UsersView.class);
+            view.grid.asSingleSelect().setValue(account);
+            test(view.displayName).setValue(" ");
+            test(view.save).click();
+            assertThat(view.displayName.isInvalid()).isTrue();
+            assertThat(view.displayName.getErrorMessage()).as(language.getKey()).isEqualTo(language.getValue());
+        }
+    }
 }
