@@ -90,7 +90,7 @@ public class RostersView extends VerticalLayout implements HasDynamicTitle {
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             open(r);
         } catch (ValidationFailedException e) {
-            form.showErrors(e.fieldErrors());
+            form.showErrors(e.fieldErrors(getLocale()));
         }
     }
 
@@ -111,8 +111,13 @@ public class RostersView extends VerticalLayout implements HasDynamicTitle {
                 || e instanceof IllegalArgumentException)) {
             throw e;
         }
+        // the reason in the reader's language (services keep it as a message key and its facts)
+        java.util.Locale locale = com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH
+                : com.vaadin.flow.component.UI.getCurrent().getLocale();
         String text = e instanceof ValidationFailedException v && !v.fieldErrors().isEmpty()
-                ? String.join("; ", v.fieldErrors().values()) : e.getMessage();
+                ? String.join("; ", v.fieldErrors(locale).values())
+                : e instanceof ConflictException c ? c.message(locale)
+                : e instanceof NotFoundException nf ? nf.message(locale) : e.getMessage();
         Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
