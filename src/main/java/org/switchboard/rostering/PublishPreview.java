@@ -11,9 +11,11 @@ import java.util.List;
  *
  * @param operators how many operators have at least one change
  * @param changes by employee number, then date
+ * @param version the roster's version this preview was read at: publishing with it refuses (409) when the roster
+ *     changed since (an edit, a solve), so what is published is what the confirmation showed
  */
 public record PublishPreview(long rosterId, int newShifts, int changedShifts, int removedShifts, int operators,
-        List<Change> changes) {
+        List<Change> changes, int version) {
 
     public enum Kind { NEW, CHANGED, REMOVED }
 

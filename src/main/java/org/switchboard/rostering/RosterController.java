@@ -129,8 +129,9 @@ class RosterController {
 
     @PostMapping("/{id}/publish")
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
-    Roster publish(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force) {
-        return rosters.publish(id, force);
+    Roster publish(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force,
+            @RequestParam(required = false) Integer version) {
+        return rosters.publish(id, force, version);
     }
 
     /** The broken rules with their sentences in the request's language ({@code Accept-Language}; English without). */
@@ -221,7 +222,7 @@ class RosterController {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     ResponseEntity<Void> unpin(@PathVariable long id, @PathVariable String employeeNumber, @PathVariable String date,
             HttpServletRequest request) {
-        edits.unpin(id, employeeNumber, day(date, locale(request)));
+        edits.unpin(id, employeeNumber, day(date, locale(request)), locale(request));
         return ResponseEntity.noContent().build();
     }
 

@@ -109,12 +109,14 @@ public class RosterEdits {
     @Transactional
     public StoredShift edit(long rosterId, String employeeNumber, LocalDate date, DayEdit edit, boolean force,
             Locale locale) {
+        // the row lock first: the check and the write see the same draft (two edits of one operator at once, or a solve
+        // ending in between, cannot together store a broken rule that neither check saw)
+        Roster r = store.lock(rosterId).orElseThrow(() -> new NotFoundException("Roster", rosterId));
+        requireEditable(r, locale);
         Prepared p = prepare(rosterId, employeeNumber, date, edit, locale);
         if (!p.violations.isEmpty() && !force) {
             throw new RuleViolationsException(p.violations);
         }
-        Roster r = store.lock(rosterId).orElseThrow(() -> new NotFoundException("Roster", rosterId));
-        requireEditable(r, locale);
         StoredShift shift = p.option == null ? null : new StoredShift(p.operator.getId(), date,
                 p.option.templateCode(), p.option.start(), p.option.end(), p.option.paidMinutes(), p.queueId, List.of());
         store.storeEdit(rosterId, p.operator.getId(), date, shift, user.name(), clock.instant());
@@ -125,9 +127,9 @@ public class RosterEdits {
     /** Unpins a day: it stays as it is, and the next solve may change it. */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     @Transactional
-    public void unpin(long rosterId, String employeeNumber, LocalDate date) {
+    public void unpin(long rosterId, String employeeNumber, LocalDate date, Locale locale) {
         Roster r = store.lock(rosterId).orElseThrow(() -> new NotFoundException("Roster", rosterId));
-        requireEditable(r, Locale.ENGLISH);
+        requireEditable(r, locale);
         Operator o = operator(employeeNumber, operators.list());
         if (!store.unpin(rosterId, o.getId(), date)) {
             throw new NotFoundException(Text.of("error.roster.pinnedMissing", date, employeeNumber));
@@ -262,7 +264,8 @@ public class RosterEdits {
 
     private void requireEditable(Roster r, Locale locale) {
         if (r.state() != RosterState.DRAFT) {
-            throw new ConflictException(t("roster.edit.notDraft", locale, String.valueOf(r.id()), r.state().name().toLowerCase(Locale.ROOT)));
+            throw new ConflictException(t("roster.edit.notDraft", locale, String.valueOf(r.id()),
+                    t("error.roster.state." + r.state().name().toLowerCase(Locale.ROOT), locale)));
         }
         if (jobs.isSolving(r.id())) {
             throw new ConflictException(t("roster.edit.solving", locale, String.valueOf(r.id())));

@@ -41,6 +41,8 @@ public class RosterPublishing {
      */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     public PublishPreview publishPreview(long id) {
+        // the version first: a change after it makes a publish with this version refuse
+        int version = store.version(id);
         Roster r = store.find(id).orElseThrow(() -> new NotFoundException("Roster", id));
         List<Long> operatorIds = store.operatorIds(id);
         Map<Long, Map<LocalDate, StoredShift>> draft = new HashMap<>();
@@ -90,7 +92,7 @@ public class RosterPublishing {
             }
         }
         changes.sort(Comparator.comparing(PublishPreview.Change::employeeNumber).thenComparing(PublishPreview.Change::date));
-        return new PublishPreview(id, added, changed, removed, affected.size(), List.copyOf(changes));
+        return new PublishPreview(id, added, changed, removed, affected.size(), List.copyOf(changes), version);
     }
 
     private static PublishPreview.Shift shift(StoredShift s, ZoneId zone, Map<Long, String> codes) {

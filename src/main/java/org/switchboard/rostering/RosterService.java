@@ -185,7 +185,9 @@ public class RosterService {
         if (tooLarge != null) {
             throw new ConflictException(Text.of("error.roster.tooLargeToSolve", String.valueOf(id), tooLarge));
         }
-        jobs.start(roster, problem(roster, all), limit, askedAt, names(all), queueCodes());
+        // the version before the problem is read: a change committed meanwhile makes the start refuse (see solveStarted)
+        int version = store.version(id);
+        jobs.start(roster, version, problem(roster, all), limit, askedAt, names(all), queueCodes());
         return status(id);
     }
 
@@ -240,7 +242,22 @@ public class RosterService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     @Transactional
     public Roster publish(long id, boolean force) {
+        return publish(id, force, null);
+    }
+
+    /**
+     * Publishes as {@link #publish(long, boolean)}, but only the roster as a {@link PublishPreview} showed it.
+     *
+     * @param expectedVersion {@link PublishPreview#version()}; null = whatever the roster is now
+     * @throws ConflictException when the roster changed since that preview
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    @Transactional
+    public Roster publish(long id, boolean force, Integer expectedVersion) {
         Roster r = store.lock(id).orElseThrow(() -> new NotFoundException("Roster", id));
+        if (expectedVersion != null && store.version(id) != expectedVersion) {
+            throw new ConflictException(Text.of("error.roster.publish.changedSincePreview", String.valueOf(id)));
+        }
         if (jobs.isSolving(id)) {
             throw new ConflictException(Text.of("error.roster.publish.solving", String.valueOf(id)));
         }

@@ -108,7 +108,7 @@ class RosterSolveJobs implements DisposableBean {
      * @param askedAt {@link System#nanoTime()} when the solve was asked for
      * @throws ConflictException when the roster is already being solved or is no longer a draft
      */
-    void start(Roster roster, RosterSolution problem, int seconds, long askedAt, Map<Long, String> names,
+    void start(Roster roster, int version, RosterSolution problem, int seconds, long askedAt, Map<Long, String> names,
             Map<Long, String> queueCodes) {
         long id = roster.id();
         long limitMillis = Math.max(0, seconds * 1000L - (System.nanoTime() - askedAt) / 1_000_000);
@@ -120,9 +120,10 @@ class RosterSolveJobs implements DisposableBean {
         }
         boolean started = false;
         try {
-            // under the row lock: a publish that got in first makes this 0 rows (and a later publish sees the job)
-            if (!store.solveStarted(id, seconds, clock.instant())) {
-                throw new ConflictException(Text.of("error.roster.publishedMeanwhile", String.valueOf(id)));
+            // under the row lock: a publish, an edit or an unpin that got in after the problem was built makes this 0
+            // rows (the problem would not have it; a later one sees the job and waits or refuses)
+            if (!store.solveStarted(id, seconds, clock.instant(), version)) {
+                throw new ConflictException(Text.of("error.roster.changedMeanwhile", String.valueOf(id)));
             }
             started = true;
             job.solverJob = submit(job, problem);

@@ -79,12 +79,20 @@ class RosterStore {
         return text == null ? List.of() : json.readValue(text, BREACHES);
     }
 
-    /** Records the start of a solve; false (nothing written) when the roster is no longer a draft. */
-    boolean solveStarted(long id, int seconds, Instant now) {
+    /**
+     * Records the start of a solve; false (nothing written) when the roster is no longer a draft or changed (an edit, an
+     * unpin, a publish) since {@code version} was read, before its problem was built.
+     */
+    boolean solveStarted(long id, int seconds, Instant now, int version) {
         return jdbc.sql("""
                 update roster set solve_started_at = ?, solve_ended_at = null, solve_seconds = ?, version = version + 1
-                where id = ? and status = 'DRAFT'""")
-                .params(Timestamp.from(now), seconds, id).update() == 1;
+                where id = ? and status = 'DRAFT' and version = ?""")
+                .params(Timestamp.from(now), seconds, id, version).update() == 1;
+    }
+
+    /** The roster row's version: every change of its draft, pins, state or score raises it. */
+    int version(long id) {
+        return jdbc.sql("select version from roster where id = ?").param(id).query(Integer.class).optional().orElse(-1);
     }
 
     /**
@@ -274,6 +282,7 @@ class RosterStore {
         if (removed) {
             jdbc.sql("update roster_assignment set pinned = false where roster_id = ? and operator_id = ? and work_date = ?")
                     .params(rosterId, operatorId, date).update();
+            jdbc.sql("update roster set version = version + 1 where id = ?").param(rosterId).update();
         }
         return removed;
     }

@@ -284,6 +284,28 @@ class RosterEditsTest {
     }
 
     @Test
+    void aSolvePreparedBeforeAnEditDoesNotStartOverIt() throws Exception {
+        LocalDate start = RosterApiTest.monday(4);
+        long id = create("Borealis (day)", start, 7, true);
+        Map<Long, Operator> byId = new HashMap<>();
+        system(() -> operators.list()).forEach(o -> byId.put(o.getId(), o));
+        String number = byId.get(store.operatorIds(id).getFirst()).getEmployeeNumber();
+        // a solve reads the version, then builds its problem; an edit commits in between
+        int readBySolve = store.version(id);
+        putDay(id, number, start, "{\"dayOff\":true,\"force\":true}", null, 200);
+        assertThat(store.version(id)).isGreaterThan(readBySolve);
+        assertThat(store.solveStarted(id, 5, java.time.Instant.now(), readBySolve))
+                .as("the solve's problem lacks the edit: it must not start (the service answers 409, try again)").isFalse();
+        // an unpin counts as a change too
+        int beforeUnpin = store.version(id);
+        call(delete("/api/rosters/" + id + "/days/" + number + "/" + start + "/pin"), 204);
+        assertThat(store.solveStarted(id, 5, java.time.Instant.now(), beforeUnpin)).isFalse();
+        // with the current version it starts (and is marked ended again, nothing runs)
+        assertThat(store.solveStarted(id, 5, java.time.Instant.now(), store.version(id))).isTrue();
+        store.solveEnded(id, java.time.Instant.now());
+    }
+
+    @Test
     void editRequestsAreValidated() throws Exception {
         LocalDate start = RosterApiTest.monday(4);
         long id = create("Borealis (day)", start, 7, true);
@@ -367,6 +389,19 @@ class RosterEditsTest {
         assertThat(byKind.get(PublishPreview.Kind.NEW).date()).isEqualTo(freeDay);
         assertThat(byKind.get(PublishPreview.Kind.NEW).before()).isNull();
         assertThat(byKind.get(PublishPreview.Kind.NEW).after().shiftTemplate()).isEqualTo("E12");
+
+        // what is published is what the confirmation showed: an edit after the preview makes publishing refuse
+        putDay(second, third, freeDay, "{\"dayOff\":true,\"force\":true}", null, 200);
+        JsonNode refused = json(call(post("/api/rosters/" + second + "/publish").param("force", "true")
+                .param("version", String.valueOf(diff.version())), 409));
+        assertThat(refused.get("message").asText()).contains("changed since its changes were shown");
+        PublishPreview fresh = system(() -> publishing.publishPreview(second));
+        assertThat(fresh.newShifts()).isZero();
+        assertThat(fresh.version()).isGreaterThan(diff.version());
+        // with the fresh version the preview check passes and the next rule speaks (this draft was never solved)
+        JsonNode unsolved = json(call(post("/api/rosters/" + second + "/publish").param("force", "true")
+                .param("version", String.valueOf(fresh.version())), 409));
+        assertThat(unsolved.get("message").asText()).doesNotContain("changed since").contains("not been solved");
     }
 
     @Test

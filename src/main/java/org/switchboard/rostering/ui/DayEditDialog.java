@@ -142,7 +142,7 @@ final class DayEditDialog extends Dialog {
 
     void unpin() {
         try {
-            edits.unpin(rosterId, employeeNumber, date);
+            edits.unpin(rosterId, employeeNumber, date, RosterTexts.locale(this));
             close();
             saved.run();
         } catch (RuntimeException e) {

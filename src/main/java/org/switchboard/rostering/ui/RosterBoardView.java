@@ -35,6 +35,7 @@ import org.switchboard.operators.ContractService;
 import org.switchboard.operators.OperatorService;
 import org.switchboard.operators.Team;
 import org.switchboard.operators.TeamService;
+import org.switchboard.rostering.PublishPreview;
 import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterCoverage;
 import org.switchboard.rostering.RosterEdits;
@@ -236,18 +237,21 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
     }
 
     void confirmPublish() {
-        boolean broken = roster.hard() != null && roster.hard() < 0;
         try {
-            publishDialog = new PublishDialog(roster, rosters.publishPreview(id), () -> publish(broken));
+            // the preview and the roster as they are now; publishing refuses when either changes before the confirmation
+            PublishPreview preview = rosters.publishPreview(id);
+            roster = rosters.get(id);
+            boolean broken = roster.hard() != null && roster.hard() < 0;
+            publishDialog = new PublishDialog(roster, preview, () -> publish(broken, preview.version()));
             publishDialog.open();
         } catch (RuntimeException e) {
             RostersView.error(e);
         }
     }
 
-    void publish(boolean force) {
+    void publish(boolean force, int version) {
         try {
-            rosters.publish(id, force);
+            rosters.publish(id, force, version);
             solvePanel.show(rosters.status(id));
             reload();
         } catch (RuntimeException e) {
