@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.base.ui.Translations;
 import org.switchboard.operators.OperatorService;
+import org.switchboard.operators.Operator;
+import org.switchboard.security.UserAccount;
+import org.switchboard.security.UserAccountService;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.SystemAuthentication;
 
@@ -42,16 +45,18 @@ public class CalendarFeeds {
 
     private final CalendarFeedStore store;
     private final OperatorService operators;
+    private final UserAccountService accounts;
     private final MySchedule schedule;
     private final IcsWriter writer;
     private final Clock clock;
     private final String configuredKey;
     private volatile byte[] key;
 
-    CalendarFeeds(CalendarFeedStore store, OperatorService operators, MySchedule schedule, Translations words,
-            Optional<Clock> clock, @Value("${switchboard.calendar.feed-key:}") String configuredKey) {
+    CalendarFeeds(CalendarFeedStore store, OperatorService operators, UserAccountService accounts, MySchedule schedule,
+            Translations words, Optional<Clock> clock, @Value("${switchboard.calendar.feed-key:}") String configuredKey) {
         this.store = store;
         this.operators = operators;
+        this.accounts = accounts;
         this.schedule = schedule;
         this.writer = new IcsWriter(words);
         this.clock = clock.orElse(Clock.systemUTC());
@@ -101,11 +106,18 @@ public class CalendarFeeds {
             return Optional.empty();
         }
         // the token stands for its operator: read that operator's record and shifts as the system
-        return store.operatorOf(hash(token)).map(id -> SystemAuthentication.callAsSystem(() -> {
-            ScheduleOwner owner = MySchedule.owner(operators.get(id));
+        return store.operatorOf(hash(token)).flatMap(id -> SystemAuthentication.callAsSystem(() -> {
+            Operator operator = operators.get(id);
+            // the feed ends with the person's access: an inactive operator, no linked login, or a disabled one
+            boolean serving = operator.isActive() && operator.getUserId() != null
+                    && accounts.find(operator.getUserId()).map(UserAccount::enabled).orElse(false);
+            if (!serving) {
+                return Optional.<String>empty();
+            }
+            ScheduleOwner owner = MySchedule.owner(operator);
             LocalDate today = schedule.today(owner.zone());
             var shifts = schedule.shiftsOf(owner, today.minusWeeks(WEEKS_BACK), today.plusWeeks(WEEKS_AHEAD));
-            return writer.write(owner, shifts, clock.instant(), locale);
+            return Optional.of(writer.write(owner, shifts, clock.instant(), locale));
         }));
     }
 

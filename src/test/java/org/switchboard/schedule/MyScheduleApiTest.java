@@ -217,5 +217,18 @@ class MyScheduleApiTest {
         mvc.perform(get(path)).andExpect(status().isNotFound());
         mvc.perform(get(renewed.substring("http://localhost".length()))).andExpect(status().isOk());
         assertThat(json(as(NIGHT_LOGIN, get("/api/me/calendar"))).get("url").asText()).isEqualTo(renewed);
+
+        // the feed ends with the person's access: a disabled login's URL answers 404, and works again when enabled
+        var account = org.switchboard.shared.SystemAuthentication.callAsSystem(() -> accounts.list().stream()
+                .filter(a -> a.username().equals(NIGHT_LOGIN)).findFirst().orElseThrow());
+        try {
+            org.switchboard.shared.SystemAuthentication.callAsSystem(() ->
+                    accounts.update(account.id(), account.displayName(), account.roles(), false));
+            mvc.perform(get(renewed.substring("http://localhost".length()))).andExpect(status().isNotFound());
+        } finally {
+            org.switchboard.shared.SystemAuthentication.callAsSystem(() ->
+                    accounts.update(account.id(), account.displayName(), account.roles(), true));
+        }
+        mvc.perform(get(renewed.substring("http://localhost".length()))).andExpect(status().isOk());
     }
 }
