@@ -120,6 +120,7 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         removeAll();
+        master = null;
         filters = new BoardFilters(teams.list(), coverage.queues(id), () -> board.filter(filters.predicate()));
         solvePanel = new SolvePanel(rosters, id, canEdit, this::statusChanged, this::reload);
         explanation = new ExplanationPanel(board::focus);
@@ -182,16 +183,31 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         return l;
     }
 
+    /** The master data the board shows, read once when the board opens (not at every push while a solve runs). */
+    private record MasterData(List<org.switchboard.operators.Operator> operators, Map<Long, String> teamNames,
+            Map<Long, Contract> contracts, Map<Long, String> queueCodes, org.switchboard.rostering.ShiftKindRules rules) {
+    }
+
+    private MasterData master;
+
+    private MasterData master() {
+        if (master == null) {
+            master = new MasterData(operators.list(),
+                    teams.list().stream().collect(Collectors.toMap(Team::getId, Team::getName)),
+                    contracts.list().stream().collect(Collectors.toMap(Contract::getId, Function.identity())),
+                    queueCodes(), templates.rules());
+        }
+        return master;
+    }
+
     /** Re-reads the roster and its assignments and shows them (after a solve step, a stop, a publish). */
     void reload() {
         roster = rosters.get(id);
-        Map<Long, String> teamNames = teams.list().stream().collect(Collectors.toMap(Team::getId, Team::getName));
-        Map<Long, Contract> byContract = contracts.list().stream().collect(Collectors.toMap(Contract::getId,
-                Function.identity()));
+        MasterData m = master();
         pinned.clear();
         coverage.pinnedDates(id).forEach((operator, dates) -> dates.forEach(d -> pinned.add(operator + "|" + d)));
-        BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), operators.list(), coverage.shifts(id),
-                queueCodes(), teamNames, byContract, templates.rules());
+        BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), m.operators(), coverage.shifts(id),
+                m.queueCodes(), m.teamNames(), m.contracts(), m.rules());
         board.show(model);
         board.filter(filters.predicate());
         explanation.show(rosters.explanation(id, RosterTexts.locale(this)));
