@@ -43,7 +43,7 @@ class RuleTextsTest {
         RuleBreach kind = new RuleBreach("E1001", null, null, RosterWeights.MAX_SHIFTS_OF_KIND, "hard", 1, null,
                 RuleTexts.breachKey(RosterWeights.MAX_SHIFTS_OF_KIND), List.of("9", "kind:NIGHT", "6"));
         assertThat(texts.render(kind, Locale.ENGLISH).text()).isEqualTo("Works 9 night shifts; at most 6");
-        assertThat(texts.render(kind, RU).text()).isEqualTo("9 ночных смен; не больше 6");
+        assertThat(texts.render(kind, RU).text()).isEqualTo("Смены «ночные»: 9, а можно не больше 6");
         assertThat(texts.duration(45, RU)).isEqualTo("45 мин");
     }
 
