@@ -179,7 +179,11 @@ class PublishJourneyE2ETest {
                 Locator shiftRu = page.locator(".schedule-shift[data-date='" + date + "']");
                 assertThat(shiftRu).containsText(date.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
                 assertThat(shiftRu).containsText("07:00");
-                assertThat(page.locator("#schedule-list")).containsText("Неделя");
+                // a Russian week starts on Monday
+                LocalDate monday = date.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+                DateTimeFormatter ru = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+                assertThat(page.locator("#schedule-list")).containsText(
+                        "Неделя " + monday.format(ru) + " – " + monday.plusDays(6).format(ru));
                 page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/my-schedule-ru.png"))
                         .setFullPage(true));
                 chooseLanguage(page, "English");
