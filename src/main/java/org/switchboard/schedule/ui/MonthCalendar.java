@@ -14,7 +14,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
-import java.time.temporal.WeekFields;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ class MonthCalendar extends VerticalLayout {
 
     /** The cells' dates: whole weeks from the reader's first day of week covering the month. */
     List<LocalDate> days() {
-        DayOfWeek first = WeekFields.of(getLocale()).getFirstDayOfWeek();
+        DayOfWeek first = ScheduleFormat.firstDayOfWeek(getLocale());
         LocalDate start = month.atDay(1).with(TemporalAdjusters.previousOrSame(first));
         LocalDate end = month.atEndOfMonth().with(TemporalAdjusters.nextOrSame(first.minus(1)));
         return start.datesUntil(end.plusDays(1)).toList();

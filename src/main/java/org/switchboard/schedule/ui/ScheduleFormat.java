@@ -25,6 +25,18 @@ final class ScheduleFormat {
         this.month = DateTimeFormatter.ofPattern("LLLL yyyy", l);
     }
 
+    /**
+     * The reader's first day of the week. The UI's Russian is the bare language "ru" (the language switcher, the
+     * profile), whose week data would start on Sunday; a Russian reader's week starts on Monday (ru-RU).
+     */
+    static java.time.DayOfWeek firstDayOfWeek(Locale locale) {
+        Locale l = locale == null ? Locale.ENGLISH : locale;
+        if ("ru".equals(l.getLanguage()) && l.getCountry().isEmpty()) {
+            l = Locale.forLanguageTag("ru-RU");
+        }
+        return java.time.temporal.WeekFields.of(l).getFirstDayOfWeek();
+    }
+
     String date(LocalDate d) {
         return date.format(d);
     }

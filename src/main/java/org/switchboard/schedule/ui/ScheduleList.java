@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.time.temporal.WeekFields;
 import java.util.List;
 import org.switchboard.schedule.MySchedule;
 import org.switchboard.schedule.ScheduleOwner;
@@ -65,7 +64,7 @@ class ScheduleList extends VerticalLayout {
     }
 
     private java.time.DayOfWeek firstDayOfWeek() {
-        return WeekFields.of(getLocale()).getFirstDayOfWeek();
+        return ScheduleFormat.firstDayOfWeek(getLocale());
     }
 
     /** Shows {@value #WEEKS} weeks from the week starting on {@code first}. */
