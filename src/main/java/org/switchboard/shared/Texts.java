@@ -24,7 +24,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class Texts {
 
     public static final String FOLDER = "vaadin-i18n";
-    public static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    /** ru-RU, not plain ru: plain ru has Sunday as its first day of the week in Java, Russia starts on Monday. */
+    public static final Locale RUSSIAN = Locale.forLanguageTag("ru-RU");
 
     private static final Texts BUNDLES = new Texts();
 
