@@ -318,6 +318,11 @@ class RosterSolveJobs implements DisposableBean {
             // the draft saved last stays (at most save-every-seconds older than this one)
             log.error("Saving roster {} failed", job.roster.id(), e);
             try {
+                log.error("Database sessions when saving roster {} failed: {}", job.roster.id(), store.busySessions());
+            } catch (RuntimeException again) {
+                log.error("Reading the database sessions failed", again);
+            }
+            try {
                 store.solveEnded(job.roster.id(), clock.instant());
             } catch (RuntimeException again) {
                 log.error("Marking roster {}'s solve ended failed", job.roster.id(), again);

@@ -90,6 +90,23 @@ class RosterStore {
                 .params(Timestamp.from(now), seconds, id, version).update() == 1;
     }
 
+    /** How long a save waits for a row another transaction holds before it gives up (PostgreSQL interval). */
+    static final String SAVE_LOCK_TIMEOUT = "20s";
+
+    /**
+     * The database sessions that are not idle, for a log line when a save gave up waiting: who held what, since when
+     * (pid, state, transaction age, what it waits for, its last statement).
+     */
+    List<String> busySessions() {
+        return jdbc.sql("""
+                select pid || ' ' || coalesce(state, '?') || ' for ' || coalesce(cast(now() - xact_start as text), '-')
+                    || ' waiting ' || coalesce(wait_event_type || ':' || wait_event, 'no') || ' blocked by '
+                    || cast(pg_blocking_pids(pid) as text) || ': ' || left(coalesce(query, ''), 300)
+                from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid() and state is distinct from 'idle'""")
+                .query(String.class).list();
+    }
+
     /** The roster row's version: every change of its draft, pins, state or score raises it. */
     int version(long id) {
         return jdbc.sql("select version from roster where id = ?").param(id).query(Integer.class).optional().orElse(-1);
@@ -105,6 +122,9 @@ class RosterStore {
     void saveResult(long id, Collection<Long> operatorIds, List<StoredShift> shifts, String score, int hard,
             long medium, long soft, double coveredShare, long required, List<Roster.ConstraintTotal> totals,
             List<RuleBreach> explanation, Instant ended) {
+        // a save never waits for ever: a row held elsewhere fails it after SAVE_LOCK_TIMEOUT (the solve then ends with
+        // the draft saved before, and the holders are logged) instead of stalling every later solve behind it
+        jdbc.sql("set local lock_timeout = '" + SAVE_LOCK_TIMEOUT + "'").update();
         // only a draft is ever rewritten (a published roster is the operators' schedule)
         String status = jdbc.sql("select status from roster where id = ? for update").param(id).query(String.class)
                 .optional().orElse(null);

@@ -119,6 +119,7 @@ class RosterApiTest {
             }
             Thread.sleep(250);
         }
+        org.switchboard.ThreadDumps.print("roster " + id + " still solving after 120 s");
         throw new AssertionError("roster " + id + " still solving after 120 s");
     }
 

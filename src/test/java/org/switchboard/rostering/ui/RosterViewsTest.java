@@ -74,6 +74,9 @@ class RosterViewsTest extends SpringBrowserlessTest {
                 throw new IllegalStateException(e);
             }
         }
+        if (rosters.isSolving(id)) {
+            org.switchboard.ThreadDumps.print("solve of roster " + id + " still running after 90 s");
+        }
         assertThat(rosters.isSolving(id)).as("solve of roster " + id + " ended").isFalse();
     }
 
