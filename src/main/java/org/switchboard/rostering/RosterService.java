@@ -393,7 +393,9 @@ public class RosterService {
         return out;
     }
 
-    Map<Long, String> queueCodes() {
+    /** Queue id → queue code, as rosters, edits, exports and the roster screens show queues. */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public Map<Long, String> queueCodes() {
         Map<Long, String> out = new HashMap<>();
         for (Queue q : queues.list()) {
             out.put(q.getId(), q.getCode());

@@ -7,9 +7,7 @@ import java.util.Locale;
  * that is already being solved, or changing a published roster). The REST API answers 409 with the message in the
  * request's language ({@link #message(Locale)}); {@link #getMessage()} is English.
  */
-public class ConflictException extends RuntimeException {
-
-    private final Text text;
+public class ConflictException extends KeyedException {
 
     /** Literal words, read the same in every language. */
     public ConflictException(String message) {
@@ -18,16 +16,6 @@ public class ConflictException extends RuntimeException {
 
     /** A message key with its arguments, rendered when read. */
     public ConflictException(Text text) {
-        super(text.english());
-        this.text = text;
-    }
-
-    public Text text() {
-        return text;
-    }
-
-    /** The message in the reader's language. */
-    public String message(Locale locale) {
-        return text.render(locale);
+        super(text);
     }
 }

@@ -6,9 +6,7 @@ import java.util.Locale;
  * A requested record does not exist (or is not visible to the caller). {@link #message(Locale)} says so in the
  * reader's language; {@link #getMessage()} is English.
  */
-public class NotFoundException extends RuntimeException {
-
-    private final Text text;
+public class NotFoundException extends KeyedException {
 
     /**
      * @param what the record's kind in English ("Operator"); when {@code error.record.<what>} is a message key the
@@ -20,17 +18,7 @@ public class NotFoundException extends RuntimeException {
 
     /** A message key with its arguments, rendered when read. */
     public NotFoundException(Text text) {
-        super(text.english());
-        this.text = text;
-    }
-
-    public Text text() {
-        return text;
-    }
-
-    /** The message in the reader's language. */
-    public String message(Locale locale) {
-        return text.render(locale);
+        super(text);
     }
 
     private static Text kind(String what) {

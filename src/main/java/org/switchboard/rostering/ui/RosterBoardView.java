@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.switchboard.demand.QueueService;
 import org.switchboard.operators.Contract;
 import org.switchboard.operators.ContractService;
 import org.switchboard.operators.OperatorService;
@@ -70,7 +69,6 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
     private final ContractService contracts;
     private final ShiftTemplateService templates;
     private final TeamService teams;
-    private final QueueService queues;
     private final RosterEdits edits;
     private final RosterExports exports;
     private final boolean canEdit;
@@ -81,7 +79,7 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
     private Roster roster;
 
     public RosterBoardView(RosterService rosters, RosterCoverage coverage, OperatorService operators,
-            ContractService contracts, ShiftTemplateService templates, TeamService teams, QueueService queues,
+            ContractService contracts, ShiftTemplateService templates, TeamService teams,
             RosterEdits edits, RosterExports exports, AuthenticationContext auth) {
         this.edits = edits;
         this.exports = exports;
@@ -91,7 +89,6 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         this.contracts = contracts;
         this.templates = templates;
         this.teams = teams;
-        this.queues = queues;
         this.canEdit = auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER);
         setSizeFull();
         setPadding(true);
@@ -144,10 +141,6 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         reload();
     }
 
-    private Map<Long, String> queueCodes() {
-        return queues.list().stream().collect(Collectors.toMap(org.switchboard.demand.Queue::getId,
-                org.switchboard.demand.Queue::getCode));
-    }
 
     @Override
     public String getPageTitle() {
@@ -195,7 +188,7 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
             master = new MasterData(operators.list(),
                     teams.list().stream().collect(Collectors.toMap(Team::getId, Team::getName)),
                     contracts.list().stream().collect(Collectors.toMap(Contract::getId, Function.identity())),
-                    queueCodes(), templates.rules());
+                    rosters.queueCodes(), templates.rules());
         }
         return master;
     }

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.switchboard.demand.QueueService;
 import org.switchboard.operators.Contract;
 import org.switchboard.operators.ContractService;
 import org.switchboard.operators.OperatorService;
@@ -56,18 +55,16 @@ public class RosterPrintView extends VerticalLayout implements BeforeEnterObserv
     private final ContractService contracts;
     private final ShiftTemplateService templates;
     private final TeamService teams;
-    private final QueueService queues;
     private long id;
 
     public RosterPrintView(RosterService rosters, RosterCoverage coverage, OperatorService operators,
-            ContractService contracts, ShiftTemplateService templates, TeamService teams, QueueService queues) {
+            ContractService contracts, ShiftTemplateService templates, TeamService teams) {
         this.rosters = rosters;
         this.coverage = coverage;
         this.operators = operators;
         this.contracts = contracts;
         this.templates = templates;
         this.teams = teams;
-        this.queues = queues;
         addClassName("sb-print-page");
         table.setId("print-table");
         table.setWidthFull();
@@ -109,7 +106,7 @@ public class RosterPrintView extends VerticalLayout implements BeforeEnterObserv
         Map<Long, Contract> byContract = contracts.list().stream().collect(Collectors.toMap(Contract::getId,
                 Function.identity()));
         BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), operators.list(), coverage.shifts(id),
-                queueCodes(), teamNames, byContract, templates.rules());
+                rosters.queueCodes(), teamNames, byContract, templates.rules());
         Locale l = RosterTexts.locale(this);
         title.setText(getTranslation("board.print.title", id, week(monday), RosterTexts.date(monday, l),
                 RosterTexts.date(monday.plusDays(6), l),
@@ -134,10 +131,6 @@ public class RosterPrintView extends VerticalLayout implements BeforeEnterObserv
                 getTranslation(key));
     }
 
-    private Map<Long, String> queueCodes() {
-        return queues.list().stream().collect(Collectors.toMap(org.switchboard.demand.Queue::getId,
-                org.switchboard.demand.Queue::getCode));
-    }
 
     @Override
     public String getPageTitle() {

@@ -116,8 +116,7 @@ public class RostersView extends VerticalLayout implements HasDynamicTitle {
                 : com.vaadin.flow.component.UI.getCurrent().getLocale();
         String text = e instanceof ValidationFailedException v && !v.fieldErrors().isEmpty()
                 ? String.join("; ", v.fieldErrors(locale).values())
-                : e instanceof ConflictException c ? c.message(locale)
-                : e instanceof NotFoundException nf ? nf.message(locale) : e.getMessage();
+                : e instanceof org.switchboard.shared.KeyedException k ? k.message(locale) : e.getMessage();
         Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
