@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
-import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
 /**
- * Rosters: create a planning period, solve it in the background (OptaPlanner {@link SolverManager}), follow the live
+ * Rosters: create a planning period, solve it in the background (OptaPlanner, see {@link RosterSolveJobs}), follow the live
  * score, stop, publish, read the assignments and the explanation of the score.
  *
  * <p>How solving works: the problem is built in the caller's thread from today's master data, the roster's draft

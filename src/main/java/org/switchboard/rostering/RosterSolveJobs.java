@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverJob;
-import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,8 @@ import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.Text;
 
 /**
- * The solves running on this node (callers check permissions): started in the background through OptaPlanner's
- * {@link SolverManager}, ended at their time limit or on a stop without waiting for them, and saved as they go.
+ * The solves running on this node (callers check permissions): started in the background, one OptaPlanner
+ * {@link Solver} each on a pool of {@code switchboard.solver.parallel-solver-count} threads, ended at their time limit or on a stop without waiting for them, and saved as they go.
  *
  * <p>What keeps work and state from being lost:
  * <ul>
@@ -44,8 +45,7 @@ import org.switchboard.shared.Text;
  *       that had stopped improving saved nothing until it ended), and once more when solving ends or is stopped.</li>
  *   <li>A solve ends at its deadline or on a stop within seconds: the custom phases poll the solve's
  *       {@link SolveControl}, which OptaPlanner's termination cannot reach into, and OptaPlanner's own
- *       {@code terminateEarly} (which waits until the solver has ended) runs on a thread of its own, never on the
- *       caller's or the timer's.</li>
+ *       {@code terminateEarly} runs on a thread of its own, never on the caller's or the timer's.</li>
  *   <li>No solve stays "solving": a job that fails, even with an {@link Error} OptaPlanner does not report (out of
  *       memory), is ended by a watcher; a roster left "started, never ended" by a crash is marked ended at the next
  *       start ({@link #endInterruptedSolves}).</li>
@@ -61,7 +61,9 @@ class RosterSolveJobs implements DisposableBean {
     private static final long BREAKS_MAX_MILLIS = 10_000;
 
     private final RosterStore store;
-    private final SolverManager<RosterSolution, Long> solverManager;
+    private final SolverFactory<RosterSolution> solverFactory;
+    /** Runs the solves, {@code switchboard.solver.parallel-solver-count} at a time; the others wait in line. */
+    private final ExecutorService solving;
     private final SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager;
     private final Clock clock;
     private final long saveEveryMillis;
@@ -70,14 +72,24 @@ class RosterSolveJobs implements DisposableBean {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "roster-solve-timer"));
     private final ScheduledExecutorService savers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "roster-solve-saver"));
 
-    RosterSolveJobs(RosterStore store, SolverManager<RosterSolution, Long> solverManager,
+    RosterSolveJobs(RosterStore store, SolverFactory<RosterSolution> solverFactory,
             SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager, Optional<Clock> clock,
-            @Value("${switchboard.solver.save-every-seconds:10}") int saveEverySeconds) {
+            @Value("${switchboard.solver.save-every-seconds:10}") int saveEverySeconds,
+            @Value("${switchboard.solver.parallel-solver-count:1}") String parallel) {
         this.store = store;
-        this.solverManager = solverManager;
+        this.solverFactory = solverFactory;
+        this.solving = Executors.newFixedThreadPool(parallelSolves(parallel), r -> daemon(r, "roster-solver"));
         this.solutionManager = solutionManager;
         this.clock = clock.orElse(Clock.systemUTC());
         this.saveEveryMillis = Math.max(1, saveEverySeconds) * 1000L;
+    }
+
+    /** A whole number of solves at a time, or AUTO: half the cores, at least one. */
+    static int parallelSolves(String parallel) {
+        if (parallel == null || parallel.isBlank() || parallel.trim().equalsIgnoreCase("AUTO")) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+        return Math.max(1, Integer.parseInt(parallel.trim()));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -126,15 +138,14 @@ class RosterSolveJobs implements DisposableBean {
                 throw new ConflictException(Text.of("error.roster.changedMeanwhile", String.valueOf(id)));
             }
             started = true;
-            job.solverJob = submit(job, problem);
+            job.future = solving.submit(() -> run(job, problem));
             job.saver = savers.scheduleWithFixedDelay(() -> saveLatest(job), saveEveryMillis, saveEveryMillis,
                     TimeUnit.MILLISECONDS);
             if (job.finished) {
                 job.saver.cancel(false); // a solve that ended before its saver was set
             }
-            watch(job);
         } catch (RuntimeException e) {
-            if (started && job.solverJob == null) {
+            if (started && job.future == null) {
                 store.solveEnded(id, clock.instant());
             }
             finish(job);
@@ -143,25 +154,31 @@ class RosterSolveJobs implements DisposableBean {
     }
 
     /**
-     * Hands the job to OptaPlanner. A solve that ended a moment ago may still be registered there (it unregisters after
-     * the final roster was handed over): then it tries again for a few seconds.
+     * Solves in a thread of {@link #solving}: a {@link Solver} of its own, its best rosters heard as they come (on the
+     * solver's thread) and the final one taken from {@code solve}. (OptaPlanner's SolverManager hands them over through a
+     * consumer whose permit could be lost at the end of a solve, which left the solver thread waiting for ever.)
      */
-    private SolverJob<RosterSolution, Long> submit(Job job, RosterSolution problem) {
-        long id = job.roster.id();
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return solverManager.solveAndListen(id, pid -> begin(job, problem), best -> onBest(job, best),
-                        best -> onFinal(job, best), (pid, e) -> onError(job, e));
-            } catch (IllegalStateException e) {
-                if (attempt >= 50) {
-                    throw new ConflictException(Text.of("error.roster.stillEnding", String.valueOf(id)));
+    private void run(Job job, RosterSolution problem) {
+        try {
+            if (job.finished) {
+                return;
+            }
+            Solver<RosterSolution> solver = solverFactory.buildSolver();
+            solver.addEventListener(event -> {
+                onBest(job, event.getNewBestSolution());
+                if (job.control.isStopped()) {
+                    solver.terminateEarly(); // a stop that came before solve() began (which resets the flag)
                 }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new ConflictException(Text.of("error.roster.stillEnding", String.valueOf(id)));
-                }
+            });
+            job.solver = solver;
+            RosterSolution best = solver.solve(begin(job, problem));
+            onFinal(job, best);
+        } catch (Throwable e) {
+            if (!job.finished) {
+                onError(job, e);
+            }
+            if (e instanceof Error error && !(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) {
+                throw error;
             }
         }
     }
@@ -227,34 +244,17 @@ class RosterSolveJobs implements DisposableBean {
     }
 
     private void terminate(Job job) {
-        if (job.solverJob != null) {
-            job.solverJob.terminateEarly();
-        } else if (live.get(job.roster.id()) == job) {
-            solverManager.terminateEarly(job.roster.id());
+        Solver<RosterSolution> solver = job.solver;
+        if (solver != null) {
+            solver.terminateEarly();
+        } else if (job.future != null) {
+            job.future.cancel(false); // still waiting in line: it never starts
         }
     }
 
-    /**
-     * Ends the job when OptaPlanner's job ends without calling back: it reports an {@link Exception} to
-     * {@link #onError}, but an {@link Error} (out of memory, a stack overflow) only to the job's result.
-     */
-    private void watch(Job job) {
-        SolverJob<RosterSolution, Long> solverJob = job.solverJob;
-        Thread.ofVirtual().name("roster-watch-" + job.roster.id()).start(() -> {
-            try {
-                solverJob.getFinalBestSolution();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | RuntimeException e) {
-                if (!job.finished) {
-                    onError(job, e.getCause() != null ? e.getCause() : e);
-                }
-            }
-        });
-    }
-
     private SolverStatus solverStatus(Job job) {
-        return job.solverJob != null ? job.solverJob.getSolverStatus() : solverManager.getSolverStatus(job.roster.id());
+        return job.finished ? SolverStatus.NOT_SOLVING
+                : job.solver != null ? SolverStatus.SOLVING_ACTIVE : SolverStatus.SOLVING_SCHEDULED;
     }
 
     private void onBest(Job job, RosterSolution best) {
@@ -444,6 +444,7 @@ class RosterSolveJobs implements DisposableBean {
         }
         timers.shutdownNow();
         savers.shutdownNow();
+        solving.shutdownNow();
     }
 
     /** A solve on this node: what the status shows and what saving needs (read by the solver's and the timers' threads). */
@@ -456,7 +457,9 @@ class RosterSolveJobs implements DisposableBean {
         final Map<Long, String> names;
         final Map<Long, String> queueCodes;
         final AtomicBoolean begun = new AtomicBoolean();
-        volatile SolverJob<RosterSolution, Long> solverJob;
+        volatile Future<?> future;
+        /** Set when its solve begins on a solver thread (null while waiting in line). */
+        volatile Solver<RosterSolution> solver;
         volatile ScheduledFuture<?> timer;
         volatile ScheduledFuture<?> saver;
         volatile RosterSolution best;
