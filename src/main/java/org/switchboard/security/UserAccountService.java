@@ -51,6 +51,21 @@ public class UserAccountService {
         return users.findById(id).map(AppUser::toAccount);
     }
 
+    /** The enabled accounts that have {@code role} (e.g. every manager, to tell them of a request), by username. */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<UserAccount> enabledWithRole(String role) {
+        return users.findAllByOrderByUsername().stream().filter(AppUser::isEnabled)
+                .filter(u -> u.roleNames().contains(role)).map(AppUser::toAccount).toList();
+    }
+
+    /** The account with this username (who decided or changed something, as other modules record it). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByUsername(String username) {
+        return username == null ? Optional.empty() : users.findByUsername(username).map(AppUser::toAccount);
+    }
+
     /** The signed-in user's account. */
     @PreAuthorize(Roles.SIGNED_IN)
     @Transactional(readOnly = true)

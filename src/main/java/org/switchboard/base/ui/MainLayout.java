@@ -31,7 +31,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The frame of every signed-in screen: drawer with the menu, the signed-in user, the language switcher and sign-out.
+ * The frame of every signed-in screen: drawer with the menu, the signed-in user, the language switcher and sign-out;
+ * at the header's end what other modules add ({@link HeaderItem}, e.g. the notifications bell).
  * The menu is built from the views' {@code @Menu} annotations and lists only the views the user's roles may open; a
  * menu title that is a message key ({@code menu.operators}) is shown in the reader's language.
  */
@@ -45,11 +46,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Select<Locale> language = new Select<>();
 
     public MainLayout(AuthenticationContext authentication, Translations translations,
-            ObjectProvider<LanguagePreference> preference) {
+            ObjectProvider<LanguagePreference> preference, ObjectProvider<HeaderItem> headerItems) {
         this.translations = translations;
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassName("view-title");
-        addToNavbar(new DrawerToggle(), viewTitle);
+        HorizontalLayout items = new HorizontalLayout();
+        items.addClassName("header-items");
+        items.getStyle().set("margin-inline", "auto var(--lumo-space-m)");
+        headerItems.orderedStream().map(HeaderItem::create).forEach(items::add);
+        addToNavbar(new DrawerToggle(), viewTitle, items);
 
         H1 appName = new H1("Switchboard");
         appName.addClassName("app-name");
