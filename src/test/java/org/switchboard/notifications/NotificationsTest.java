@@ -200,7 +200,7 @@ class NotificationsTest {
             assertThat(n.kind()).isEqualTo(NotificationKind.ROSTER_PUBLISHED);
             assertThat(n.text(Locale.ENGLISH)).isEqualTo("Your schedule for " + start + " – " + start.plusDays(27)
                     + " is published.");
-            assertThat(n.text(Texts.RUSSIAN)).isEqualTo("Опубликовано ваше расписание на " + ru(start) + " – "
+            assertThat(n.text(Texts.RUSSIAN)).isEqualTo("Опубликовано ваше расписание на период " + ru(start) + " – "
                     + ru(start.plusDays(27)) + ".");
             assertThat(n.link()).isEqualTo("my-schedule");
         }
