@@ -12,10 +12,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.operators.Operator;
 import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.KeyedException;
@@ -42,19 +39,16 @@ public class AbsenceDecisions {
     private final Waitlist waitlist;
     private final AutoApproval autoApproval;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate eachOwn;
     private final Clock clock;
 
     AbsenceDecisions(AbsenceStore store, Staff staff, Caller caller, Waitlist waitlist, AutoApproval autoApproval,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Optional<Clock> clock) {
         this.store = store;
         this.staff = staff;
         this.caller = caller;
         this.waitlist = waitlist;
         this.autoApproval = autoApproval;
         this.events = events;
-        this.eachOwn = new TransactionTemplate(transactions);
-        this.eachOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -80,17 +74,18 @@ public class AbsenceDecisions {
         return doReject(id, why, caller.name());
     }
 
-    /** Approves each request in its own transaction; what became of each, in the order given. */
+    /**
+     * Approves each request; what became of each, in the order given. One transaction: a request that cannot be
+     * decided is refused before anything is written (the compare-and-set changes nothing), the others are decided.
+     */
     @PreAuthorize(Caller.DECIDE)
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<DecisionOutcome> approveAll(List<Long> ids) {
         String by = caller.name();
         return each(ids, id -> doApprove(id, by));
     }
 
-    /** Rejects each request with the same reason, each in its own transaction. */
+    /** Rejects each request with the same reason, as {@link #approveAll} does. */
     @PreAuthorize(Caller.DECIDE)
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<DecisionOutcome> rejectAll(List<Long> ids, String reason) {
         String why = checkReason(reason);
         String by = caller.name();
@@ -107,7 +102,7 @@ public class AbsenceDecisions {
                 continue;
             }
             try {
-                AbsenceEntry e = eachOwn.execute(s -> decision.apply(id));
+                AbsenceEntry e = decision.apply(id);
                 outcomes.add(new DecisionOutcome(id, true, e.status(), null));
             } catch (KeyedException e) {
                 AbsenceStatus now = store.find(id).map(AbsenceStore.Stored::status).orElse(null);

@@ -5,17 +5,23 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.shared.ConflictException;
+import org.switchboard.shared.Text;
 
 /** The absence table: reads, the insert with its overlap check, and the compare-and-set status changes. */
 @Repository
@@ -49,12 +55,9 @@ class AbsenceStore {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate savepoint;
 
-    AbsenceStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    AbsenceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     static Stored row(ResultSet rs, int n) throws SQLException {
@@ -97,38 +100,57 @@ class AbsenceStore {
 
     /**
      * Inserts the absence. The overlap is checked before by the caller; the exclusion constraint is the backstop
-     * (two requests at once): its violation is answered with the same conflict naming the other absence.
+     * (two requests at once): its violation is answered with the same kind of conflict, naming the other absence's
+     * dates as the database reports them (the failed transaction can no longer read them).
      */
-    long insert(Insert a) {
+    long insert(Insert a, ZoneId zone) {
         try {
-            return savepoint.execute(s -> jdbc.sql("insert into absence (operator_id, type, status, from_date, to_date,"
-                            + " starts_at, ends_at, whole_days, note, requested_at, requested_by, decided_by, decided_at,"
-                            + " waitlisted_at) values (:op, :type, :status, :from, :to, :start, :end, :whole, :note,"
-                            + " :requestedAt, :requestedBy, :decidedBy, :decidedAt, :waitlistedAt) returning id")
+            return jdbc.sql("insert into absence (operator_id, type, status, from_date, to_date, starts_at, ends_at,"
+                            + " whole_days, note, requested_at, requested_by, decided_by, decided_at, waitlisted_at)"
+                            + " values (:op, :type, :status, :from, :to, :start, :end, :whole, :note, :requestedAt,"
+                            + " :requestedBy, :decidedBy, :decidedAt, :waitlistedAt) returning id")
                     .param("op", a.operatorId()).param("type", a.type().name()).param("status", a.status().name())
                     .param("from", a.from()).param("to", a.to()).param("start", ts(a.startsAt()))
                     .param("end", ts(a.endsAt())).param("whole", a.wholeDays()).param("note", a.note())
                     .param("requestedAt", ts(a.requestedAt())).param("requestedBy", a.requestedBy())
                     .param("decidedBy", a.decidedBy()).param("decidedAt", ts(a.decidedAt()))
-                    .param("waitlistedAt", ts(a.waitlistedAt())).query(Long.class).single());
+                    .param("waitlistedAt", ts(a.waitlistedAt())).query(Long.class).single();
         } catch (DataIntegrityViolationException e) {
-            if (String.valueOf(e.getMessage()).contains("absence_no_overlap")) {
-                throw overlapOf(a.operatorId(), a.startsAt(), a.endsAt());
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (message.contains("absence_no_overlap")) {
+                throw overlapReported(message, zone);
             }
             throw e;
         }
     }
 
-    /** The 409 for an overlap, naming the other absence's dates when it can be read. */
-    ConflictException overlapOf(long operatorId, Instant start, Instant end) {
-        return overlapping(operatorId, start, end).map(AbsenceStore::overlap)
-                .orElseGet(() -> new ConflictException(org.switchboard.shared.Text.of("error.absence.overlapUnknown")));
+    /** The "existing key" of PostgreSQL's exclusion-violation detail: the other absence's time range. */
+    private static final Pattern EXISTING = Pattern.compile(
+            "conflicts with existing key \\(.*\\)=\\(\\[\\d+,\\d+\\), \\[\"([^\"]+)\",\"([^\"]+)\"\\)\\)");
+    private static final DateTimeFormatter PG_TIME = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .appendPattern("[xxx][x]").toFormatter();
+
+    /** The conflict for a violated exclusion constraint, with the other absence's dates in the operator's zone. */
+    static ConflictException overlapReported(String message, ZoneId zone) {
+        Matcher m = EXISTING.matcher(message);
+        if (m.find()) {
+            try {
+                Instant start = OffsetDateTime.parse(m.group(1), PG_TIME).toInstant();
+                Instant end = OffsetDateTime.parse(m.group(2), PG_TIME).toInstant();
+                return new ConflictException(Text.of("error.absence.overlapDates", start.atZone(zone).toLocalDate(),
+                        end.minusNanos(1).atZone(zone).toLocalDate()));
+            } catch (DateTimeParseException ignored) {
+                // fall through to the words without dates
+            }
+        }
+        return new ConflictException(Text.of("error.absence.overlapUnknown"));
     }
 
     static ConflictException overlap(Stored other) {
-        return new ConflictException(org.switchboard.shared.Text.of("error.absence.overlap",
-                org.switchboard.shared.Text.of("absence.type." + other.type()),
-                org.switchboard.shared.Text.of("absence.status." + other.status()), other.from(), other.to()));
+        return new ConflictException(Text.of("error.absence.overlap",
+                Text.of("absence.type." + other.type()),
+                Text.of("absence.status." + other.status()), other.from(), other.to()));
     }
 
     /**

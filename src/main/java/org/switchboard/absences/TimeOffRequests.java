@@ -143,7 +143,7 @@ public class TimeOffRequests {
         }
         long id = store.insert(new AbsenceStore.Insert(o.getId(), type, status, from, to, startsAt, endsAt, wholeDays,
                 note, now, by, status == AbsenceStatus.APPROVED ? by : null, status == AbsenceStatus.APPROVED ? now : null,
-                status == AbsenceStatus.WAITLISTED ? now : null));
+                status == AbsenceStatus.WAITLISTED ? now : null), zone);
         AbsenceSpan span = new AbsenceSpan(id, o.getId(), type, from, to, startsAt, endsAt, wholeDays);
         if (status == AbsenceStatus.APPROVED) {
             events.publishEvent(new AbsenceApproved(span, by, false));
