@@ -81,6 +81,10 @@ class BalancesAndAllotmentsTest {
         assertThatThrownBy(() -> operator(ANNA, () -> requests.request(
                 NewAbsence.days(AbsenceType.VACATION, day(9, 1), day(9, 8), null))))
                 .hasMessage("Vacation: 7 days left in " + year() + ", this request needs 8.");
+        assertThat(Texts.render("error.absence.balance", java.util.Locale.ENGLISH, "Vacation", 1, "2027", 3))
+                .isEqualTo("Vacation: 1 day left in 2027, this request needs 3.");
+        assertThat(Texts.render("error.absence.balance", java.util.Locale.ENGLISH, "Vacation", 0, "2027", 3))
+                .isEqualTo("Vacation: no days left in 2027, this request needs 3.");
         // other types without an allowance are unlimited
         Balance unpaid = operator(ANNA, () -> balances.mine(year())).stream()
                 .filter(x -> x.type() == AbsenceType.UNPAID).findFirst().orElseThrow();
