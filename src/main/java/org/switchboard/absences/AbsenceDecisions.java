@@ -136,12 +136,14 @@ public class AbsenceDecisions {
     private AbsenceEntry doReject(long id, String reason, String by) {
         AbsenceStore.Stored s = store.find(id).orElseThrow(() -> new NotFoundException("Absence", id));
         Operator o = staff.byId(s.operatorId());
+        // the team first, then the row: the order the waitlist takes them in when the rejection frees a place
+        store.lockTeam(o.getTeamId());
         if (!store.reject(id, by, reason, clock.instant())) {
             throw lost(id, o.zone());
         }
         AbsenceStore.Stored now = store.find(id).orElseThrow();
         events.publishEvent(new AbsenceRejected(now.span(), by, reason));
-        if (now.wholeDays() && s.status() == AbsenceStatus.REQUESTED) {
+        if (now.wholeDays()) {
             waitlist.moveUp(o.getTeamId());
         }
         return Entries.of(now, o);

@@ -179,8 +179,10 @@ public class TimeOffRequests {
      */
     @PreAuthorize(Roles.SIGNED_IN)
     public AbsenceEntry cancel(long id) {
+        Operator o = visible(store.find(id).orElseThrow(() -> new NotFoundException("Absence", id)));
+        // the team first, then the row: the order the waitlist takes them in
+        store.lockTeam(o.getTeamId());
         AbsenceStore.Stored s = store.lock(id).orElseThrow(() -> new NotFoundException("Absence", id));
-        Operator o = visible(s);
         if (!s.status().isActive()) {
             throw new ConflictException(Text.of("error.absence.notActive", Text.of("absence.status." + s.status())));
         }
@@ -189,7 +191,6 @@ public class TimeOffRequests {
             throw new ConflictException(Text.of("error.absence.started", s.from()));
         }
         String by = caller.name();
-        store.lockTeam(o.getTeamId());
         store.cancel(id, by, now);
         events.publishEvent(new AbsenceCancelled(s.span(), by, s.status() == AbsenceStatus.APPROVED));
         if (s.wholeDays() && s.status() != AbsenceStatus.WAITLISTED) {

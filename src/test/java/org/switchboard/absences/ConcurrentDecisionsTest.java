@@ -22,7 +22,8 @@ import org.switchboard.shared.ConflictException;
 
 /**
  * Two managers decide the same request at the same moment, each in their own thread and transaction: exactly one
- * wins, the other is told who decided. Commits for real, so it removes its rows afterwards.
+ * wins, the other is told who decided. Two colleagues ask for the team's last place at once: one gets it, the other
+ * waits. Commits for real, so it removes its rows afterwards.
  */
 @SpringBootTest
 class ConcurrentDecisionsTest {
@@ -36,12 +37,44 @@ class ConcurrentDecisionsTest {
 
     final List<Long> created = new ArrayList<>();
 
+    @Autowired
+    Allotments allotments;
+
     @AfterEach
     void removeRows() {
         for (Long id : created) {
             jdbc.update("delete from absence where id = ?", id);
         }
         created.clear();
+        jdbc.update("delete from absence_team_setting where team_id = (select id from team where name = 'Aurora (day)')");
+    }
+
+    @RepeatedTest(3)
+    void twoRequestsForTheLastPlaceAtOnceGetOnePlace() throws Exception {
+        long aurora = jdbc.queryForObject("select id from team where name = 'Aurora (day)'", Long.class);
+        AbsenceTestSupport.manager(() -> allotments.saveSettings(new TeamAbsenceSettings(aurora, 1, false, 0.8)));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RequestOutcome>> futures = new ArrayList<>();
+            for (String login : List.of(AbsenceTestSupport.COLLEAGUE, AbsenceTestSupport.OTHER_COLLEAGUE)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return operator(login, () -> requests.request(
+                            NewAbsence.days(AbsenceType.VACATION, day(2, 22), day(2, 23), null)));
+                }));
+            }
+            start.countDown();
+            List<AbsenceStatus> statuses = new ArrayList<>();
+            for (Future<RequestOutcome> f : futures) {
+                RequestOutcome o = f.get(30, TimeUnit.SECONDS);
+                created.add(o.id());
+                statuses.add(o.status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(AbsenceStatus.REQUESTED, AbsenceStatus.WAITLISTED);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @RepeatedTest(3)
