@@ -53,6 +53,11 @@ class DemoDataSeeder implements ApplicationRunner {
 
     static final String PASSWORD = "switchboard";
     static final String ZONE = "Europe/Moscow";
+    /**
+     * Logins for two colleagues of E1001 (Aurora, the same queues: general line and billing), so that requests, swaps
+     * and substitutions can be tried between people.
+     */
+    static final java.util.Map<Integer, String> COLLEAGUE_LOGINS = java.util.Map.of(1003, "operator2", 1005, "operator3");
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private static final String[] MALE_FIRST = {"Alexei", "Dmitry", "Sergei", "Ivan", "Mikhail", "Andrei", "Pavel",
@@ -99,7 +104,7 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         SystemAuthentication.runAsSystem(() -> tx.executeWithoutResult(s -> seed()));
-        log.info("Demo data created: sign in as planner, manager, operator or admin with password '{}'", PASSWORD);
+        log.info("Demo data created: sign in as planner, manager, operator (also operator2, operator3) or admin with password '{}'", PASSWORD);
     }
 
     void seed() {
@@ -158,6 +163,9 @@ class DemoDataSeeder implements ApplicationRunner {
                 o.setSkills(skills(random, t, i, general, billing, tech, survey));
                 if (number == 1001) {
                     o.setUserId(operatorLogin.id());
+                } else if (COLLEAGUE_LOGINS.containsKey(number)) {
+                    o.setUserId(accounts.createWithPassword(COLLEAGUE_LOGINS.get(number), o.getFirstName() + " "
+                            + o.getLastName(), Set.of(Roles.OPERATOR), PASSWORD, false).id());
                 }
                 operators.save(o);
             }
