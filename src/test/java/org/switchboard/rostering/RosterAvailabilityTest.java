@@ -155,9 +155,9 @@ class RosterAvailabilityTest {
 
     @Test
     void wishesBecomePreferences() {
-        periods.create(MONDAY, MONDAY.plusDays(27), Instant.now().plus(1, ChronoUnit.DAYS));
+        long period = periods.create(MONDAY, MONDAY.plusDays(27), Instant.now().plus(1, ChronoUnit.DAYS)).id();
         wishes.addFor("E1015", new NewWish(WishType.DAY_OFF, MONDAY.plusDays(1), null, null, "exam"));
-        wishes.addFor("E1050", new NewWish(WishType.SHIFT_KIND, null, PreferredShift.NIGHT, null, null));
+        wishes.addFor("E1050", new NewWish(WishType.SHIFT_KIND, null, PreferredShift.NIGHT, period, null));
         wishes.addFor("E1020", new NewWish(WishType.SHIFT_KIND, MONDAY.plusDays(2), PreferredShift.EVENING, null, null));
 
         RosterSolution s = builder.build(MONDAY, 7, MOSCOW, new RosterWeights());
