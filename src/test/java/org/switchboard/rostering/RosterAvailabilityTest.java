@@ -70,6 +70,10 @@ class RosterAvailabilityTest {
     RequirementService requirements;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RosterService rosters;
+    @Autowired
+    RosterEdits edits;
 
     long id(String employeeNumber) {
         return operators.list().stream().filter(o -> o.getEmployeeNumber().equals(employeeNumber)).findFirst()
@@ -122,6 +126,20 @@ class RosterAvailabilityTest {
         assertThat(owlDays.get(1).getShiftRange()).anyMatch(o -> o.templateCode().equals("D07"));
         // someone without availability keeps every option
         assertThat(days(s, id("E1016")).get(0).getShiftRange()).anyMatch(o -> o.templateCode().equals("D07"));
+    }
+
+    @Test
+    void anEditIntoAWindowBreaksTheRule() {
+        long borealis = teams.list().stream().filter(t -> t.getName().equals("Borealis (day)")).findFirst().orElseThrow().getId();
+        Roster r = rosters.create(new NewRoster(MONDAY, 7, List.of(borealis), null, "Europe/Moscow", null, null));
+        // the demo's student E1031 is available from 14:00 on weekdays
+        var violations = edits.check(r.id(), "E1031", MONDAY, new DayEdit("D07", LocalTime.of(7, 0), null, false),
+                java.util.Locale.ENGLISH);
+        assertThat(violations).extracting(org.switchboard.shared.RuleViolation::message)
+                .anyMatch(m -> m.contains("unavailable"));
+        assertThat(edits.check(r.id(), "E1031", MONDAY, new DayEdit("E12", LocalTime.of(14, 0), null, false),
+                java.util.Locale.ENGLISH)).extracting(org.switchboard.shared.RuleViolation::message)
+                .noneMatch(m -> m.contains("unavailable"));
     }
 
     @Test
