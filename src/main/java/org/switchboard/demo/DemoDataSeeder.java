@@ -23,6 +23,7 @@ import org.switchboard.demand.QueueService;
 import org.switchboard.demand.forecast.ForecastService;
 import org.switchboard.demand.history.HistoryImportService;
 import org.switchboard.demand.staffing.RequirementService;
+import org.switchboard.operators.AvailabilityService;
 import org.switchboard.operators.Contract;
 import org.switchboard.operators.ContractService;
 import org.switchboard.operators.Grade;
@@ -31,6 +32,8 @@ import org.switchboard.operators.OperatorService;
 import org.switchboard.operators.OperatorSkill;
 import org.switchboard.operators.Team;
 import org.switchboard.operators.TeamService;
+import org.switchboard.operators.WishPeriods;
+import org.switchboard.operators.WishService;
 import org.switchboard.rostering.ShiftBreak;
 import org.switchboard.rostering.ShiftTemplate;
 import org.switchboard.rostering.ShiftTemplateService;
@@ -80,11 +83,18 @@ class DemoDataSeeder implements ApplicationRunner {
     private final ForecastService forecasts;
     private final RequirementService requirements;
     private final Clock clock;
+    private final AvailabilityService availability;
+    private final WishService wishes;
+    private final WishPeriods wishPeriods;
 
     DemoDataSeeder(UserAccountService accounts, QueueService queues, TeamService teams, ContractService contracts,
             OperatorService operators, ShiftTemplateService templates, TransactionTemplate tx,
             HistoryImportService imports, ForecastService forecasts, RequirementService requirements,
-            java.util.Optional<Clock> clock) {
+            java.util.Optional<Clock> clock, AvailabilityService availability, WishService wishes,
+            WishPeriods wishPeriods) {
+        this.availability = availability;
+        this.wishes = wishes;
+        this.wishPeriods = wishPeriods;
         this.imports = imports;
         this.forecasts = forecasts;
         this.requirements = requirements;
@@ -170,6 +180,7 @@ class DemoDataSeeder implements ApplicationRunner {
                 operators.save(o);
             }
         }
+        DemoAvailability.seed(availability, wishes, wishPeriods, clock, java.time.ZoneId.of(ZONE));
         log.debug("Seeded by {}", admin.username());
     }
 

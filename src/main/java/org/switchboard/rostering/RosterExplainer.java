@@ -194,7 +194,7 @@ final class RosterExplainer {
             case RosterWeights.MAX_SHIFTS_OF_TEMPLATE -> args = List.of(String.valueOf(number(facts, 2)),
                     String.valueOf(facts.get(1)), String.valueOf(op.maxShiftsOfTemplate((String) facts.get(1))));
             case RosterWeights.PREFERENCE -> args = List.of(date(a.getDate()), shift(a));
-            case RosterWeights.NIGHT_FAIRNESS, RosterWeights.WEEKEND_FAIRNESS -> args = List.of(
+            case RosterWeights.NIGHT_FAIRNESS, RosterWeights.WEEKEND_FAIRNESS, RosterWeights.WISH_FAIRNESS -> args = List.of(
                     String.valueOf(number(facts, 1)));
             case RosterWeights.FAIR_HOURS -> args = List.of(min(number(facts, 1)), min(op.maxMinutesPerPeriod()));
             case RosterWeights.STABLE_START -> {

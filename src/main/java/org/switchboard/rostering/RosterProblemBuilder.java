@@ -76,7 +76,9 @@ import org.switchboard.shared.Violations;
  *       different interval lengths are put on the smallest length when every length is a multiple of it (a 60-min
  *       requirement becomes two 30-min units with the same requirement); otherwise the period is refused.</li>
  * </ul>
- * Unavailability and wishes are empty until the operators module keeps them.
+ * <b>Unavailability and wishes</b> come from {@link RosterAvailability}: the operators' recurring availability and the
+ * approved absences (hard; a whole day has no options, a window's overlapping options are left out of the day's range,
+ * as nights are for operators without them), and the wishes (soft).
  */
 @Service
 public class RosterProblemBuilder {
@@ -87,10 +89,13 @@ public class RosterProblemBuilder {
     private final RequirementService requirements;
     private final ShiftKindRules kindRules;
     private final QueueService queues;
+    private final RosterAvailability availability;
 
     RosterProblemBuilder(OperatorService operators, ContractService contracts, ShiftTemplateService templates,
-            RequirementService requirements, ShiftKindRules kindRules, QueueService queues) {
+            RequirementService requirements, ShiftKindRules kindRules, QueueService queues,
+            RosterAvailability availability) {
         this.queues = queues;
+        this.availability = availability;
         this.operators = operators;
         this.contracts = contracts;
         this.templates = templates;
@@ -167,11 +172,12 @@ public class RosterProblemBuilder {
         contracts.list().forEach(c -> contractById.put(c.getId(), c));
         List<SolverOperator> solverOperators = new ArrayList<>();
         List<OperatorDay> operatorDays = new ArrayList<>();
-        for (Operator o : allOperators) {
-            Contract c = o.getContractId() == null ? null : contractById.get(o.getContractId());
-            if (!o.isActive() || c == null || (teamIds != null && !teamIds.isEmpty() && !teamIds.contains(o.getTeamId()))) {
-                continue;
-            }
+        List<Operator> planned = allOperators.stream().filter(o -> o.isActive() && o.getContractId() != null
+                && contractById.containsKey(o.getContractId())
+                && (teamIds == null || teamIds.isEmpty() || teamIds.contains(o.getTeamId()))).toList();
+        RosterAvailability.Inputs inputs = availability.read(planned, startDate, days, siteZone);
+        for (Operator o : planned) {
+            Contract c = contractById.get(o.getContractId());
             SolverOperator so = solverOperator(o, c, days, demandQueues);
             solverOperators.add(so);
             int longest = options.stream().filter(s -> so.nightEligible() || !s.isNight())
@@ -179,10 +185,10 @@ public class RosterProblemBuilder {
             int minWeek = orZero(c.getMinMinutesPerWeek());
             int weekDays = maxDaysPerWeek(so);
             for (int d = 0; d < days; d++) {
-                List<ShiftOption> allowed = byDay.get(d).stream()
+                List<ShiftOption> allowed = inputs.allowed(so.id(), startDate.plusDays(d), byDay.get(d).stream()
                         .filter(s -> so.nightEligible() || !s.isNight())
                         .filter(s -> s.paidMinutes() + (weekDays - 1) * longest >= minWeek)
-                        .toList();
+                        .toList());
                 OperatorDay day = OperatorDay.open(so, startDate.plusDays(d), d, allowed);
                 applyStart(day, start, siteZone, periodStart, grid, slotCount);
                 operatorDays.add(day);
@@ -198,7 +204,7 @@ public class RosterProblemBuilder {
                 }
             }
         }
-        return new RosterSolution(solverOperators, options, units, List.of(), List.of(),
+        return new RosterSolution(solverOperators, options, units, inputs.unavailable(), inputs.preferences(),
                 weights == null ? new RosterWeights() : weights, operatorDays);
     }
 

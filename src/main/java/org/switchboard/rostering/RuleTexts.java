@@ -39,6 +39,7 @@ public class RuleTexts {
             Map.entry(RosterWeights.UNDER_COVERAGE, "underCoverage"),
             Map.entry(RosterWeights.OVER_COVERAGE, "overCoverage"),
             Map.entry(RosterWeights.PREFERENCE, "preference"),
+            Map.entry(RosterWeights.WISH_FAIRNESS, "wishFairness"),
             Map.entry(RosterWeights.NIGHT_FAIRNESS, "nightFairness"),
             Map.entry(RosterWeights.WEEKEND_FAIRNESS, "weekendFairness"),
             Map.entry(RosterWeights.FAIR_HOURS, "fairHours"),

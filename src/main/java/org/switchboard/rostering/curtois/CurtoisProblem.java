@@ -50,8 +50,8 @@ public final class CurtoisProblem {
         w.with(RosterWeights.UNDER_COVERAGE, HardMediumSoftScore.ofSoft(1));
         w.with(RosterWeights.OVER_COVERAGE, HardMediumSoftScore.ofSoft(1));
         w.with(RosterWeights.PREFERENCE, HardMediumSoftScore.ofSoft(1));
-        for (String off : List.of(RosterWeights.NIGHT_FAIRNESS, RosterWeights.WEEKEND_FAIRNESS, RosterWeights.FAIR_HOURS,
-                RosterWeights.STABLE_START, RosterWeights.PUBLISHED_CHANGE)) {
+        for (String off : List.of(RosterWeights.WISH_FAIRNESS, RosterWeights.NIGHT_FAIRNESS, RosterWeights.WEEKEND_FAIRNESS,
+                RosterWeights.FAIR_HOURS, RosterWeights.STABLE_START, RosterWeights.PUBLISHED_CHANGE)) {
             w.with(off, HardMediumSoftScore.ZERO);
         }
         return w;

@@ -168,10 +168,14 @@ final class OperatorPatternSearch {
         }
     }
 
-    /** The solution's absences and declared unavailability, as {@link #key}s. */
+    /**
+     * The solution's whole days of absence and declared unavailability, as {@link #key}s. Windows (part of a day) are
+     * not blocked here: the problem builder leaves the options they forbid out of the day's range.
+     */
     static Set<String> unavailable(RosterSolution solution) {
         Set<String> out = new java.util.HashSet<>();
-        solution.getUnavailabilities().forEach(u -> out.add(key(u.operatorId(), u.date())));
+        solution.getUnavailabilities().stream().filter(Unavailability::wholeDay)
+                .forEach(u -> out.add(key(u.operatorId(), u.date())));
         return out;
     }
 

@@ -168,7 +168,7 @@ final class Residual {
         double gain = 0;
         if (dayWishes != null) {
             for (ShiftPreference p : dayWishes) {
-                boolean matches = p.templateCode() == null || p.templateCode().equals(shift.templateCode());
+                boolean matches = p.matches(shift);
                 // broken by a day off: wantsWork; broken by this shift: wantsWork != matches
                 int brokenOff = p.wantsWork() ? 1 : 0;
                 int brokenHere = p.wantsWork() != matches ? 1 : 0;

@@ -38,7 +38,7 @@ public class RosterConstraints implements ConstraintProvider {
                 maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f), minConsecutiveDays(f),
                 forbiddenSequence(f), maxShiftsOfTemplate(f),
                 requiredOperators(f), coveredOperators(f),
-                overCoverage(f), preferences(f), nightFairness(f), weekendFairness(f), fairHours(f),
+                overCoverage(f), preferences(f), wishFairness(f), nightFairness(f), weekendFairness(f), fairHours(f),
                 stableStartTimes(f), publishedChange(f) };
     }
 
@@ -54,12 +54,14 @@ public class RosterConstraints implements ConstraintProvider {
         return f.forEachIncludingNullVars(OperatorDay.class).filter(OperatorDay::isNight);
     }
 
-    // Hard: no shift on a day the operator is absent or declared unavailable.
+    // Hard: no shift on a day the operator is absent or declared unavailable, nor a shift that overlaps a window of unavailability (part of a day) on its date.
     Constraint unavailable(ConstraintFactory f) {
         return worked(f)
                 .filter(OperatorDay::isInPeriod)
                 .join(Unavailability.class, Joiners.equal(OperatorDay::operatorId, Unavailability::operatorId),
-                        Joiners.equal(OperatorDay::getDate, Unavailability::date))
+                        Joiners.equal(OperatorDay::getDate, Unavailability::date),
+                        // (Bavet may evaluate a filter on a tuple whose day has just become a day off: forbids(null) is false)
+                        Joiners.filtering((d, u) -> u.forbids(d.getShift())))
                 .penalizeConfigurable()
                 .asConstraint(RosterWeights.UNAVAILABLE);
     }
@@ -258,6 +260,18 @@ public class RosterConstraints implements ConstraintProvider {
                 .filter((d, p) -> p.brokenBy(d))
                 .penalizeConfigurable((d, p) -> p.weight())
                 .asConstraint(RosterWeights.PREFERENCE);
+    }
+
+    // Soft: broken wishes spread fairly: each operator costs the square of their broken wishes, so one operator does not lose all of theirs.
+    Constraint wishFairness(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(OperatorDay.class)
+                .filter(OperatorDay::isInPeriod)
+                .join(ShiftPreference.class, Joiners.equal(OperatorDay::operatorId, ShiftPreference::operatorId),
+                        Joiners.equal(OperatorDay::getDate, ShiftPreference::date),
+                        Joiners.filtering((d, p) -> p.brokenBy(d)))
+                .groupBy((d, p) -> d.getOperator(), countBi())
+                .penalizeConfigurable((op, n) -> n * n)
+                .asConstraint(RosterWeights.WISH_FAIRNESS);
     }
 
     // Soft: nights spread evenly: each operator costs the square of their nights in the period.

@@ -39,6 +39,7 @@ public class RosterWeights {
     public static final String COVERED = "Covered operators";
     public static final String OVER_COVERAGE = "Over-coverage";
     public static final String PREFERENCE = "Shift and day-off preferences";
+    public static final String WISH_FAIRNESS = "Fair share of granted wishes";
     public static final String NIGHT_FAIRNESS = "Fair distribution of nights";
     public static final String WEEKEND_FAIRNESS = "Fair distribution of weekends";
     public static final String FAIR_HOURS = "Fair hours relative to contract";
@@ -102,6 +103,12 @@ public class RosterWeights {
     /** per broken wish × its weight */
     @ConstraintWeight(PREFERENCE)
     private HardMediumSoftScore preference = HardMediumSoftScore.ofSoft(10);
+    /**
+     * per operator: broken wishes squared (on top of {@link #PREFERENCE}: four operators losing a wish each cost 4
+     * here, one operator losing four cost 16)
+     */
+    @ConstraintWeight(WISH_FAIRNESS)
+    private HardMediumSoftScore wishFairness = HardMediumSoftScore.ofSoft(5);
     /** per operator: nights squared */
     @ConstraintWeight(NIGHT_FAIRNESS)
     private HardMediumSoftScore nightFairness = HardMediumSoftScore.ofSoft(1);

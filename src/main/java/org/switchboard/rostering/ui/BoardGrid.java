@@ -148,6 +148,10 @@ final class BoardGrid extends Grid<Row> {
         addColumn(r -> r.weekends).setHeader(getTranslation("board.weekends")).setKey("weekends").setWidth("7rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
                 .setComparator(Comparator.comparingInt((Row r) -> r.weekends));
+        addColumn(r -> r.wishes == 0 ? "" : r.wishesGranted + "/" + r.wishes).setHeader(getTranslation("board.wishes"))
+                .setKey("wishes").setWidth("6.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
+                .setComparator(Comparator.comparingInt((Row r) -> r.wishes - r.wishesGranted))
+                .setTooltipGenerator(r -> getTranslation("board.wishes.tooltip", r.wishesGranted, r.wishes));
         for (LocalDate date : model.dates) {
             Column<Row> column = addColumn(LitRenderer.<Row>of(
                             "<div class='sb-cell ${item.c}' title='${item.h}' @click='${pick}'>"
@@ -176,6 +180,9 @@ final class BoardGrid extends Grid<Row> {
         int minutes = model.rows.stream().mapToInt(r -> r.paidMinutes).sum();
         footer.getCell(getColumnByKey("hours")).setText(hours(minutes, RosterTexts.locale(this)));
         footer.getCell(getColumnByKey("nights")).setText(String.valueOf(model.rows.stream().mapToInt(r -> r.nights).sum()));
+        int wishes = model.rows.stream().mapToInt(r -> r.wishes).sum();
+        footer.getCell(getColumnByKey("wishes")).setText(wishes == 0 ? ""
+                : model.rows.stream().mapToInt(r -> r.wishesGranted).sum() + "/" + wishes);
         for (LocalDate date : model.dates) {
             BoardModel.DayTotal t = model.dayTotals.get(date);
             footer.getCell(dayColumns.get(date)).setText(t.working() + " · " + RosterTexts.symbol(ShiftKind.DAY) + t.day()

@@ -23,6 +23,7 @@ import org.switchboard.rostering.RosterState;
 import org.switchboard.rostering.ShiftKind;
 import org.switchboard.rostering.ShiftKindRules;
 import org.switchboard.rostering.StoredShift;
+import org.switchboard.rostering.WishTally;
 
 /**
  * What the schedule board shows, computed once per load: one row per planned operator with a cell per worked day and
@@ -50,6 +51,9 @@ final class BoardModel {
         int paidMinutes;
         int nights;
         int weekends;
+        /** Wishes granted and stated (0 of 0: none in the period), see {@link #withWishes}. */
+        int wishesGranted;
+        int wishes;
 
         Row(Operator o, String team, int contractMinutes) {
             this.operatorId = o.getId();
@@ -153,6 +157,16 @@ final class BoardModel {
             totals.put(d, new DayTotal(t[0], t[1], t[2], t[3]));
         }
         return new BoardModel(roster, List.copyOf(dates), List.copyOf(byId.values()), totals);
+    }
+
+    /** Adds each operator's wishes granted out of stated (RosterWishes) to the rows. */
+    BoardModel withWishes(Map<Long, WishTally> tally) {
+        for (Row row : rows) {
+            WishTally t = tally.get(row.operatorId);
+            row.wishesGranted = t == null ? 0 : t.granted();
+            row.wishes = t == null ? 0 : t.total();
+        }
+        return this;
     }
 
     /** The row of an employee number, if planned. */

@@ -40,6 +40,8 @@ import org.switchboard.rostering.RosterCoverage;
 import org.switchboard.rostering.RosterEdits;
 import org.switchboard.rostering.RosterExports;
 import org.switchboard.rostering.RosterService;
+import org.switchboard.rostering.RosterWishes;
+import org.switchboard.rostering.StoredShift;
 import org.switchboard.rostering.RosterState;
 import org.switchboard.rostering.RosterStatus;
 import org.switchboard.rostering.ShiftTemplate;
@@ -71,6 +73,7 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
     private final TeamService teams;
     private final RosterEdits edits;
     private final RosterExports exports;
+    private final RosterWishes wishes;
     private final boolean canEdit;
     private final Set<String> pinned = new HashSet<>();
     DayEditDialog editDialog;
@@ -80,7 +83,8 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
 
     public RosterBoardView(RosterService rosters, RosterCoverage coverage, OperatorService operators,
             ContractService contracts, ShiftTemplateService templates, TeamService teams,
-            RosterEdits edits, RosterExports exports, AuthenticationContext auth) {
+            RosterEdits edits, RosterExports exports, RosterWishes wishes, AuthenticationContext auth) {
+        this.wishes = wishes;
         this.edits = edits;
         this.exports = exports;
         this.rosters = rosters;
@@ -199,8 +203,10 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         MasterData m = master();
         pinned.clear();
         coverage.pinnedDates(id).forEach((operator, dates) -> dates.forEach(d -> pinned.add(operator + "|" + d)));
-        BoardModel model = BoardModel.of(roster, coverage.operatorIds(id), m.operators(), coverage.shifts(id),
-                m.queueCodes(), m.teamNames(), m.contracts(), m.rules());
+        List<Long> planned = coverage.operatorIds(id);
+        List<StoredShift> shifts = coverage.shifts(id);
+        BoardModel model = BoardModel.of(roster, planned, m.operators(), shifts, m.queueCodes(), m.teamNames(),
+                m.contracts(), m.rules()).withWishes(wishes.tally(roster, planned, shifts));
         board.show(model);
         board.filter(filters.predicate());
         explanation.show(rosters.explanation(id, RosterTexts.locale(this)));

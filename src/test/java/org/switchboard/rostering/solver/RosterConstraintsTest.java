@@ -17,6 +17,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.rostering.ShiftKind;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
@@ -41,6 +42,16 @@ class RosterConstraintsTest {
                 .given(work(a, day(0)), new Unavailability(1, date(0))).penalizesBy(1);
         verifier.verifyThat(RosterConstraints::unavailable)
                 .given(work(a, day(0)), off(a, 1), new Unavailability(1, date(1))).penalizesBy(0);
+        // a window: available only from 14:00 on day 0 (the day shift 07:00-16:00 overlaps, the evening does not)
+        java.time.Instant midnight = date(0).atStartOfDay(RosterFixture.ZONE).toInstant();
+        Unavailability morning = new Unavailability(1, date(0), midnight, midnight.plus(java.time.Duration.ofHours(14)));
+        verifier.verifyThat(RosterConstraints::unavailable).given(work(a, day(0)), morning).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::unavailable).given(work(a, evening(0)), morning).penalizesBy(0);
+        // an absence from day 1, 00:00: the night starting on day 0 runs into it, the evening ends before
+        java.time.Instant day1 = date(1).atStartOfDay(RosterFixture.ZONE).toInstant();
+        Unavailability absent = new Unavailability(1, date(0), day1, day1.plus(java.time.Duration.ofDays(1)));
+        verifier.verifyThat(RosterConstraints::unavailable).given(work(a, night(0)), absent).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::unavailable).given(work(a, evening(0)), absent).penalizesBy(0);
     }
 
     @Test
@@ -309,6 +320,35 @@ class RosterConstraintsTest {
                 .given(dayOff, wantsNight, work(a, day(0)), work(a, day(1))).penalizesBy(10);
         verifier.verifyThat(RosterConstraints::preferences)
                 .given(dayOff, wantsNight, off(a, 0), work(a, night(1))).penalizesBy(0);
+    }
+
+    @Test
+    void preferredKind() {
+        SolverOperator a = op(1).build();
+        // wants a night on day 0; on day 1 (a whole-period "nights" wish) not a day or an evening shift
+        ShiftPreference night0 = new ShiftPreference(1, date(0), null, ShiftKind.NIGHT, true, 1);
+        ShiftPreference noDay1 = new ShiftPreference(1, date(1), null, ShiftKind.DAY, false, 1);
+        ShiftPreference noEvening1 = new ShiftPreference(1, date(1), null, ShiftKind.EVENING, false, 1);
+        verifier.verifyThat(RosterConstraints::preferences)
+                .given(night0, noDay1, noEvening1, work(a, day(0)), work(a, evening(1))).penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::preferences)
+                .given(night0, noDay1, noEvening1, work(a, night(0)), off(a, 1)).penalizesBy(0);
+    }
+
+    @Test
+    void wishFairness() {
+        SolverOperator a = op(1).build();
+        SolverOperator b = op(2).build();
+        List<ShiftPreference> offs = List.of(new ShiftPreference(1, date(0), null, false, 1),
+                new ShiftPreference(1, date(1), null, false, 1), new ShiftPreference(2, date(0), null, false, 1));
+        // a loses both wishes (4), b its one (1)
+        verifier.verifyThat(RosterConstraints::wishFairness)
+                .given(all(offs, List.of(work(a, day(0)), work(a, day(1)), work(b, day(0))))).penalizesBy(5);
+        // a and b lose one each: 1 + 1
+        verifier.verifyThat(RosterConstraints::wishFairness)
+                .given(all(offs, List.of(work(a, day(0)), off(a, 1), work(b, day(0))))).penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::wishFairness)
+                .given(all(offs, List.of(off(a, 0), off(a, 1), off(b, 0)))).penalizesBy(0);
     }
 
     @Test
