@@ -55,9 +55,14 @@ class RosterAvailability {
 
     /** The inputs of one period; {@link #allowed} filters a day's options by them. */
     record Inputs(List<Unavailability> unavailable, List<ShiftPreference> preferences,
-            Map<String, List<Unavailability>> byDay) {
+            Map<String, List<Unavailability>> byDay, Map<Long, Integer> absentDays) {
 
-        static final Inputs NONE = new Inputs(List.of(), List.of(), Map.of());
+        static final Inputs NONE = new Inputs(List.of(), List.of(), Map.of(), Map.of());
+
+        /** The operator's dates of the period with an approved whole-day absence (they count as worked, see the builder). */
+        int absentDays(long operatorId) {
+            return absentDays.getOrDefault(operatorId, 0);
+        }
 
         /** The options of the operator's date that no unavailability forbids (none on a whole day). */
         List<ShiftOption> allowed(long operatorId, LocalDate date, List<ShiftOption> options) {
@@ -96,9 +101,13 @@ class RosterAvailability {
         }
         Instant from = start.atStartOfDay(siteZone).toInstant();
         Instant to = end.plusDays(2).atStartOfDay(siteZone).toInstant();
+        Map<Long, Set<LocalDate>> absent = new HashMap<>();
         for (AbsenceSpan a : absences.approved(byId.keySet(), from, to)) {
             if (a.wholeDays()) {
                 for (LocalDate d = a.from(); !d.isAfter(a.to()); d = d.plusDays(1)) {
+                    if (!d.isBefore(start) && !d.isAfter(end)) {
+                        absent.computeIfAbsent(a.operatorId(), k -> new java.util.HashSet<>()).add(d);
+                    }
                     out.wholeDay(a.operatorId(), d, d.atStartOfDay(siteZone).toInstant(),
                             d.plusDays(1).atStartOfDay(siteZone).toInstant());
                 }
@@ -107,7 +116,9 @@ class RosterAvailability {
             }
         }
         List<Unavailability> unavailable = out.list();
-        return new Inputs(unavailable, preferences(byId.keySet(), start, end), out.byDay);
+        Map<Long, Integer> absentDays = new HashMap<>();
+        absent.forEach((op, dates) -> absentDays.put(op, dates.size()));
+        return new Inputs(unavailable, preferences(byId.keySet(), start, end), out.byDay, absentDays);
     }
 
     private List<ShiftPreference> preferences(Set<Long> operatorIds, LocalDate start, LocalDate end) {

@@ -178,7 +178,8 @@ public class RosterProblemBuilder {
         RosterAvailability.Inputs inputs = availability.read(planned, startDate, days, siteZone);
         for (Operator o : planned) {
             Contract c = contractById.get(o.getContractId());
-            SolverOperator so = solverOperator(o, c, days, demandQueues);
+            SolverOperator so = creditAbsences(solverOperator(o, c, days, demandQueues), orZero(c.getMinMinutesPerWeek()),
+                    inputs.absentDays(o.getId()));
             solverOperators.add(so);
             int longest = options.stream().filter(s -> so.nightEligible() || !s.isNight())
                     .mapToInt(ShiftOption::paidMinutes).max().orElse(0);
@@ -323,6 +324,25 @@ public class RosterProblemBuilder {
                 orZero(c.getMaxConsecutiveDays()), orZero(c.getMinConsecutiveDaysOff()), orZero(c.getMinRestMinutes()),
                 nights ? maxNights : 0, orZero(c.getMinRestAfterNightsMinutes()), orZero(c.getMaxWeekendsPerPeriod()),
                 Map.of());
+    }
+
+    /**
+     * An approved whole-day absence counts as a worked day towards the period's minimum hours (paid leave, sick leave
+     * and business trips are working time under the contract): the minimum is lowered by the contract's weekly minimum
+     * over the days it may work in a week, rounded up, per absent day (not below zero). Without this a week of
+     * vacation would make the minimum-hours rule unmeetable. The maxima stay as they are.
+     */
+    static SolverOperator creditAbsences(SolverOperator o, int weeklyMinimum, int absentDays) {
+        if (absentDays <= 0 || o.minMinutesPerPeriod() <= 0) {
+            return o;
+        }
+        int weekDays = maxDaysPerWeek(o);
+        int perDay = -Math.floorDiv(-weeklyMinimum, weekDays);
+        int min = Math.max(0, o.minMinutesPerPeriod() - absentDays * perDay);
+        return new SolverOperator(o.id(), o.employeeNumber(), o.skillQueueIds(), o.nightEligible(), o.maxMinutesPerWeek(),
+                min, o.maxMinutesPerPeriod(), o.maxConsecutiveDays(), o.minConsecutiveDaysOff(), o.minRestMinutes(),
+                o.maxNightsInRow(), o.minRestAfterNightsMinutes(), o.maxWeekendsPerPeriod(), o.maxShiftsPerKind(),
+                o.minConsecutiveDays(), o.maxShiftsPerTemplate());
     }
 
     /** Most days the contract lets an operator work in 7 days in a row: a longest run, the shortest break, the rest. */

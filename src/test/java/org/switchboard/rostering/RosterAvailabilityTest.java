@@ -172,6 +172,32 @@ class RosterAvailabilityTest {
     }
 
     @Test
+    void approvedAbsenceDaysCountTowardsTheMinimumHours() {
+        long anna = id("E1001");
+        long colleague = id("E1002");
+        RosterSolution before = builder.build(MONDAY, 7, MOSCOW, new RosterWeights());
+        var annaBefore = before.getOperators().stream().filter(o -> o.id() == anna).findFirst().orElseThrow();
+        int minimum = annaBefore.minMinutesPerPeriod();
+        int weekDays = RosterProblemBuilder.maxDaysPerWeek(annaBefore);
+        assertThat(minimum).as("a week's minimum").isPositive();
+        assertThat(weekDays).isEqualTo(5);
+        // three days of vacation: each credits the weekly minimum over the 5 days the contract works in a week
+        absence(anna, MONDAY, MONDAY.plusDays(2), MONDAY.atStartOfDay(MOSCOW).toInstant(),
+                MONDAY.plusDays(3).atStartOfDay(MOSCOW).toInstant(), true);
+        // a time span credits nothing
+        absence(colleague, MONDAY, MONDAY, at(MONDAY, 9), at(MONDAY, 12), false);
+
+        RosterSolution s = builder.build(MONDAY, 7, MOSCOW, new RosterWeights());
+
+        assertThat(s.getOperators()).filteredOn(o -> o.id() == anna).singleElement()
+                .satisfies(o -> assertThat(o.minMinutesPerPeriod()).isEqualTo(minimum - 3 * ((minimum + 4) / 5)));
+        assertThat(s.getOperators()).filteredOn(o -> o.id() == colleague).singleElement()
+                .satisfies(o -> assertThat(o.minMinutesPerPeriod()).isEqualTo(
+                        before.getOperators().stream().filter(b -> b.id() == colleague).findFirst().orElseThrow()
+                                .minMinutesPerPeriod()));
+    }
+
+    @Test
     void wishesBecomePreferences() {
         long period = periods.create(MONDAY, MONDAY.plusDays(27), Instant.now().plus(1, ChronoUnit.DAYS)).id();
         wishes.addFor("E1015", new NewWish(WishType.DAY_OFF, MONDAY.plusDays(1), null, null, "exam"));
