@@ -77,10 +77,10 @@ class OpenShiftStore {
 
     /** Every shift still open, of published rosters, from {@code from} on, by date and start. */
     List<OpenShift> stillOpen(LocalDate from) {
-        return jdbc.sql(SELECT + """
-                 where status = 'OPEN' and work_date >= ?
-                   and exists (select 1 from roster r where r.id = roster_id and r.status = 'PUBLISHED')
-                 order by work_date, shift_start, id""").param(from).query(this::openShift).list();
+        return jdbc.sql(SELECT + " " + """
+                where status = 'OPEN' and work_date >= ?
+                  and exists (select 1 from roster r where r.id = roster_id and r.status = 'PUBLISHED')
+                order by work_date, shift_start, id""").param(from).query(this::openShift).list();
     }
 
     /** The still-open shifts of an absent operator dated in [from, to]. */
