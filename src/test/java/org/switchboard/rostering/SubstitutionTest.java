@@ -348,6 +348,17 @@ class SubstitutionTest {
     }
 
     @Test
+    void spareOperatorsWithoutSignedInUser() {
+        long team = system(() -> teams.list().stream().filter(t -> t.getName().equals(TEAM)).findFirst().orElseThrow().getId());
+        LocalDate d = roster.startDate().plusDays(2);
+        long working = team().stream().filter(o -> works(o.getId(), d)).count();
+        var spare = coverage.spareOperators(team, d);
+        assertThat(spare).isPresent();
+        assertThat(spare.getAsInt()).isBetween(0, (int) working);
+        assertThat(coverage.spareOperators(team, LocalDate.of(2099, 1, 5))).isEmpty();
+    }
+
+    @Test
     void cancelledAbsencePutsTheOperatorBackOnOpenShifts() {
         LocalDate d = roster.startDate().plusDays(2);
         // someone working the days around it too (no other test took a neighbouring day away): back on it, their
