@@ -121,10 +121,10 @@ class AbsenceCoverage implements CoverageEffects {
     }
 
     /**
-     * How many working operators of the team could be away on the date, one after another, while every queue interval
-     * the team works stays at or above its requirement: from the published roster covering the date, else the latest
-     * draft; the operators whose shifts cover the fewest tight intervals go first. Operators with a day off do not
-     * count (they take nothing away).
+     * How many operators of the team could be away on the date: those the roster plans with a day off there (away,
+     * they take nothing from coverage), plus the working ones who could go, one after another, while every queue
+     * interval the team works stays at or above its requirement (those whose shifts touch the fewest tight intervals
+     * go first). From the published roster covering the date, else the latest draft; empty when none covers it.
      */
     @Override
     @Transactional(readOnly = true)
@@ -178,7 +178,10 @@ class AbsenceCoverage implements CoverageEffects {
         List<StoredShift> order = new ArrayList<>(teamToday);
         order.sort(Comparator.comparingInt((StoredShift s) -> tight(s, intervals.values(), remaining))
                 .thenComparingLong(StoredShift::operatorId));
-        int spare = 0;
+        Set<Long> working = new HashSet<>();
+        teamToday.forEach(s -> working.add(s.operatorId()));
+        int spare = (int) store.operatorIds(roster.id()).stream().filter(team::contains)
+                .filter(o -> !working.contains(o)).count();
         for (StoredShift s : order) {
             List<StoredShift> without = new ArrayList<>(remaining);
             without.remove(s);
