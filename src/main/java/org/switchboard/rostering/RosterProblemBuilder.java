@@ -245,7 +245,7 @@ public class RosterProblemBuilder {
             }
             return;
         }
-        if (past || (published != null && start.keepPublished())) {
+        if (past || (published != null && start.keepsPublished(day.getDate()))) {
             StoredShift kept = published != null ? published.orElse(null) : draft;
             day.setPinned(true);
             if (kept != null) {

@@ -344,7 +344,8 @@ public class RosterService {
             draft.computeIfAbsent(s.operatorId(), k -> new HashMap<>()).put(s.date(), s);
         }
         return builder.build(r.startDate(), r.days(), r.zone(), RosterWeightsMap.from(r.weights()), r.teamIds(),
-                r.queueIds(), start(r.startDate(), r.days(), r.zone(), r.keepPublished(), draft, store.pins(r.id())), all);
+                r.queueIds(), start(r.startDate(), r.days(), r.zone(), r.keepPublished(), draft, store.pins(r.id()),
+                        store.replanDates(r.id())), all);
     }
 
     private RosterStart start(LocalDate startDate, int days, ZoneId zone, boolean keep,
@@ -354,11 +355,16 @@ public class RosterService {
 
     private RosterStart start(LocalDate startDate, int days, ZoneId zone, boolean keep,
             Map<Long, Map<LocalDate, StoredShift>> draft, Map<Long, Set<LocalDate>> pins) {
+        return start(startDate, days, zone, keep, draft, pins, Set.of());
+    }
+
+    private RosterStart start(LocalDate startDate, int days, ZoneId zone, boolean keep,
+            Map<Long, Map<LocalDate, StoredShift>> draft, Map<Long, Set<LocalDate>> pins, Set<LocalDate> replanDates) {
         var published = store.published(null, startDate.minusDays(RosterProblemBuilder.PREVIOUS_DAYS),
                 startDate.plusDays(days));
         // a day that has begun is not changed any more
         LocalDate firstOpen = firstOpenDate(zone);
-        return new RosterStart(draft, published, firstOpen, keep, pins);
+        return new RosterStart(draft, published, firstOpen, keep, pins, replanDates);
     }
 
     /** The first day that may still change: tomorrow in the site's zone (a day that has begun is kept). */

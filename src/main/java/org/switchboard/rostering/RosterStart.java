@@ -17,13 +17,22 @@ import java.util.Set;
  *        every change is penalised
  * @param pins per operator the days a planner edited and pinned: kept as the draft has them (a shift, or a day off
  *        when the draft has none), before published values; past days stay as they were
+ * @param replanDates when replanning ({@code keepPublished} false) only these dates' published days may change
+ *        (replanning the days an absence opened); empty = every date
  */
 public record RosterStart(Map<Long, Map<LocalDate, StoredShift>> draft,
         Map<Long, Map<LocalDate, Optional<StoredShift>>> published, LocalDate firstOpenDate, boolean keepPublished,
-        Map<Long, Set<LocalDate>> pins) {
+        Map<Long, Set<LocalDate>> pins, Set<LocalDate> replanDates) {
 
     public RosterStart {
         pins = pins == null ? Map.of() : pins;
+        replanDates = replanDates == null ? Set.of() : Set.copyOf(replanDates);
+    }
+
+    public RosterStart(Map<Long, Map<LocalDate, StoredShift>> draft,
+            Map<Long, Map<LocalDate, Optional<StoredShift>>> published, LocalDate firstOpenDate, boolean keepPublished,
+            Map<Long, Set<LocalDate>> pins) {
+        this(draft, published, firstOpenDate, keepPublished, pins, Set.of());
     }
 
     public RosterStart(Map<Long, Map<LocalDate, StoredShift>> draft,
@@ -33,6 +42,11 @@ public record RosterStart(Map<Long, Map<LocalDate, StoredShift>> draft,
 
     public static RosterStart empty() {
         return new RosterStart(Map.of(), Map.of(), LocalDate.MIN, true);
+    }
+
+    /** Whether a published day of this date stays as published (see {@code keepPublished} and {@code replanDates}). */
+    boolean keepsPublished(LocalDate date) {
+        return keepPublished || (!replanDates.isEmpty() && !replanDates.contains(date));
     }
 
     /** Whether a planner pinned the operator's day. */

@@ -313,6 +313,12 @@ class RosterStore {
                 .params(rosterId, operatorId, date).query(this::shift).optional();
     }
 
+    /** The dates a replanning draft may change (table roster_replan_date); empty for any other roster. */
+    java.util.Set<LocalDate> replanDates(long rosterId) {
+        return new java.util.TreeSet<>(jdbc.sql("select work_date from roster_replan_date where roster_id = ?")
+                .param(rosterId).query((rs, n) -> rs.getObject(1, LocalDate.class)).list());
+    }
+
     // --- stale drafts --------------------------------------------------------------------------------------------
 
     /**

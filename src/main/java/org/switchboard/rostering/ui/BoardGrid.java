@@ -224,7 +224,8 @@ final class BoardGrid extends Grid<Row> {
 
     private String pinnedNote(Row row, LocalDate date) {
         String extra = marks.of(row, date);
-        return extra != null && extra.contains("sb-pinned") ? " · " + getTranslation("board.pinned") : "";
+        return (extra != null && extra.contains("sb-pinned") ? " · " + getTranslation("board.pinned") : "")
+                + (extra != null && extra.contains("sb-absent") ? " · " + getTranslation("board.absent") : "");
     }
 
     /** The whole day in words, as a tooltip. */

@@ -46,6 +46,7 @@ import org.switchboard.rostering.RosterState;
 import org.switchboard.rostering.RosterStatus;
 import org.switchboard.rostering.ShiftTemplate;
 import org.switchboard.rostering.ShiftTemplateService;
+import org.switchboard.rostering.Substitution;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 
@@ -76,6 +77,9 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
     private final RosterWishes wishes;
     private final boolean canEdit;
     private final Set<String> pinned = new HashSet<>();
+    private final Set<String> absent = new HashSet<>();
+    private final Substitution substitution;
+    private int openShifts;
     DayEditDialog editDialog;
     PublishDialog publishDialog;
     private long id;
@@ -83,9 +87,11 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
 
     public RosterBoardView(RosterService rosters, RosterCoverage coverage, OperatorService operators,
             ContractService contracts, ShiftTemplateService templates, TeamService teams,
-            RosterEdits edits, RosterExports exports, RosterWishes wishes, AuthenticationContext auth) {
+            RosterEdits edits, RosterExports exports, RosterWishes wishes, Substitution substitution,
+            AuthenticationContext auth) {
         this.wishes = wishes;
         this.edits = edits;
+        this.substitution = substitution;
         this.exports = exports;
         this.rosters = rosters;
         this.coverage = coverage;
@@ -103,7 +109,10 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         publish.setId("publish");
         publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         publish.addClickListener(e -> confirmPublish());
-        board.marks((row, date) -> pinned.contains(row.operatorId + "|" + date) ? "sb-pinned" : "");
+        board.marks((row, date) -> {
+            String key = row.operatorId + "|" + date;
+            return (pinned.contains(key) ? "sb-pinned" : "") + (absent.contains(key) ? " sb-absent" : "");
+        });
         board.onCellClick(this::openEdit);
     }
 
@@ -203,6 +212,16 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         MasterData m = master();
         pinned.clear();
         coverage.pinnedDates(id).forEach((operator, dates) -> dates.forEach(d -> pinned.add(operator + "|" + d)));
+        // the days approved absences took away from a published roster (their shifts are open or filled)
+        absent.clear();
+        openShifts = 0;
+        if (roster.state() == RosterState.PUBLISHED) {
+            substitution.absentDays(id).forEach((operator, dates) -> dates.forEach(d -> absent.add(operator + "|" + d)));
+            openShifts = substitution.openCount(id);
+        }
+        if (lastStatus != null) {
+            banners(lastStatus);
+        }
         List<Long> planned = coverage.operatorIds(id);
         List<StoredShift> shifts = coverage.shifts(id);
         BoardModel model = BoardModel.of(roster, planned, m.operators(), shifts, m.queueCodes(), m.teamNames(),
@@ -214,7 +233,10 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
                 RosterTexts.state(this, roster.state(), rosters.isSolving(id))));
     }
 
+    private RosterStatus lastStatus;
+
     private void statusChanged(RosterStatus s) {
+        lastStatus = s;
         publish.setEnabled(canEdit && s.state() != RosterState.PUBLISHED && !s.solving() && s.solveEndedAt() != null);
         banners(s);
     }
@@ -227,6 +249,16 @@ public class RosterBoardView extends VerticalLayout implements BeforeEnterObserv
         }
         if (s.requiredOperatorIntervals() == 0) {
             banners.add(banner("board.nodemand"));
+        }
+        if (openShifts > 0) {
+            Div open = new Div(getTranslation("board.openShifts", openShifts) + " ");
+            open.addClassName("sb-banner");
+            open.setId("board-openShifts");
+            Anchor link = new Anchor(RouteConfiguration.forSessionScope().getUrl(OpenShiftsView.class) + "?roster=" + id,
+                    getTranslation("board.openShifts.link"));
+            link.setId("open-shifts-link");
+            open.add(link);
+            banners.add(open);
         }
     }
 

@@ -1,0 +1,359 @@
+package org.switchboard.rostering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.absences.AbsenceType;
+import org.switchboard.base.ui.Translations;
+import org.switchboard.operators.Operator;
+import org.switchboard.operators.OperatorService;
+import org.switchboard.shared.ConflictException;
+import org.switchboard.shared.CurrentUser;
+import org.switchboard.shared.NotFoundException;
+import org.switchboard.shared.Roles;
+import org.switchboard.shared.RuleViolation;
+import org.switchboard.shared.RuleViolationsException;
+import org.switchboard.shared.Text;
+import org.switchboard.shared.ValidationFailedException;
+
+/**
+ * Substitution: the shifts approved absences opened in published rosters ({@link OpenShift}), a ranked list of
+ * substitutes for each (scored with the solver's own rules by {@link SubstituteEvaluator}: nobody who would break a
+ * hard rule is offered; best score change first, with the reasons), assigning one (checked again under the locks,
+ * written into the published roster at once) and replanning the affected days in a draft.
+ * Planners and admins change; managers read.
+ */
+@Service
+public class Substitution {
+
+    private final OpenShiftStore openShifts;
+    private final RosterStore store;
+    private final RosterService rosters;
+    private final SubstituteEvaluator evaluator;
+    private final OperatorService operators;
+    private final RuleTexts texts;
+    private final Translations translations;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    Substitution(OpenShiftStore openShifts, RosterStore store, RosterService rosters, SubstituteEvaluator evaluator,
+            OperatorService operators, RuleTexts texts, Translations translations, ApplicationEventPublisher events,
+            CurrentUser user, Optional<Clock> clock) {
+        this.openShifts = openShifts;
+        this.store = store;
+        this.rosters = rosters;
+        this.evaluator = evaluator;
+        this.operators = operators;
+        this.texts = texts;
+        this.translations = translations;
+        this.events = events;
+        this.user = user;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /**
+     * An open shift as the screens and the API show it.
+     *
+     * @param start the site's local start time; {@code end} may be on the next day (a night)
+     * @param queue the queue's code, or null
+     */
+    public record OpenShiftView(long id, long rosterId, LocalDate date, LocalTime start, LocalTime end, Instant startsAt,
+            Instant endsAt, String templateCode, String queue, long absenceId, AbsenceType absenceType,
+            String absentEmployeeNumber, String absentName, OpenShift.Status status, boolean absenceCancelled,
+            String substituteEmployeeNumber, String substituteName, Instant filledAt, String filledBy) {
+    }
+
+    /**
+     * One offered substitute.
+     *
+     * @param scoreChange the roster's score change when they take the shift ("0hard/0medium/-120soft"; higher is
+     *        better)
+     * @param reasons what it changes, in the reader's language with their keys and figures
+     */
+    public record Candidate(String employeeNumber, String name, String scoreChange, int hard, long medium, long soft,
+            List<SubstituteReason> reasons) {
+    }
+
+    /** An open shift with its substitutes, best first. */
+    public record ShiftCandidates(long openShiftId, LocalDate date, LocalTime start, LocalTime end, String queue,
+            String templateCode, String absentEmployeeNumber, List<Candidate> candidates) {
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------------
+
+    /** A roster's open shifts (every state), by date and start. */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public List<OpenShiftView> openShifts(long rosterId) {
+        rosters.get(rosterId);
+        return views(openShifts.ofRoster(rosterId, List.of(OpenShift.Status.values())));
+    }
+
+    /** The shifts still open in published rosters from today on (the open-shifts screen). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public List<OpenShiftView> stillOpen() {
+        return views(openShifts.stillOpen(LocalDate.now(clock).minusDays(1)));
+    }
+
+    /** The shifts an absence opened (every state). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public List<OpenShiftView> ofAbsence(long absenceId) {
+        return views(openShifts.ofAbsence(absenceId));
+    }
+
+    /** How many shifts are still open in a roster (the board's banner). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public int openCount(long rosterId) {
+        return openShifts.ofRoster(rosterId, List.of(OpenShift.Status.OPEN)).size();
+    }
+
+    /** The absent operators' days of a roster's still-open shifts, by operator id (the board marks them). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public Map<Long, Set<LocalDate>> absentDays(long rosterId) {
+        Map<Long, Set<LocalDate>> out = new HashMap<>();
+        for (OpenShift s : openShifts.ofRoster(rosterId, List.of(OpenShift.Status.OPEN, OpenShift.Status.FILLED))) {
+            out.computeIfAbsent(s.absentOperatorId(), k -> new java.util.TreeSet<>()).add(s.date());
+        }
+        return out;
+    }
+
+    /**
+     * For each shift the absence opened that is still open, the substitutes best first (see the class comment).
+     *
+     * @throws NotFoundException when the absence opened no shift
+     */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public List<ShiftCandidates> substitutes(long absenceId, Locale locale) {
+        List<OpenShift> shifts = openShifts.ofAbsence(absenceId);
+        if (shifts.isEmpty()) {
+            throw new NotFoundException(Text.of("substitute.error.noOpenShifts", String.valueOf(absenceId)));
+        }
+        return candidates(shifts.stream().filter(s -> s.status() == OpenShift.Status.OPEN).toList(), locale);
+    }
+
+    /** The substitutes for one open shift, best first (empty when it is no longer open). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public ShiftCandidates substitutesFor(long openShiftId, Locale locale) {
+        OpenShift s = openShifts.find(openShiftId).orElseThrow(() -> new NotFoundException("OpenShift", openShiftId));
+        if (s.status() != OpenShift.Status.OPEN) {
+            return shiftCandidates(s, List.of(), codes(), numbers());
+        }
+        return candidates(List.of(s), locale).getFirst();
+    }
+
+    private List<ShiftCandidates> candidates(List<OpenShift> shifts, Locale locale) {
+        List<Operator> all = operators.list();
+        Map<Long, SubstituteEvaluator.Context> contexts = new HashMap<>();
+        Map<Long, String> codes = codes();
+        Map<Long, Operator> byId = numbers(all);
+        List<ShiftCandidates> out = new ArrayList<>();
+        for (OpenShift s : shifts) {
+            Roster r = rosters.get(s.rosterId());
+            if (r.state() != RosterState.PUBLISHED) {
+                out.add(shiftCandidates(s, List.of(), codes, byId));
+                continue;
+            }
+            SubstituteEvaluator.Context c = contexts.computeIfAbsent(r.id(), k -> evaluator.context(r, all));
+            List<Candidate> list = evaluator.candidates(c, s).stream().map(e -> candidate(e, locale)).toList();
+            out.add(shiftCandidates(s, list, codes, byId));
+        }
+        return out;
+    }
+
+    // --- assigning ---------------------------------------------------------------------------------------------
+
+    /**
+     * Puts the operator on the absence's open shift of that date (see {@link #assign(long, String, Locale)}).
+     *
+     * @throws NotFoundException when the absence opened no shift on that date
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    @Transactional
+    public OpenShiftView assign(long absenceId, LocalDate date, String employeeNumber, Locale locale) {
+        if (date == null) {
+            throw ValidationFailedException.of("date", Text.of("substitute.error.dateMissing"));
+        }
+        List<OpenShift> onDate = openShifts.ofAbsence(absenceId).stream().filter(s -> s.date().equals(date)).toList();
+        if (onDate.isEmpty()) {
+            throw new NotFoundException(Text.of("substitute.error.noOpenShiftOn", String.valueOf(absenceId), date));
+        }
+        OpenShift s = onDate.stream().filter(x -> x.status() == OpenShift.Status.OPEN).findFirst().orElse(onDate.getFirst());
+        return assign(s.id(), employeeNumber, locale);
+    }
+
+    /**
+     * Puts the operator on an open shift: checked again with the rules under the roster's and the shift's locks, then
+     * written into the published roster (with the breaks the shift had), the shift FILLED and {@link ShiftsChanged}
+     * (ASSIGNED) published, all in one transaction.
+     *
+     * @throws ConflictException when the shift is no longer open or its roster no longer published
+     * @throws RuleViolationsException when the operator may not take it (not planned, not qualified, working that
+     *         day, absent) or a hard rule would break
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    @Transactional
+    public OpenShiftView assign(long openShiftId, String employeeNumber, Locale locale) {
+        if (employeeNumber == null || employeeNumber.isBlank()) {
+            throw ValidationFailedException.of("employeeNumber", Text.of("substitute.error.employeeMissing"));
+        }
+        OpenShift found = openShifts.find(openShiftId).orElseThrow(() -> new NotFoundException("OpenShift", openShiftId));
+        // the roster first, then the shift (as the listeners lock them)
+        Roster r = store.lock(found.rosterId()).orElseThrow(() -> new NotFoundException("Roster", found.rosterId()));
+        OpenShift s = openShifts.lock(openShiftId).orElseThrow();
+        if (s.status() != OpenShift.Status.OPEN) {
+            throw new ConflictException(Text.of("substitute.error.notOpen", s.date(),
+                    Text.of("substitute.status." + s.status().name().toLowerCase(Locale.ROOT))));
+        }
+        if (r.state() != RosterState.PUBLISHED) {
+            throw new ConflictException(Text.of("substitute.error.notPublished", String.valueOf(r.id())));
+        }
+        List<Operator> all = operators.list();
+        Operator o = all.stream().filter(x -> x.getEmployeeNumber().equals(employeeNumber.trim())).findFirst()
+                .orElseThrow(() -> new NotFoundException("Operator", employeeNumber));
+        SubstituteEvaluator.Context c = evaluator.context(r, all);
+        String why = evaluator.ineligible(c, s, o.getId(), evaluator.absentDuring(c, s));
+        if (why != null) {
+            throw new RuleViolationsException(List.of(new RuleViolation("substitute",
+                    translations.getTranslation(why, locale, o.getEmployeeNumber(), texts.date(s.date(), locale)))));
+        }
+        SubstituteEvaluator.Evaluation e = evaluator.evaluate(c, s, o.getId());
+        if (e.breaksHardRule()) {
+            List<RuleViolation> violations = e.newHard().stream()
+                    .map(b -> new RuleViolation(b.rule(), texts.render(b, locale).text())).toList();
+            throw new RuleViolationsException(violations.isEmpty() ? List.of(new RuleViolation("substitute",
+                    translations.getTranslation("substitute.refused.hard", locale, e.change().toString()))) : violations);
+        }
+        StoredShift shift = s.asShiftOf(o.getId());
+        openShifts.insertAssignment(r.id(), shift);
+        openShifts.fill(s.id(), o.getId(), user.name(), clock.instant());
+        events.publishEvent(new ShiftsChanged(r.id(), s.absenceId(), List.of(
+                AbsenceShifts.changed(o.getId(), shift, ShiftsChanged.Change.ASSIGNED, r, rosters.queueCodes()))));
+        return views(List.of(openShifts.find(s.id()).orElseThrow())).getFirst();
+    }
+
+    // --- replanning --------------------------------------------------------------------------------------------
+
+    /**
+     * A draft made from a published roster to replan the days with open shifts: the same period, teams, queues and
+     * weights; only the dates with still-open shifts may change, their published values penalised when changed (the
+     * "changes to the published roster" rule); every other day stays as published. The planner solves it and sees
+     * the differences in the publish preview.
+     *
+     * @return the new draft
+     * @throws ConflictException when the roster is not published or has no open shift from tomorrow on
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    @Transactional
+    public Roster replanOpenDays(long rosterId) {
+        Roster r = rosters.get(rosterId);
+        if (r.state() != RosterState.PUBLISHED) {
+            throw new ConflictException(Text.of("substitute.error.replanNotPublished", String.valueOf(rosterId)));
+        }
+        LocalDate firstOpen = rosters.firstOpenDate(r.zone());
+        Set<LocalDate> dates = new java.util.TreeSet<>();
+        openShifts.ofRoster(rosterId, List.of(OpenShift.Status.OPEN)).stream().map(OpenShift::date)
+                .filter(d -> !d.isBefore(firstOpen)).forEach(dates::add);
+        if (dates.isEmpty()) {
+            throw new ConflictException(Text.of("substitute.error.nothingToReplan", String.valueOf(rosterId)));
+        }
+        Roster draft = rosters.create(new NewRoster(r.startDate(), r.days(), r.teamIds(), r.queueIds(),
+                r.zone().getId(), false, r.weights()));
+        openShifts.saveReplanDates(draft.id(), dates);
+        return rosters.get(draft.id());
+    }
+
+    /** The dates a replanning draft may change (empty for any other roster). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public Set<LocalDate> replanDates(long rosterId) {
+        return store.replanDates(rosterId);
+    }
+
+    // --- views -------------------------------------------------------------------------------------------------
+
+    private Candidate candidate(SubstituteEvaluator.Evaluation e, Locale locale) {
+        var change = e.change();
+        List<SubstituteReason> reasons = e.reasons().stream().map(x -> x.withText(render(x, locale))).toList();
+        return new Candidate(e.operator().getEmployeeNumber(), e.operator().fullName(), change.toString(),
+                change.hardScore(), change.mediumScore(), change.softScore(), reasons);
+    }
+
+    /** A reason's sentence: rule titles and levels first, then the typed figures as {@link RuleTexts} writes them. */
+    String render(SubstituteReason reason, Locale locale) {
+        List<String> args = new ArrayList<>();
+        for (String a : reason.args()) {
+            if (a.startsWith("rule:")) {
+                args.add(texts.title(a.substring(5), locale));
+            } else if (a.startsWith("level:")) {
+                args.add(translations.getTranslation("substitute.level." + a.substring(6), locale));
+            } else if (a.matches("-?\\d+") && reason.key().equals("substitute.reason.rule")) {
+                long n = Long.parseLong(a);
+                args.add(n > 0 ? "+" + n : n < 0 ? "−" + (-n) : "0");
+            } else {
+                args.add(a);
+            }
+        }
+        return texts.sentence(reason.key(), args, locale);
+    }
+
+    private List<OpenShiftView> views(List<OpenShift> shifts) {
+        if (shifts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Operator> byId = numbers();
+        Map<Long, String> codes = codes();
+        Map<Long, Roster> rosterById = new HashMap<>();
+        List<OpenShiftView> out = new ArrayList<>();
+        for (OpenShift s : shifts) {
+            Roster r = rosterById.computeIfAbsent(s.rosterId(), id -> store.find(id).orElseThrow());
+            Operator absent = byId.get(s.absentOperatorId());
+            Operator sub = s.substituteOperatorId() == null ? null : byId.get(s.substituteOperatorId());
+            out.add(new OpenShiftView(s.id(), s.rosterId(), s.date(), s.start().atZone(r.zone()).toLocalTime(),
+                    s.end().atZone(r.zone()).toLocalTime(), s.start(), s.end(), s.templateCode(),
+                    s.queueId() == null ? null : codes.get(s.queueId()), s.absenceId(), s.absenceType(),
+                    absent == null ? String.valueOf(s.absentOperatorId()) : absent.getEmployeeNumber(),
+                    absent == null ? "" : absent.fullName(), s.status(), s.absenceCancelled(),
+                    sub == null ? null : sub.getEmployeeNumber(), sub == null ? null : sub.fullName(), s.filledAt(),
+                    s.filledBy()));
+        }
+        out.sort(Comparator.comparing(OpenShiftView::startsAt).thenComparingLong(OpenShiftView::id));
+        return out;
+    }
+
+    private ShiftCandidates shiftCandidates(OpenShift s, List<Candidate> list, Map<Long, String> codes,
+            Map<Long, Operator> byId) {
+        Roster r = store.find(s.rosterId()).orElseThrow();
+        Operator absent = byId.get(s.absentOperatorId());
+        return new ShiftCandidates(s.id(), s.date(), s.start().atZone(r.zone()).toLocalTime(),
+                s.end().atZone(r.zone()).toLocalTime(), s.queueId() == null ? null : codes.get(s.queueId()),
+                s.templateCode(), absent == null ? String.valueOf(s.absentOperatorId()) : absent.getEmployeeNumber(), list);
+    }
+
+    private Map<Long, String> codes() {
+        return rosters.queueCodes();
+    }
+
+    private Map<Long, Operator> numbers() {
+        return numbers(operators.list());
+    }
+
+    private static Map<Long, Operator> numbers(List<Operator> all) {
+        Map<Long, Operator> out = new HashMap<>();
+        all.forEach(o -> out.put(o.getId(), o));
+        return out;
+    }
+}
