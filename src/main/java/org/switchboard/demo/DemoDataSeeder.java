@@ -135,11 +135,13 @@ class DemoDataSeeder implements ApplicationRunner {
         List<Team> teamList = List.of(teams.save(new Team("Aurora (day)")), teams.save(new Team("Borealis (day)")),
                 teams.save(new Team("Comet (evening)")), teams.save(new Team("Owls (night)")));
 
-        Contract fullTime = contracts.save(contract("Full time 40 h", 2160, 2400, 5, 2, 11 * 60, 0, 48 * 60, 2));
-        Contract partTime20 = contracts.save(contract("Part time 20 h", 1080, 1200, 5, 2, 11 * 60, 0, 48 * 60, 2));
-        Contract partTime30 = contracts.save(contract("Part time 30 h", 1680, 1800, 5, 2, 11 * 60, 0, 48 * 60, 2));
-        Contract night = contracts.save(contract("Night 36 h", 1920, 2160, 4, 2, 12 * 60, 4, 48 * 60, 2));
-        Contract flexible = contracts.save(contract("Full time 40 h, nights allowed", 2160, 2400, 5, 2, 11 * 60, 3, 48 * 60, 2));
+        // the last figure: overtime per week a substitution may use on top of the maximum (rosters plan within it)
+        Contract fullTime = contracts.save(contract("Full time 40 h", 2160, 2400, 5, 2, 11 * 60, 0, 48 * 60, 2, 8 * 60));
+        Contract partTime20 = contracts.save(contract("Part time 20 h", 1080, 1200, 5, 2, 11 * 60, 0, 48 * 60, 2, 10 * 60));
+        Contract partTime30 = contracts.save(contract("Part time 30 h", 1680, 1800, 5, 2, 11 * 60, 0, 48 * 60, 2, 8 * 60));
+        Contract night = contracts.save(contract("Night 36 h", 1920, 2160, 4, 2, 12 * 60, 4, 48 * 60, 2, 4 * 60));
+        Contract flexible = contracts.save(contract("Full time 40 h, nights allowed", 2160, 2400, 5, 2, 11 * 60, 3, 48 * 60, 2,
+                8 * 60));
 
         seedTemplates();
         DemoDemand.seed(imports, forecasts, requirements, clock, survey,
@@ -251,7 +253,7 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private static Contract contract(String name, int minWeek, int maxWeek, int maxDays, int minOff, int rest,
-            int maxNights, int restAfterNights, int weekends) {
+            int maxNights, int restAfterNights, int weekends, int overtime) {
         Contract c = new Contract(name);
         c.setMinMinutesPerWeek(minWeek);
         c.setMaxMinutesPerWeek(maxWeek);
@@ -261,6 +263,7 @@ class DemoDataSeeder implements ApplicationRunner {
         c.setMaxNightsInRow(maxNights);
         c.setMinRestAfterNightsMinutes(restAfterNights);
         c.setMaxWeekendsPerPeriod(weekends);
+        c.setMaxOvertimeMinutesPerWeek(overtime);
         return c;
     }
 

@@ -13,6 +13,9 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("contract")
 public class Contract implements ContractTerms {
 
+    /** The most overtime a contract may allow per week: 20 h. */
+    public static final int MAX_OVERTIME_MINUTES_PER_WEEK = 20 * 60;
+
     @Id
     private Long id;
 
@@ -59,6 +62,12 @@ public class Contract implements ContractTerms {
     @Max(value = 52, message = "{error.contract.weekends.max}")
     private Integer maxWeekendsPerPeriod = 2;
 
+    /** Overtime per week on top of the maximum that a substitution may use (see {@link ContractTerms}). */
+    @NotNull(message = "{error.contract.overtime.required}")
+    @Min(value = 0, message = "{error.contract.overtime.range}")
+    @Max(value = MAX_OVERTIME_MINUTES_PER_WEEK, message = "{error.contract.overtime.range}")
+    private Integer maxOvertimeMinutesPerWeek = 0;
+
     @Version
     private Integer version;
 
@@ -78,6 +87,7 @@ public class Contract implements ContractTerms {
         maxNightsInRow = t.getMaxNightsInRow();
         minRestAfterNightsMinutes = t.getMinRestAfterNightsMinutes();
         maxWeekendsPerPeriod = t.getMaxWeekendsPerPeriod();
+        maxOvertimeMinutesPerWeek = t.getMaxOvertimeMinutesPerWeek();
     }
 
     /** "40 h a week, at most 5 days in a row, 11 h rest, no nights, ..." in words. */
@@ -182,6 +192,15 @@ public class Contract implements ContractTerms {
 
     public void setMaxWeekendsPerPeriod(Integer v) {
         this.maxWeekendsPerPeriod = v;
+    }
+
+    @Override
+    public Integer getMaxOvertimeMinutesPerWeek() {
+        return maxOvertimeMinutesPerWeek;
+    }
+
+    public void setMaxOvertimeMinutesPerWeek(Integer v) {
+        this.maxOvertimeMinutesPerWeek = v;
     }
 
     @Override

@@ -16,7 +16,8 @@ public record ContractPreset(
         Integer minRestMinutes,
         Integer maxNightsInRow,
         Integer minRestAfterNightsMinutes,
-        Integer maxWeekendsPerPeriod)
+        Integer maxWeekendsPerPeriod,
+        Integer maxOvertimeMinutesPerWeek)
         implements ContractTerms {
 
     @Override
@@ -57,5 +58,10 @@ public record ContractPreset(
     @Override
     public Integer getMaxWeekendsPerPeriod() {
         return maxWeekendsPerPeriod;
+    }
+
+    @Override
+    public Integer getMaxOvertimeMinutesPerWeek() {
+        return maxOvertimeMinutesPerWeek;
     }
 }

@@ -18,4 +18,10 @@ public interface ContractTerms {
     Integer getMinRestAfterNightsMinutes();
 
     Integer getMaxWeekendsPerPeriod();
+
+    /**
+     * Overtime in minutes per ISO week allowed on top of {@link #getMaxMinutesPerWeek()} (0 = none). Rosters are
+     * planned within the maximum; only a substitution for an absence may use it.
+     */
+    Integer getMaxOvertimeMinutesPerWeek();
 }

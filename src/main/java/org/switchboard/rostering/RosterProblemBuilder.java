@@ -315,7 +315,7 @@ public class RosterProblemBuilder {
         int minWeek = orZero(c.getMinMinutesPerWeek());
         int maxWeek = orZero(c.getMaxMinutesPerWeek());
         int minPeriod = (int) Math.floorDiv((long) minWeek * days, 7);
-        int maxPeriod = (int) -Math.floorDiv(-(long) maxWeek * days, 7);
+        int maxPeriod = periodMaximum(maxWeek, days);
         int maxNights = orZero(c.getMaxNightsInRow());
         boolean nights = o.isNightEligible() && maxNights > 0;
         List<Long> skills = o.getSkills().stream().map(OperatorSkill::queueId)
@@ -324,6 +324,23 @@ public class RosterProblemBuilder {
                 orZero(c.getMaxConsecutiveDays()), orZero(c.getMinConsecutiveDaysOff()), orZero(c.getMinRestMinutes()),
                 nights ? maxNights : 0, orZero(c.getMinRestAfterNightsMinutes()), orZero(c.getMaxWeekendsPerPeriod()),
                 Map.of());
+    }
+
+    /** A weekly maximum pro rata over a period of {@code days} days, rounded up. */
+    static int periodMaximum(int weeklyMaximum, int days) {
+        return (int) -Math.floorDiv(-(long) weeklyMaximum * days, 7);
+    }
+
+    /**
+     * The operator with the contract's overtime allowance on top of the weekly maximum and, pro rata as the period
+     * maximum is made, of the period maximum (for a substitution: rosters are planned within the maximum).
+     */
+    static SolverOperator withOvertime(SolverOperator o, int overtimeMinutesPerWeek, int days) {
+        if (overtimeMinutesPerWeek <= 0) {
+            return o;
+        }
+        int extra = periodMaximum(o.maxMinutesPerWeek() + overtimeMinutesPerWeek, days) - periodMaximum(o.maxMinutesPerWeek(), days);
+        return o.withMaxMinutes(o.maxMinutesPerWeek() + overtimeMinutesPerWeek, o.maxMinutesPerPeriod() + extra);
     }
 
     /**

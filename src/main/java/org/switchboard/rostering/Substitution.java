@@ -31,8 +31,9 @@ import org.switchboard.shared.ValidationFailedException;
 
 /**
  * Substitution: the shifts approved absences opened in published rosters ({@link OpenShift}), a ranked list of
- * substitutes for each (scored with the solver's own rules by {@link SubstituteEvaluator}: nobody who would break a
- * hard rule is offered; best score change first, with the reasons), assigning one (checked again under the locks,
+ * substitutes for each (scored with the solver's own rules by {@link SubstituteEvaluator}, within the overtime the
+ * contract allows: nobody who would break a hard rule is offered; those without overtime first, then best score change
+ * first, with the reasons), assigning one (checked again under the locks, with the same overtime allowance,
  * written into the published roster at once) and replanning the affected days in a draft.
  * Planners and admins change; managers read.
  */
@@ -83,9 +84,11 @@ public class Substitution {
      * @param scoreChange the roster's score change when they take the shift ("0hard/0medium/-120soft"; higher is
      *        better)
      * @param reasons what it changes, in the reader's language with their keys and figures
+     * @param overtimeMinutes paid minutes beyond the contract's maximum the shift brings them to in its week (or
+     *        period), within the contract's overtime allowance; 0 without overtime (these come first)
      */
     public record Candidate(String employeeNumber, String name, String scoreChange, int hard, long medium, long soft,
-            List<SubstituteReason> reasons) {
+            List<SubstituteReason> reasons, int overtimeMinutes) {
     }
 
     /** An open shift with its substitutes, best first. */
@@ -289,7 +292,7 @@ public class Substitution {
         var change = e.change();
         List<SubstituteReason> reasons = e.reasons().stream().map(x -> x.withText(render(x, locale))).toList();
         return new Candidate(e.operator().getEmployeeNumber(), e.operator().fullName(), change.toString(),
-                change.hardScore(), change.mediumScore(), change.softScore(), reasons);
+                change.hardScore(), change.mediumScore(), change.softScore(), reasons, e.overtimeMinutes());
     }
 
     /** A reason's sentence: rule titles and levels first, then the typed figures as {@link RuleTexts} writes them. */

@@ -75,6 +75,12 @@ class OperatorRepositoryTest {
         assertThat(presets.findAll()).extracting(ContractPreset::name)
                 .anyMatch(n -> n.startsWith("Russian Labour Code"))
                 .anyMatch(n -> n.startsWith("EU Working Time Directive"));
+        // overtime allowances: 120 h a year in the Russian presets, a 48 h average on the EU 40 h week
+        assertThat(presets.findAll()).allMatch(p -> p.name().startsWith("Russian Labour Code")
+                ? p.maxOvertimeMinutesPerWeek() == 4 * 60
+                : p.maxOvertimeMinutesPerWeek() == (p.name().endsWith("40 h") ? 8 * 60 : 0));
+        c.setMaxOvertimeMinutesPerWeek(150);
+        assertThat(contracts.findById(contracts.save(c).getId()).orElseThrow().getMaxOvertimeMinutesPerWeek()).isEqualTo(150);
     }
 
     @Test

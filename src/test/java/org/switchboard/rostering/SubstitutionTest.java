@@ -201,7 +201,7 @@ class SubstitutionTest {
         JsonNode listed = json(call("subst-manager", get("/api/rosters/" + roster.id() + "/open-shifts"), 200));
         assertThat(listed.size()).isGreaterThanOrEqualTo(1);
 
-        // the demo contracts leave no room for an extra shift in a week (the weekly maximum is a hard rule) and the
+        // the demo's full-time contracts leave no room for a sixth day in a week (days in a row, days off) and the
         // team works every weekday: four colleagues who may work the queue get their own shift of d1 taken away
         OpenShift shift1 = open.getFirst();
         int freed = 0;
@@ -223,22 +223,27 @@ class SubstitutionTest {
         assertThat(first.has("start") && first.has("end") && first.has("queue")).isTrue();
         JsonNode candidates = first.get("candidates");
         long[] previous = null;
+        boolean previousOvertime = false;
         for (JsonNode c : candidates) {
             long[] score = {c.get("hard").asLong(), c.get("medium").asLong(), c.get("soft").asLong()};
+            boolean overtime = c.get("overtimeMinutes").asInt() > 0;
             assertThat(c.get("scoreChange").asString()).isNotBlank();
             assertThat(c.get("reasons").size()).isPositive();
             assertThat(c.get("reasons").get(0).get("text").asString()).contains("Добавляет");
-            if (previous != null) {
+            // without overtime first, then best score first
+            assertThat(previousOvertime && !overtime).as("no overtime before overtime").isFalse();
+            if (previous != null && previousOvertime == overtime) {
                 assertThat(compare(previous, score)).as("best first").isGreaterThanOrEqualTo(0);
             }
             previous = score;
+            previousOvertime = overtime;
             assertThat(score[0]).as("no hard rule worse").isGreaterThanOrEqualTo(0);
         }
         // every offered substitute keeps the hard rules on the whole roster (property over all candidates)
         for (JsonNode c : candidates) {
             String number = c.get("employeeNumber").asString();
             assertThat(number).isNotEqualTo(absent.getEmployeeNumber());
-            assertThat(hardAfterAssigning(shift1, number)).as(number).isGreaterThanOrEqualTo(hardBefore());
+            assertThat(hardAfterAssigning(shift1, number)).as(number).isGreaterThanOrEqualTo(hardBefore(number));
         }
 
         // replan: a draft where only d1 (still open) may change, every other published day pinned
@@ -402,14 +407,32 @@ class SubstitutionTest {
         return 0;
     }
 
-    private int hardBefore() {
-        return system(() -> solutionManager.update(rosters.problem(roster, operators.list())).hardScore());
+    /** The whole roster's hard score, the operator's maxima raised by their contract's overtime allowance. */
+    private int hardBefore(String employeeNumber) {
+        return system(() -> solutionManager.update(withOvertimeOf(employeeNumber)).hardScore());
     }
 
-    /** The whole roster's hard score with the operator on the shift (every operator, every rule). */
+    /**
+     * The roster's problem with one operator as a substitution judges them: their weekly and period maxima raised by
+     * the contract's overtime allowance (every other operator as planned).
+     */
+    private RosterSolution withOvertimeOf(String employeeNumber) {
+        RosterSolution problem = rosters.problem(roster, operators.list());
+        Operator o = operators.list().stream().filter(x -> x.getEmployeeNumber().equals(employeeNumber))
+                .findFirst().orElseThrow();
+        var raised = evaluator.context(rosters.get(roster.id()), operators.list()).withAllowance(o.getId());
+        List<org.switchboard.rostering.solver.SolverOperator> ops = problem.getOperators().stream()
+                .map(x -> x.id() == o.getId() ? raised : x).toList();
+        List<OperatorDay> days = problem.getDays().stream()
+                .map(d -> d.operatorId() == o.getId() ? d.forOperator(raised) : d).toList();
+        return new RosterSolution(ops, problem.getShiftOptions(), problem.getDemandUnits(), problem.getUnavailabilities(),
+                problem.getPreferences(), problem.getWeights(), days);
+    }
+
+    /** The whole roster's hard score with the operator on the shift (every operator, every rule, their overtime). */
     private int hardAfterAssigning(OpenShift s, String employeeNumber) {
         return system(() -> {
-            RosterSolution problem = rosters.problem(roster, operators.list());
+            RosterSolution problem = withOvertimeOf(employeeNumber);
             Operator o = operators.list().stream().filter(x -> x.getEmployeeNumber().equals(employeeNumber))
                     .findFirst().orElseThrow();
             OperatorDay day = problem.getDays().stream().filter(x -> x.operatorId() == o.getId() && x.isInPeriod()

@@ -23,7 +23,10 @@ import org.switchboard.operators.ContractPreset;
 import org.switchboard.operators.ContractService;
 import org.switchboard.shared.Roles;
 
-/** Contracts: weekly hours, rest and consecutive-day rules, night and weekend limits; start from a preset. */
+/**
+ * Contracts: weekly hours, rest and consecutive-day rules, night and weekend limits, the overtime a substitution may
+ * use; start from a preset.
+ */
 @Route("contracts")
 @Menu(title = "menu.contracts", order = 20, icon = "vaadin:file-text-o")
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.MANAGER})
@@ -33,6 +36,7 @@ public class ContractsView extends VerticalLayout implements HasDynamicTitle {
     final ComboBox<ContractPreset> preset = new ComboBox<>();
     final NumberField minHours = new NumberField();
     final NumberField maxHours = new NumberField();
+    final NumberField overtime = new NumberField();
 
     public ContractsView(ContractService contracts, AuthenticationContext auth) {
         setSizeFull();
@@ -40,6 +44,8 @@ public class ContractsView extends VerticalLayout implements HasDynamicTitle {
         preset.setLabel(getTranslation("contracts.preset"));
         minHours.setLabel(getTranslation("contracts.minHours"));
         maxHours.setLabel(getTranslation("contracts.maxHours"));
+        overtime.setLabel(getTranslation("contracts.overtime"));
+        overtime.setHelperText(getTranslation("contracts.overtimeHelp"));
         Locale locale = getLocale();
         Grid<Contract> grid = new Grid<>(Contract.class, false);
         grid.addColumn(Contract::getName).setHeader(getTranslation("contracts.name")).setSortable(true).setFlexGrow(2);
@@ -51,6 +57,8 @@ public class ContractsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> hours(c.getMinRestMinutes(), locale)).setHeader(getTranslation("contracts.col.minRest"));
         grid.addColumn(Contract::getMaxNightsInRow).setHeader(getTranslation("contracts.maxNights")).setSortable(true);
         grid.addColumn(Contract::getMaxWeekendsPerPeriod).setHeader(getTranslation("contracts.col.maxWeekends"));
+        grid.addColumn(c -> hours(c.getMaxOvertimeMinutesPerWeek(), locale)).setHeader(getTranslation("contracts.col.overtime"))
+                .setKey("overtime");
 
         EditorPanel<Contract> editor = new EditorPanel<>(Contract.class, contracts::save, Contract::getId)
                 .withTitle(c -> c.getId() == null ? getTranslation("contracts.new") : c.getName())
@@ -76,6 +84,7 @@ public class ContractsView extends VerticalLayout implements HasDynamicTitle {
         binder.bind(maxNights, "maxNightsInRow");
         binder.forField(restAfterNights).withConverter(HOURS).bind("minRestAfterNightsMinutes");
         binder.bind(maxWeekends, "maxWeekendsPerPeriod");
+        binder.forField(overtime).withConverter(HOURS).bind("maxOvertimeMinutesPerWeek");
 
         preset.setItems(contracts.presets());
         preset.setItemLabelGenerator(ContractPreset::name);
@@ -91,7 +100,7 @@ public class ContractsView extends VerticalLayout implements HasDynamicTitle {
         });
         editor.form().add(preset, 2);
         editor.form().add(name, 2);
-        editor.form().add(minHours, maxHours, maxDays, minDaysOff, minRest, maxNights, restAfterNights, maxWeekends);
+        editor.form().add(minHours, maxHours, maxDays, minDaysOff, minRest, maxNights, restAfterNights, maxWeekends, overtime);
 
         crud = new CrudLayout<>(grid, editor, contracts::list, Contract::getName, getTranslation("contracts.new"), Contract::new,
                 c -> contracts.get(c.getId()));

@@ -107,6 +107,21 @@ public class OperatorDay {
         return c;
     }
 
+    /**
+     * A copy of this day (every field, the shift and queue as they are) for another view of the same operator, e.g.
+     * with other contract limits, so the constraints judge the copy by that operator's terms.
+     *
+     * @throws IllegalArgumentException when {@code other} is another operator
+     */
+    public OperatorDay forOperator(SolverOperator other) {
+        if (other.id() != operator.id()) {
+            throw new IllegalArgumentException(other + " is not " + operator);
+        }
+        OperatorDay c = planningClone();
+        c.operator = other;
+        return c;
+    }
+
     /** An unpinned day in the period with the given options. */
     public static OperatorDay open(SolverOperator operator, LocalDate date, int dayIndex, List<ShiftOption> options) {
         return new OperatorDay(operator, date, dayIndex, true, false, options, null, null);

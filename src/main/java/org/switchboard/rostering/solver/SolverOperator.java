@@ -43,6 +43,17 @@ public record SolverOperator(long id, String employeeNumber, List<Long> skillQue
                 minRestAfterNightsMinutes, maxWeekendsPerPeriod, maxShiftsPerKind, 1, Map.of());
     }
 
+    /**
+     * The same operator with other weekly and period maxima (every other term as it is): a substitute judged with the
+     * overtime the contract allows on top of its maximum.
+     */
+    public SolverOperator withMaxMinutes(int maxPerWeek, int maxPerPeriod) {
+        return new SolverOperator(id, employeeNumber, skillQueueIds, nightEligible, maxPerWeek, minMinutesPerPeriod,
+                maxPerPeriod, maxConsecutiveDays, minConsecutiveDaysOff, minRestMinutes, maxNightsInRow,
+                minRestAfterNightsMinutes, maxWeekendsPerPeriod, maxShiftsPerKind, minConsecutiveDays,
+                maxShiftsPerTemplate);
+    }
+
     /** The period maximum for shifts of template {@code code}, or {@link Integer#MAX_VALUE} when not limited. */
     public int maxShiftsOfTemplate(String code) {
         return maxShiftsPerTemplate.getOrDefault(code, Integer.MAX_VALUE);

@@ -84,6 +84,8 @@ public class OpenShiftsView extends VerticalLayout implements BeforeEnterObserve
                 .setKey("operator").setWidth("14rem").setFlexGrow(0);
         candidates.addColumn(c -> RosterTexts.score(this, c.hard(), c.medium(), c.soft()))
                 .setHeader(getTranslation("openShifts.column.score")).setKey("score").setWidth("14rem").setFlexGrow(0);
+        candidates.addColumn(c -> c.overtimeMinutes() == 0 ? "" : "+" + RosterTexts.number(c.overtimeMinutes() / 60.0, l))
+                .setHeader(getTranslation("openShifts.column.overtime")).setKey("overtime").setAutoWidth(true).setFlexGrow(0);
         candidates.addColumn(c -> c.reasons().stream().map(SubstituteReason::text).collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("openShifts.column.reasons")).setKey("reasons").setFlexGrow(3);
         if (canEdit) {

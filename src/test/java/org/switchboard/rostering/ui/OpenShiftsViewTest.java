@@ -115,6 +115,17 @@ class OpenShiftsViewTest extends SpringBrowserlessTest {
         var candidates = test(view.candidates);
         assertThat(candidates.size()).as("a freed colleague can take it").isPositive();
         assertThat(candidates.getCellText(0, candidates.getColumnPosition("reasons"))).contains("Adds ");
+        // the overtime column: empty without overtime, "+6" (hours) with, and the reason says it
+        for (int i = 0; i < candidates.size(); i++) {
+            int minutes = candidates.getRow(i).overtimeMinutes();
+            String cell = candidates.getCellText(i, candidates.getColumnPosition("overtime"));
+            if (minutes == 0) {
+                assertThat(cell).isEmpty();
+            } else {
+                assertThat(cell).startsWith("+").isNotEqualTo("+0");
+            }
+            assertThat(candidates.getCellText(i, candidates.getColumnPosition("reasons")).contains("Overtime +")).isEqualTo(minutes > 0);
+        }
         assertThat(view.candidatesTitle.getText()).startsWith("Substitutes for");
 
         // replan: a draft of the roster whose board opens
