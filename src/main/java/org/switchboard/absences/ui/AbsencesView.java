@@ -76,7 +76,8 @@ public class AbsencesView extends VerticalLayout implements HasDynamicTitle {
         enter.setText(getTranslation("absences.entry.open"));
         enter.setId("absence-entry-button");
         enter.addClickListener(e -> {
-            entryDialog = new AbsenceEntryDialog(requests, operators.list(), this::refresh);
+            entryDialog = new AbsenceEntryDialog(requests, operators.list().stream().filter(o -> o.isActive()).toList(),
+                    this::refresh);
             entryDialog.open();
         });
         list = new RequestList(requests, true, this::refresh);

@@ -84,7 +84,8 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         enter.setText(getTranslation("absences.entry.open"));
         enter.setId("absence-entry-button");
         enter.addClickListener(e -> {
-            entryDialog = new AbsenceEntryDialog(requests, operators.list(), this::refresh);
+            entryDialog = new AbsenceEntryDialog(requests, operators.list().stream().filter(o -> o.isActive()).toList(),
+                    this::refresh);
             entryDialog.open();
         });
         HorizontalLayout filters = new HorizontalLayout(team, status, enter);

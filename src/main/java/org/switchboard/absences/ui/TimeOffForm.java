@@ -15,6 +15,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ import org.switchboard.shared.ValidationFailedException;
  */
 final class TimeOffForm extends Div {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TimeOffForm.class);
+
     /** How many days of the team the form shows from the chosen start (or tomorrow). */
     static final int PREVIEW_DAYS = 28;
 
@@ -55,8 +58,11 @@ final class TimeOffForm extends Div {
     private final TimeOffRequests requests;
     private final Allotments allotments;
     private final Runnable sent;
+    private final ZoneId zone;
 
-    TimeOffForm(TimeOffRequests requests, Allotments allotments, Runnable sent) {
+    /** @param zone the operator's site: "tomorrow" and the first day one may ask for are the site's */
+    TimeOffForm(TimeOffRequests requests, Allotments allotments, ZoneId zone, Runnable sent) {
+        this.zone = zone;
         this.requests = requests;
         this.allotments = allotments;
         this.sent = sent;
@@ -72,7 +78,7 @@ final class TimeOffForm extends Div {
         wholeDays.setItemLabelGenerator(w -> getTranslation(w ? "timeoff.form.wholeDays" : "timeoff.form.span"));
         wholeDays.setValue(true);
         wholeDays.setId("time-off-mode");
-        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        LocalDate tomorrow = tomorrow();
         for (DatePicker p : List.of(from, to, day)) {
             DatePickers.localize(p, AbsenceTexts.locale(this));
             p.setMin(tomorrow);
@@ -123,6 +129,10 @@ final class TimeOffForm extends Div {
         preview();
     }
 
+    private LocalDate tomorrow() {
+        return LocalDate.now(zone).plusDays(1);
+    }
+
     private boolean days() {
         return !Boolean.FALSE.equals(wholeDays.getValue());
     }
@@ -147,7 +157,7 @@ final class TimeOffForm extends Div {
     /** Shows the team's days from the chosen start (or tomorrow) and what sending would do. */
     void preview() {
         LocalDate[] chosen = chosen();
-        LocalDate start = chosen[0] == null ? LocalDate.now().plusDays(1) : chosen[0];
+        LocalDate start = chosen[0] == null ? tomorrow() : chosen[0];
         LocalDate end = start.plusDays(PREVIEW_DAYS - 1);
         if (chosen[1] != null && chosen[1].isAfter(end)) {
             end = chosen[1].isAfter(start.plusDays(Allotments.MAX_DAYS - 1)) ? start.plusDays(Allotments.MAX_DAYS - 1)
@@ -157,6 +167,7 @@ final class TimeOffForm extends Div {
         try {
             list = allotments.days(null, start, end);
         } catch (RuntimeException e) {
+            LOG.warn("The team's days from {} to {} could not be read", start, end, e);
             list = List.of();
         }
         teamDays.show(list, chosen[0], chosen[1]);
@@ -171,6 +182,9 @@ final class TimeOffForm extends Div {
             return getTranslation("timeoff.outcome.span");
         }
         List<DayStatus> in = list.stream().filter(d -> !d.date().isBefore(first) && !d.date().isAfter(last)).toList();
+        if (in.isEmpty()) {
+            return getTranslation("timeoff.outcome.unknown");
+        }
         String full = dates(in, DayState.FULL);
         if (!full.isEmpty()) {
             return getTranslation("timeoff.outcome.full", full);

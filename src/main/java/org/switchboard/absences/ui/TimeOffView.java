@@ -56,7 +56,7 @@ public class TimeOffView extends VerticalLayout implements HasDynamicTitle {
         }
         Operator o = me.get();
         balances = new BalanceGrid();
-        form = new TimeOffForm(requests, allotments, this::refresh);
+        form = new TimeOffForm(requests, allotments, o.zone(), this::refresh);
         list = new RequestList(requests, false, this::refresh);
         list.setId("time-off-requests");
         list.setAllRowsVisible(true);

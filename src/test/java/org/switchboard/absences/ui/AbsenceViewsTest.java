@@ -158,12 +158,23 @@ class AbsenceViewsTest extends SpringBrowserlessTest {
         assertThat(requests.get(entry.id()).status()).isEqualTo(AbsenceStatus.CANCELLED);
     }
 
+    /**
+     * As in the running app, where the signed-in user's context lives in the HTTP session and Vaadin's security-context
+     * strategy reads it from there before the thread's: the services' look-ups "as the system" must still work.
+     */
+    static void signedInThroughTheSession() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                SecurityContextHolder.getContext());
+    }
+
     @Test
     @WithMockUser(username = "operator2", roles = "OPERATOR")
     void aFullDayIsShownBeforeSendingAndTheRequestJoinsTheWaitlist() {
         long team = operator("E1001").getTeamId();
         as("manager", "MANAGER", () -> allotments.setLimit(team, day(9, 15), 1));
         request("operator", AbsenceType.VACATION, day(9, 15), day(9, 15));
+        signedInThroughTheSession();
         TimeOffView view = navigate(TimeOffView.class);
         view.form.from.setValue(day(9, 14));
         view.form.to.setValue(day(9, 15));
