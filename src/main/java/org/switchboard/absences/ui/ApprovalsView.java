@@ -56,6 +56,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     final Button enter = new Button();
     final Decisions outcomes;
     final ImpactPanel impact = new ImpactPanel();
+    final Paragraph chooseHint = new Paragraph();
     final boolean decides = AbsenceTexts.decides();
     AbsenceEntry current;
     AbsenceEntryDialog entryDialog;
@@ -79,6 +80,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         status.setItems(Show.values());
         status.setItemLabelGenerator(s -> getTranslation("approvals.filter.show." + s.name()));
         status.setValue(Show.OPEN);
+        status.setWidth("18rem");
         status.setId("approvals-status");
         status.addValueChangeListener(e -> refresh());
         enter.setText(getTranslation("absences.entry.open"));
@@ -119,6 +121,10 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         if (decides) {
             grid.addSelectionListener(e -> buttons());
         }
+        for (Grid<AbsenceEntry> g : List.of(grid, waitlist)) {
+            g.setPartNameGenerator(e -> current != null && e.id() == current.id() ? "ab-current" : null);
+        }
+        chooseHint.setText(getTranslation("approvals.impact.choose"));
         HorizontalLayout bulk = new HorizontalLayout(approveSelected, rejectSelected);
         HorizontalLayout one = new HorizontalLayout(approve, reject);
         bulk.setVisible(decides);
@@ -127,7 +133,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         readOnly.setVisible(!decides);
 
         add(filters, readOnly, grid, bulk, outcomes, waitlistTitle, waitlist,
-                new H3(getTranslation("approvals.impact.title")), impact, one);
+                new H3(getTranslation("approvals.impact.title")), chooseHint, one, impact);
         refresh();
     }
 
@@ -157,10 +163,14 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             impact.show(null);
             AbsenceTexts.showError(AbsenceTexts.refusal(this, e));
         }
+        // the chosen row is marked (part ab-current)
+        grid.getDataProvider().refreshAll();
+        waitlist.getDataProvider().refreshAll();
         buttons();
     }
 
     private void buttons() {
+        chooseHint.setVisible(current == null);
         approve.setEnabled(current != null && current.status() == AbsenceStatus.REQUESTED);
         reject.setEnabled(current != null && current.status().isActive() && current.status() != AbsenceStatus.APPROVED);
         boolean any = decides && !grid.getSelectedItems().isEmpty();

@@ -17,17 +17,17 @@ final class BalanceGrid extends Grid<Balance> {
         addThemeVariants(GridVariant.LUMO_COMPACT);
         setAllRowsVisible(true);
         setWidthFull();
-        setMaxWidth("60rem");
+        setMaxWidth("64rem");
         addColumn(b -> AbsenceTexts.type(this, b.type())).setHeader(getTranslation("timeoff.balance.type"))
                 .setKey("type").setAutoWidth(true);
         addColumn(this::allowance).setHeader(getTranslation("timeoff.balance.allowance")).setKey("allowance")
                 .setAutoWidth(true);
         addColumn(b -> b.carriedOver() == null ? "—" : String.valueOf(b.carriedOver()))
-                .setHeader(getTranslation("timeoff.balance.carried")).setKey("carried");
-        addColumn(Balance::taken).setHeader(getTranslation("timeoff.balance.taken")).setKey("taken");
-        addColumn(Balance::pending).setHeader(getTranslation("timeoff.balance.pending")).setKey("pending");
+                .setHeader(getTranslation("timeoff.balance.carried")).setKey("carried").setAutoWidth(true);
+        addColumn(Balance::taken).setHeader(getTranslation("timeoff.balance.taken")).setKey("taken").setAutoWidth(true);
+        addColumn(Balance::pending).setHeader(getTranslation("timeoff.balance.pending")).setKey("pending").setAutoWidth(true);
         addColumn(b -> b.remaining() == null ? getTranslation("timeoff.balance.unlimited") : String.valueOf(b.remaining()))
-                .setHeader(getTranslation("timeoff.balance.remaining")).setKey("remaining");
+                .setHeader(getTranslation("timeoff.balance.remaining")).setKey("remaining").setAutoWidth(true);
     }
 
     private String allowance(Balance b) {

@@ -75,6 +75,9 @@ final class TeamDays extends Div {
             box.getElement().setAttribute("title", getTranslation("timeoff.days.title",
                     AbsenceTexts.date(this, d.date()), getTranslation("absence.dayState." + d.state().name()),
                     d.used(), d.limit()));
+            if (days.getComponentCount() == 0) {
+                box.getStyle().set("grid-column-start", String.valueOf(d.date().getDayOfWeek().getValue()));
+            }
             if (chosenFrom != null && chosenTo != null && !d.date().isBefore(chosenFrom) && !d.date().isAfter(chosenTo)) {
                 box.addClassName("ab-chosen");
             }
