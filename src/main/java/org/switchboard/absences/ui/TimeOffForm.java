@@ -83,6 +83,7 @@ final class TimeOffForm extends Div {
             DatePickers.localize(p, AbsenceTexts.locale(this));
             p.setMin(tomorrow);
         }
+        day.setMin(tomorrow.minusDays(1)); // a time span may still be later today
         from.setLabel(getTranslation("timeoff.form.from"));
         from.setId("time-off-from");
         to.setLabel(getTranslation("timeoff.form.to"));
