@@ -143,7 +143,7 @@ final class ImpactPanel extends Div {
                 .add(getTranslation("approvals.impact.before"), rows.stream()
                         .map(AbsenceImpact.Interval::scheduledBefore).toList(), "#1676f3", ChartJs.Style.STEPPED)
                 .add(getTranslation("approvals.impact.after"), rows.stream()
-                        .map(AbsenceImpact.Interval::scheduledAfter).toList(), "#d93025", ChartJs.Style.DASHED)
+                        .map(AbsenceImpact.Interval::scheduledAfter).toList(), "#d93025", ChartJs.Style.STEPPED_DASHED)
                 .update();
         serviceLevel.labels(labels)
                 .add(getTranslation("approvals.impact.slBefore"), rows.stream()

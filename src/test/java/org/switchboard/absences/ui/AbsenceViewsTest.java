@@ -350,6 +350,8 @@ class AbsenceViewsTest extends SpringBrowserlessTest {
         assertThat(panel.chart.series()).extracting(s -> s.label())
                 .containsExactly("Required", "Scheduled now", "Scheduled after approval");
         assertThat(panel.chart.series().get(2).values()).containsExactly(4.0, 5.0);
+        assertThat(panel.chart.series().get(2).style()).isEqualTo(org.switchboard.base.ui.ChartJs.Style.STEPPED_DASHED);
+        assertThat(panel.chart.configJson()).contains("\"stepped\":true,\"borderDash\":[6,4]");
         assertThat(panel.serviceLevel.series()).extracting(s -> s.label())
                 .containsExactly("Service level now", "Service level after approval", "Target");
         var days = test(panel.days);
