@@ -32,7 +32,7 @@ import org.switchboard.shared.ValidationFailedException;
  * date. Managers and admins change them; planners read.
  */
 @Route("absence-rules")
-@Menu(title = "menu.absenceRules", order = 48, icon = "vaadin:sliders")
+@Menu(title = "menu.absenceRules", order = 49, icon = "vaadin:sliders")
 @StyleSheet("context://frontend-assets/absences.css")
 @RolesAllowed({org.switchboard.shared.Roles.MANAGER, org.switchboard.shared.Roles.ADMIN,
         org.switchboard.shared.Roles.PLANNER})

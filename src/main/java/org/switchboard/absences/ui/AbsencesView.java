@@ -29,7 +29,7 @@ import org.switchboard.shared.Roles;
  * operator. Planners, managers and admins.
  */
 @Route("absences")
-@Menu(title = "menu.absences", order = 47, icon = "vaadin:user-clock")
+@Menu(title = "menu.absences", order = 48, icon = "vaadin:calendar-briefcase")
 @StyleSheet("context://frontend-assets/absences.css")
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.PLANNER})
 public class AbsencesView extends VerticalLayout implements HasDynamicTitle {

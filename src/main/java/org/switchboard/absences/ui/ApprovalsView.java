@@ -36,7 +36,7 @@ import org.switchboard.shared.Roles;
  * rows. Managers and admins decide; planners read and enter sick leave and other absences here.
  */
 @Route("approvals")
-@Menu(title = "menu.approvals", order = 46, icon = "vaadin:check-square-o")
+@Menu(title = "menu.approvals", order = 47, icon = "vaadin:check-square-o")
 @StyleSheet("context://frontend-assets/absences.css")
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.PLANNER})
 public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
