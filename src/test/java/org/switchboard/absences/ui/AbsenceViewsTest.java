@@ -154,8 +154,34 @@ class AbsenceViewsTest extends SpringBrowserlessTest {
         view.list.askCancel(entry);
         roundTrip();
         assertThat(view.list.confirm.isOpened()).isTrue();
+        assertThat(test(view.list.confirm).getText()).doesNotContain("manager will be told");
         test(view.list.confirm).confirm();
         assertThat(requests.get(entry.id()).status()).isEqualTo(AbsenceStatus.CANCELLED);
+
+        // an approved one: the confirmation says the manager will be told; the list says who decided
+        long approved = request("operator", AbsenceType.VACATION, day(9, 14), day(9, 14));
+        as("manager", "MANAGER", () -> decisions.approve(approved));
+        view.refresh();
+        list = test(view.list);
+        int r = row(list, e -> e.id() == approved);
+        assertThat(list.getCellText(r, list.getColumnPosition("decided"))).startsWith("by manager, ");
+        view.list.askCancel(list.getRow(r));
+        roundTrip();
+        assertThat(test(view.list.confirm).getText()).endsWith("It is already approved: the manager will be told.");
+        test(view.list.confirm).cancel();
+        assertThat(requests.get(approved).status()).isEqualTo(AbsenceStatus.APPROVED);
+    }
+
+    @Test
+    @WithMockUser(username = "operator", roles = "OPERATOR")
+    void anOperatorCannotOpenTheManagersScreens() {
+        for (String route : List.of("approvals", "absences", "absence-rules")) {
+            navigate(route, com.vaadin.flow.component.Component.class);
+            assertThat(find(ApprovalsView.class).all()).isEmpty();
+            assertThat(find(AbsencesView.class).all()).isEmpty();
+            assertThat(find(AbsenceRulesView.class).all()).isEmpty();
+            assertThat(find(org.switchboard.base.ui.AccessDeniedView.class).all()).as(route).hasSize(1);
+        }
     }
 
     /**
