@@ -11,7 +11,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Chart.js chart (line, stepped line or bars over one category axis), drawn in the browser by the
+ * A Chart.js chart (line, stepped line (solid or dashed) or bars over one category axis), drawn in the browser by the
  * {@code <sb-chart>} element from a JSON configuration built here. No npm: Chart.js comes from its webjar.
  */
 @Tag("sb-chart")
@@ -22,7 +22,7 @@ public class ChartJs extends Component implements HasSize {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How a series is drawn. */
-    public enum Style { LINE, DASHED, STEPPED, BARS, AREA }
+    public enum Style { LINE, DASHED, STEPPED, BARS, AREA, STEPPED_DASHED }
 
     /** One series: its label, values (null = gap), colour and style. */
     public record Series(String label, List<Double> values, String color, Style style) {}
@@ -92,6 +92,10 @@ public class ChartJs extends Component implements HasSize {
                 }
                 case DASHED -> d.put("borderDash", List.of(6, 4));
                 case STEPPED -> d.put("stepped", true);
+                case STEPPED_DASHED -> {
+                    d.put("stepped", true);
+                    d.put("borderDash", List.of(6, 4));
+                }
                 case AREA -> d.put("fill", "origin");
                 default -> { }
             }

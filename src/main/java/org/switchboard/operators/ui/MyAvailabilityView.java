@@ -22,7 +22,7 @@ import org.switchboard.shared.Roles;
  * deadline).
  */
 @Route("my-availability")
-@Menu(title = "menu.myAvailability", order = 6, icon = "vaadin:calendar-clock")
+@Menu(title = "menu.myAvailability", order = 4.7, icon = "vaadin:calendar-clock")
 @RolesAllowed(Roles.OPERATOR)
 public class MyAvailabilityView extends VerticalLayout implements HasDynamicTitle {
 
