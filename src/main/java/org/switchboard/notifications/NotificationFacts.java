@@ -33,7 +33,10 @@ final class NotificationFacts {
 
     /** Routes the notifications link to. */
     static final String MY_SCHEDULE = "my-schedule";
-    static final String ABSENCES = "absences";
+    /** The operator's own requests. */
+    static final String TIME_OFF = "time-off";
+    /** The managers' pending requests. */
+    static final String APPROVALS = "approvals";
 
     private NotificationFacts() {}
 

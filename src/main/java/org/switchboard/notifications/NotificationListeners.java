@@ -1,6 +1,7 @@
 package org.switchboard.notifications;
 
-import static org.switchboard.notifications.NotificationFacts.ABSENCES;
+import static org.switchboard.notifications.NotificationFacts.APPROVALS;
+import static org.switchboard.notifications.NotificationFacts.TIME_OFF;
 import static org.switchboard.notifications.NotificationFacts.ABSENCE_ID;
 import static org.switchboard.notifications.NotificationFacts.BY_SYSTEM;
 import static org.switchboard.notifications.NotificationFacts.CANCELLED_BY;
@@ -75,14 +76,14 @@ class NotificationListeners {
     void on(AbsenceApproved e) {
         SystemAuthentication.runAsSystem(() -> operator(e.span().operatorId()).ifPresent(o -> toOperator(o,
                 NotificationKind.ABSENCE_APPROVED, absence(e.span(), BY_SYSTEM, e.bySystem(), DECIDED_BY, e.decidedBy(),
-                        DECIDED_BY_NAME, e.bySystem() ? null : displayName(e.decidedBy())), ABSENCES)));
+                        DECIDED_BY_NAME, e.bySystem() ? null : displayName(e.decidedBy())), TIME_OFF)));
     }
 
     @ApplicationModuleListener
     void on(AbsenceRejected e) {
         SystemAuthentication.runAsSystem(() -> operator(e.span().operatorId()).ifPresent(o -> toOperator(o,
                 NotificationKind.ABSENCE_REJECTED, absence(e.span(), DECIDED_BY, e.decidedBy(), DECIDED_BY_NAME,
-                        displayName(e.decidedBy()), REASON, e.reason()), ABSENCES)));
+                        displayName(e.decidedBy()), REASON, e.reason()), TIME_OFF)));
     }
 
     /** Only an approved absence cancelled concerns the managers (a pending request simply leaves their list). */
@@ -136,7 +137,7 @@ class NotificationListeners {
 
     private void toManagers(NotificationKind kind, Map<String, String> facts) {
         for (UserAccount manager : accounts.enabledWithRole(Roles.MANAGER)) {
-            store.insert(manager.id(), kind, facts, ABSENCES, clock.instant());
+            store.insert(manager.id(), kind, facts, APPROVALS, clock.instant());
         }
     }
 

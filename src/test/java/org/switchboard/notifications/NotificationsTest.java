@@ -100,7 +100,7 @@ class NotificationsTest {
         assertThat(n.text(Texts.RUSSIAN)).isEqualTo(
                 "Ваша заявка (отпуск, " + ru(from) + " – " + ru(to) + ") одобрена. Решение принято: " + MANAGER_NAME + ".");
         assertThat(n.text(Locale.forLanguageTag("ru"))).isEqualTo(n.text(Texts.RUSSIAN));
-        assertThat(n.link()).isEqualTo("absences");
+        assertThat(n.link()).isEqualTo("time-off");
         assertThat(n.read()).isFalse();
         assertThat(rows("absenceId", absence)).as("only the absent operator").isEqualTo(1);
         // the stored row holds facts, no sentence
