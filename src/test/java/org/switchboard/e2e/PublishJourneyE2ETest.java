@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PublishJourneyE2ETest {
 
     static final String ANNA = "E1001";
-    static final int DAY_COLUMNS_FROM = 4; // operator, hours, nights, weekends, then one column per day
+    static final int DAY_COLUMNS_FROM = 5; // operator, hours, nights, weekends, wishes, then one column per day
 
     /**
      * The classes of the board cells (".sb-cell") of an operator's row, one per day, read from the grid's rendered rows
