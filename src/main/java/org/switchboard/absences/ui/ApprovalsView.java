@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.switchboard.absences.AbsenceDecisions;
+import org.switchboard.absences.Balances;
 import org.switchboard.absences.AbsenceEntry;
 import org.switchboard.absences.AbsenceFilter;
 import org.switchboard.absences.AbsenceStatus;
@@ -56,17 +57,24 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     final Button enter = new Button();
     final Decisions outcomes;
     final ImpactPanel impact = new ImpactPanel();
+    /** The chosen requester's balance of the request's type and year. */
+    final BalanceGrid balance = new BalanceGrid();
+    final H3 balanceTitle = new H3();
     final Paragraph chooseHint = new Paragraph();
     final boolean decides = AbsenceTexts.decides();
     AbsenceEntry current;
     AbsenceEntryDialog entryDialog;
     private final TimeOffRequests requests;
     private final AbsenceDecisions decisions;
+    private final Balances balances;
 
-    public ApprovalsView(TimeOffRequests requests, AbsenceDecisions decisions, TeamService teams,
+    public ApprovalsView(TimeOffRequests requests, AbsenceDecisions decisions, Balances balances, TeamService teams,
             OperatorService operators) {
         this.requests = requests;
         this.decisions = decisions;
+        this.balances = balances;
+        balance.setId("approvals-balance");
+        balanceTitle.setId("approvals-balance-title");
         this.outcomes = new Decisions(decisions, this::refresh);
         setWidthFull();
         team.setLabel(getTranslation("approvals.filter.team"));
@@ -133,8 +141,9 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         readOnly.setVisible(!decides);
 
         add(filters, readOnly, grid, bulk, outcomes, waitlistTitle, waitlist,
-                new H3(getTranslation("approvals.impact.title")), chooseHint, one, impact);
+                new H3(getTranslation("approvals.impact.title")), chooseHint, one, balanceTitle, balance, impact);
         refresh();
+        showBalance(null);
     }
 
     private void columns(Grid<AbsenceEntry> g) {
@@ -163,10 +172,28 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             impact.show(null);
             AbsenceTexts.showError(AbsenceTexts.refusal(this, e));
         }
+        showBalance(entry);
         // the chosen row is marked (part ab-current)
         grid.getDataProvider().refreshAll();
         waitlist.getDataProvider().refreshAll();
         buttons();
+    }
+
+    /** The requester's balance for the request's type in the year it starts (what is left if it is approved). */
+    private void showBalance(AbsenceEntry entry) {
+        boolean shown = entry != null;
+        if (shown) {
+            try {
+                int year = entry.from().getYear();
+                balance.show(balances.of(entry.employeeNumber(), year).stream().filter(b -> b.type() == entry.type())
+                        .toList());
+                balanceTitle.setText(getTranslation("approvals.balance.title", entry.name(), String.valueOf(year)));
+            } catch (RuntimeException e) {
+                shown = false;
+            }
+        }
+        balance.setVisible(shown);
+        balanceTitle.setVisible(shown);
     }
 
     private void buttons() {

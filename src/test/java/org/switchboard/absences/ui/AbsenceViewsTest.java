@@ -246,6 +246,13 @@ class AbsenceViewsTest extends SpringBrowserlessTest {
         // without published shifts in these days there is nothing to chart, and the panel says so
         assertThat(view.impact.noImpact.isVisible()).isEqualTo(report.impact().days().isEmpty());
         assertThat(view.approve.isEnabled()).isTrue();
+        // the requester's balance of that kind and year, with the request pending in it
+        assertThat(view.balance.isVisible()).isTrue();
+        assertThat(view.balanceTitle.getText()).isEqualTo("Balance of Anna Ivanova in " + day(9, 28).getYear());
+        var balance = test(view.balance);
+        assertThat(balance.size()).isEqualTo(1);
+        assertThat(balance.getCellText(0, balance.getColumnPosition("type"))).isEqualTo("Vacation");
+        assertThat(balance.getCellText(0, balance.getColumnPosition("pending"))).isNotEqualTo("0");
 
         test(view.approve).click();
         assertThat(requests.get(id).status()).isEqualTo(AbsenceStatus.APPROVED);
