@@ -45,6 +45,17 @@ public class AbsenceCalendar {
                 + " where id = :id").param("id", absenceId).query(AbsenceCalendar::span).optional().orElse(null);
     }
 
+    /**
+     * Whether the absence is approved now, holding a share lock on its row until the caller's transaction ends (so a
+     * cancellation waits for what the caller does on the strength of the approval, and a late listener of an approval
+     * that was cancelled meanwhile sees it). Needs a transaction.
+     */
+    @Transactional
+    public boolean isApprovedNow(long absenceId) {
+        return jdbc.sql("select status from absence where id = :id for share").param("id", absenceId)
+                .query(String.class).optional().map("APPROVED"::equals).orElse(false);
+    }
+
     static AbsenceSpan span(ResultSet rs, int row) throws SQLException {
         return new AbsenceSpan(rs.getLong("id"), rs.getLong("operator_id"), AbsenceType.valueOf(rs.getString("type")),
                 rs.getDate("from_date").toLocalDate(), rs.getDate("to_date").toLocalDate(),

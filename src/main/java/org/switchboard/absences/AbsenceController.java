@@ -164,8 +164,8 @@ class AbsenceController {
             try {
                 s = AbsenceStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ValidationFailedException.of("status", Text.literal("'" + status + "' is not one of REQUESTED,"
-                        + " WAITLISTED, APPROVED, REJECTED, CANCELLED"));
+                throw ValidationFailedException.of("status", Text.of("error.absence.status.unknown", status,
+                        "REQUESTED, WAITLISTED, APPROVED, REJECTED, CANCELLED"));
             }
         }
         return requests.list(new AbsenceFilter(s, date("from", from), date("to", to), teamId, employeeNumber)).stream()

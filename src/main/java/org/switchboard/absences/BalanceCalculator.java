@@ -24,7 +24,10 @@ class BalanceCalculator {
     private final AllowanceStore allowances;
     private final AbsenceStore store;
 
-    BalanceCalculator(AllowanceStore allowances, AbsenceStore store) {
+    private final java.time.Clock clock;
+
+    BalanceCalculator(AllowanceStore allowances, AbsenceStore store, java.util.Optional<java.time.Clock> clock) {
+        this.clock = clock.orElse(java.time.Clock.systemUTC());
         this.allowances = allowances;
         this.store = store;
     }
@@ -53,7 +56,11 @@ class BalanceCalculator {
         return a.carryOverCap() == null ? unused : Math.min(unused, a.carryOverCap());
     }
 
-    /** {approved days, requested and waitlisted days} of the type in the year. */
+    /**
+     * {approved days, requested and waitlisted days} of the type in the year. A waitlisted request whose start has
+     * passed reserves nothing any more (it can no longer move up, nor be cancelled); a requested one still does (a
+     * manager may approve it late).
+     */
     private int[] used(long operatorId, AbsenceType type, int year, DayCounting counting) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
@@ -66,7 +73,7 @@ class BalanceCalculator {
             int days = count(s.from(), s.to(), counting, year);
             if (s.status() == AbsenceStatus.APPROVED) {
                 taken += days;
-            } else {
+            } else if (s.status() == AbsenceStatus.REQUESTED || s.startsAt().isAfter(clock.instant())) {
                 pending += days;
             }
         }

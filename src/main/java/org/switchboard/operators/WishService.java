@@ -64,7 +64,8 @@ public class WishService {
     @PreAuthorize(Roles.SIGNED_IN)
     public void deleteMine(long id) {
         Operator me = me();
-        Wish w = store.wish(id).filter(x -> x.operatorId() == me.getId())
+        // a wish a planner entered for the operator is the planner's to remove
+        Wish w = store.wish(id).filter(x -> x.operatorId() == me.getId() && x.setBy() == SetBy.OPERATOR)
                 .orElseThrow(() -> new NotFoundException("Wish", id));
         WishPeriod period = store.period(w.periodId()).orElseThrow();
         checkOpen(period, me.zone());

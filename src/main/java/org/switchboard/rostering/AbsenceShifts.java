@@ -1,6 +1,7 @@
 package org.switchboard.rostering;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.absences.AbsenceApproved;
+import org.switchboard.absences.AbsenceCalendar;
 import org.switchboard.absences.AbsenceCancelled;
 import org.switchboard.absences.AbsenceSpan;
 import org.switchboard.operators.Operator;
@@ -35,6 +37,13 @@ import org.switchboard.shared.SystemAuthentication;
  * CANCELLED and {@link ShiftsChanged} (ASSIGNED) tells the operator. Otherwise it stays open, marked
  * {@code absenceCancelled}, so the planner sees the operator is back.
  *
+ * <p><b>Published</b>: a roster published after an approval (a draft solved before it, or on its own) gets the same
+ * treatment for the approved absences of its operators in its period, so publishing never puts an absent operator
+ * back on shift. Opening is idempotent per absence and roster day, so re-delivered events change nothing.
+ *
+ * <p>An approval is acted on only while the absence is still approved (a late listener of an approval cancelled
+ * meanwhile does nothing; the absence's row is share-locked meanwhile, so a cancellation waits for it).
+ *
  * <p>Listeners of the event publication registry: they run after the deciding transaction is committed, in one of
  * their own, as the system.
  */
@@ -50,10 +59,13 @@ class AbsenceShifts {
     private final RosterService rosters;
     private final SubstituteEvaluator evaluator;
     private final ApplicationEventPublisher events;
+    private final AbsenceCalendar absences;
     private final Clock clock;
 
     AbsenceShifts(RosterStore store, OpenShiftStore openShifts, OperatorService operators, RosterService rosters,
-            SubstituteEvaluator evaluator, ApplicationEventPublisher events, Optional<Clock> clock) {
+            SubstituteEvaluator evaluator, ApplicationEventPublisher events, AbsenceCalendar absences,
+            Optional<Clock> clock) {
+        this.absences = absences;
         this.store = store;
         this.openShifts = openShifts;
         this.operators = operators;
@@ -69,6 +81,11 @@ class AbsenceShifts {
     }
 
     @ApplicationModuleListener
+    void on(RosterPublished e) {
+        SystemAuthentication.runAsSystem(() -> published(e));
+    }
+
+    @ApplicationModuleListener
     void on(AbsenceCancelled e) {
         if (e.wasApproved()) {
             SystemAuthentication.runAsSystem(() -> cancelled(e.span()));
@@ -79,10 +96,17 @@ class AbsenceShifts {
     @Transactional
     List<OpenShift> approved(AbsenceSpan span) {
         long op = span.operatorId();
+        if (!absences.isApprovedNow(span.absenceId())) {
+            log.info("Absence {} is no longer approved: its shifts stay", span.absenceId());
+            return List.of();
+        }
         Map<Long, String> codes = rosters.queueCodes();
         List<OpenShift> opened = new ArrayList<>();
         for (long rosterId : openShifts.publishedRostersPlanning(op, span.from().minusDays(1), span.to())) {
             Roster r = store.lock(rosterId).orElseThrow();
+            if (r.state() != RosterState.PUBLISHED) {
+                continue; // superseded meanwhile: the roster that superseded it is handled on its publication
+            }
             List<ShiftsChanged.ChangedDay> changes = new ArrayList<>();
             for (StoredShift s : store.assignments(rosterId)) {
                 if (s.operatorId() != op || !span.overlaps(s.start(), s.end())) {
@@ -105,6 +129,22 @@ class AbsenceShifts {
         Long team = operators.list().stream().filter(o -> o.getId() == op).findFirst().map(Operator::getTeamId)
                 .orElse(null);
         openShifts.draftsChanged(op, team, span.from().minusDays(1), span.to().plusDays(1), clock.instant());
+        return opened;
+    }
+
+    /** Opens, in a roster just published, the shifts its operators' approved absences overlap. */
+    @Transactional
+    List<OpenShift> published(RosterPublished e) {
+        Roster r = store.find(e.rosterId()).orElse(null);
+        if (r == null) {
+            return List.of(); // deleted since (or never a stored roster): nothing to open
+        }
+        Instant from = e.startDate().minusDays(1).atStartOfDay(r.zone()).toInstant();
+        Instant to = e.startDate().plusDays(e.days() + 1L).atStartOfDay(r.zone()).toInstant();
+        List<OpenShift> opened = new ArrayList<>();
+        for (AbsenceSpan a : absences.approved(e.operatorIds(), from, to)) {
+            opened.addAll(approved(a));
+        }
         return opened;
     }
 

@@ -55,13 +55,13 @@ class RosterAvailability {
 
     /** The inputs of one period; {@link #allowed} filters a day's options by them. */
     record Inputs(List<Unavailability> unavailable, List<ShiftPreference> preferences,
-            Map<String, List<Unavailability>> byDay, Map<Long, Integer> absentDays) {
+            Map<String, List<Unavailability>> byDay, Map<Long, Set<LocalDate>> absentDates) {
 
         static final Inputs NONE = new Inputs(List.of(), List.of(), Map.of(), Map.of());
 
         /** The operator's dates of the period with an approved whole-day absence (they count as worked, see the builder). */
-        int absentDays(long operatorId) {
-            return absentDays.getOrDefault(operatorId, 0);
+        Set<LocalDate> absentDates(long operatorId) {
+            return absentDates.getOrDefault(operatorId, Set.of());
         }
 
         /** The options of the operator's date that no unavailability forbids (none on a whole day). */
@@ -116,9 +116,7 @@ class RosterAvailability {
             }
         }
         List<Unavailability> unavailable = out.list();
-        Map<Long, Integer> absentDays = new HashMap<>();
-        absent.forEach((op, dates) -> absentDays.put(op, dates.size()));
-        return new Inputs(unavailable, preferences(byId.keySet(), start, end), out.byDay, absentDays);
+        return new Inputs(unavailable, preferences(byId.keySet(), start, end), out.byDay, absent);
     }
 
     private List<ShiftPreference> preferences(Set<Long> operatorIds, LocalDate start, LocalDate end) {

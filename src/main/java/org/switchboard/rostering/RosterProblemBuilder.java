@@ -179,7 +179,7 @@ public class RosterProblemBuilder {
         for (Operator o : planned) {
             Contract c = contractById.get(o.getContractId());
             SolverOperator so = creditAbsences(solverOperator(o, c, days, demandQueues), orZero(c.getMinMinutesPerWeek()),
-                    inputs.absentDays(o.getId()));
+                    inputs.absentDates(o.getId()));
             solverOperators.add(so);
             int longest = options.stream().filter(s -> so.nightEligible() || !s.isNight())
                     .mapToInt(ShiftOption::paidMinutes).max().orElse(0);
@@ -346,16 +346,23 @@ public class RosterProblemBuilder {
     /**
      * An approved whole-day absence counts as a worked day towards the period's minimum hours (paid leave, sick leave
      * and business trips are working time under the contract): the minimum is lowered by the contract's weekly minimum
-     * over the days it may work in a week, rounded up, per absent day (not below zero). Without this a week of
-     * vacation would make the minimum-hours rule unmeetable. The maxima stay as they are.
+     * over the days it may work in a week, rounded up, per absent day, at most that many days per ISO week (a week of
+     * vacation credits one week, weekend included), not below zero. Without this a week of vacation would make the
+     * minimum-hours rule unmeetable. The maxima stay as they are.
      */
-    static SolverOperator creditAbsences(SolverOperator o, int weeklyMinimum, int absentDays) {
-        if (absentDays <= 0 || o.minMinutesPerPeriod() <= 0) {
+    static SolverOperator creditAbsences(SolverOperator o, int weeklyMinimum, Set<LocalDate> absentDates) {
+        if (absentDates.isEmpty() || o.minMinutesPerPeriod() <= 0) {
             return o;
         }
         int weekDays = maxDaysPerWeek(o);
+        Map<Integer, Integer> perWeek = new HashMap<>();
+        for (LocalDate d : absentDates) {
+            perWeek.merge(d.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) * 100
+                    + d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR), 1, Integer::sum);
+        }
+        int credited = perWeek.values().stream().mapToInt(n -> Math.min(n, weekDays)).sum();
         int perDay = -Math.floorDiv(-weeklyMinimum, weekDays);
-        int min = Math.max(0, o.minMinutesPerPeriod() - absentDays * perDay);
+        int min = Math.max(0, o.minMinutesPerPeriod() - credited * perDay);
         return new SolverOperator(o.id(), o.employeeNumber(), o.skillQueueIds(), o.nightEligible(), o.maxMinutesPerWeek(),
                 min, o.maxMinutesPerPeriod(), o.maxConsecutiveDays(), o.minConsecutiveDaysOff(), o.minRestMinutes(),
                 o.maxNightsInRow(), o.minRestAfterNightsMinutes(), o.maxWeekendsPerPeriod(), o.maxShiftsPerKind(),

@@ -49,11 +49,13 @@ public class Substitution {
     private final Translations translations;
     private final ApplicationEventPublisher events;
     private final CurrentUser user;
+    private final org.switchboard.absences.AbsenceCalendar absences;
     private final Clock clock;
 
     Substitution(OpenShiftStore openShifts, RosterStore store, RosterService rosters, SubstituteEvaluator evaluator,
             OperatorService operators, RuleTexts texts, Translations translations, ApplicationEventPublisher events,
-            CurrentUser user, Optional<Clock> clock) {
+            CurrentUser user, org.switchboard.absences.AbsenceCalendar absences, Optional<Clock> clock) {
+        this.absences = absences;
         this.openShifts = openShifts;
         this.store = store;
         this.rosters = rosters;
@@ -136,15 +138,17 @@ public class Substitution {
     /**
      * For each shift the absence opened that is still open, the substitutes best first (see the class comment).
      *
-     * @throws NotFoundException when the absence opened no shift
+     * An absence that opened no shift (none of its days was worked, or the approval is still being applied) has none.
+     *
+     * @throws NotFoundException when there is no such absence
      */
     @PreAuthorize(Roles.READ_MASTER_DATA)
     @Transactional(readOnly = true)
     public List<ShiftCandidates> substitutes(long absenceId, Locale locale) {
-        List<OpenShift> shifts = openShifts.ofAbsence(absenceId);
-        if (shifts.isEmpty()) {
-            throw new NotFoundException(Text.of("substitute.error.noOpenShifts", String.valueOf(absenceId)));
+        if (absences.span(absenceId) == null) {
+            throw new NotFoundException("Absence", absenceId);
         }
+        List<OpenShift> shifts = openShifts.ofAbsence(absenceId);
         return candidates(shifts.stream().filter(s -> s.status() == OpenShift.Status.OPEN).toList(), locale);
     }
 
@@ -244,6 +248,8 @@ public class Substitution {
         StoredShift shift = s.asShiftOf(o.getId());
         openShifts.insertAssignment(r.id(), shift);
         openShifts.fill(s.id(), o.getId(), user.name(), clock.instant());
+        // a draft over that day no longer starts from the schedule as it stands
+        openShifts.draftsChanged(o.getId(), o.getTeamId(), s.date().minusDays(1), s.date().plusDays(1), clock.instant());
         events.publishEvent(new ShiftsChanged(r.id(), s.absenceId(), List.of(
                 AbsenceShifts.changed(o.getId(), shift, ShiftsChanged.Change.ASSIGNED, r, rosters.queueCodes()))));
         return views(List.of(openShifts.find(s.id()).orElseThrow())).getFirst();

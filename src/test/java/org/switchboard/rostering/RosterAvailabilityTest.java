@@ -195,6 +195,19 @@ class RosterAvailabilityTest {
                 .satisfies(o -> assertThat(o.minMinutesPerPeriod()).isEqualTo(
                         before.getOperators().stream().filter(b -> b.id() == colleague).findFirst().orElseThrow()
                                 .minMinutesPerPeriod()));
+
+        // a whole week of vacation (weekend included) credits one week's minimum, not seven days' worth
+        long third = id("E1003");
+        RosterSolution twoWeeks = builder.build(MONDAY, 14, MOSCOW, new RosterWeights());
+        var thirdBefore = twoWeeks.getOperators().stream().filter(o -> o.id() == third).findFirst().orElseThrow();
+        absence(third, MONDAY, MONDAY.plusDays(6), MONDAY.atStartOfDay(MOSCOW).toInstant(),
+                MONDAY.plusDays(7).atStartOfDay(MOSCOW).toInstant(), true);
+        int weekMinimum = thirdBefore.minMinutesPerPeriod() / 2;
+        int perDay = (weekMinimum + RosterProblemBuilder.maxDaysPerWeek(thirdBefore) - 1)
+                / RosterProblemBuilder.maxDaysPerWeek(thirdBefore);
+        assertThat(builder.build(MONDAY, 14, MOSCOW, new RosterWeights()).getOperators().stream()
+                .filter(o -> o.id() == third).findFirst().orElseThrow().minMinutesPerPeriod())
+                .isEqualTo(thirdBefore.minMinutesPerPeriod() - RosterProblemBuilder.maxDaysPerWeek(thirdBefore) * perDay);
     }
 
     @Test
