@@ -191,6 +191,10 @@ public class TimeOffRequests {
             throw new ConflictException(Text.of("error.absence.started", s.from()));
         }
         String by = caller.name();
+        if (!caller.seesAll() && !by.equals(s.requestedBy())) {
+            // sick leave and other entries a planner or manager made for the operator are theirs to undo
+            throw new ConflictException(Text.of("error.absence.enteredByOthers", s.requestedBy()));
+        }
         store.cancel(id, by, now);
         events.publishEvent(new AbsenceCancelled(s.span(), by, s.status() == AbsenceStatus.APPROVED));
         if (s.wholeDays() && s.status() != AbsenceStatus.WAITLISTED) {

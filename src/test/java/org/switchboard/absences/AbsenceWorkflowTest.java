@@ -155,6 +155,9 @@ class AbsenceWorkflowTest {
         assertThat(e.name()).isNotBlank();
         assertThat(events.stream(AbsenceApproved.class)).singleElement()
                 .satisfies(a -> assertThat(a.span().absenceId()).isEqualTo(o.id()));
+        // what a planner entered for an operator is not the operator's to cancel
+        assertThatThrownBy(() -> operator(COLLEAGUE, () -> requests.cancel(o.id()))).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("entered by planner");
         assertThatThrownBy(() -> operator(ANNA, () -> requests.request(
                 NewAbsence.days(AbsenceType.SICK, day(3, 10), day(3, 11), null))))
                 .isInstanceOf(ValidationFailedException.class).hasMessageContaining("planner or manager");
