@@ -75,4 +75,22 @@ class TranslationsTest {
         }
         assertThat(areas).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void apostrophesFollowTheRuleOfTheirText() throws Exception {
+        // a text with placeholders is a MessageFormat pattern, where one apostrophe starts a quote and '' is one; a text
+        // without placeholders is shown as it stands, so '' there would show two
+        for (Resource file : new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:" + Translations.FOLDER + "/*.properties")) {
+            load(file).forEach((key, value) -> {
+                String text = value.toString();
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(text.replace("''", "")).as(file.getFilename() + " " + key + " (a pattern)")
+                            .doesNotContain("'");
+                } else {
+                    assertThat(text).as(file.getFilename() + " " + key + " (as it stands)").doesNotContain("''");
+                }
+            });
+        }
+    }
 }
