@@ -27,8 +27,9 @@ import org.switchboard.shared.SystemAuthentication;
 /**
  * What approved and cancelled absences do to the published schedule.
  *
- * <p><b>Approved</b>: in every published roster that plans the operator, the operator's shifts overlapping the absence
- * are taken away (the operator is off those days) and recorded as {@link OpenShift}s; {@link ShiftsChanged} (REMOVED)
+ * <p><b>Approved</b>: in the rosters that govern the operator's days (the most recently published roster planning
+ * the operator on each date; a superseded one for the days no newer one plans), the operator's shifts overlapping
+ * the absence are taken away (the operator is off those days) and recorded as {@link OpenShift}s; {@link ShiftsChanged} (REMOVED)
  * is published in the same transaction, and the drafts of those dates that plan the operator or the team are marked
  * stale (their inputs changed).
  *
@@ -104,13 +105,14 @@ class AbsenceShifts {
         List<OpenShift> opened = new ArrayList<>();
         for (long rosterId : openShifts.publishedRostersPlanning(op, span.from().minusDays(1), span.to())) {
             Roster r = store.lock(rosterId).orElseThrow();
-            if (r.state() != RosterState.PUBLISHED) {
-                continue; // superseded meanwhile: the roster that superseded it is handled on its publication
+            if (r.state() == RosterState.DRAFT) {
+                continue;
             }
             List<ShiftsChanged.ChangedDay> changes = new ArrayList<>();
             for (StoredShift s : store.assignments(rosterId)) {
-                if (s.operatorId() != op || !span.overlaps(s.start(), s.end())) {
-                    continue;
+                if (s.operatorId() != op || !span.overlaps(s.start(), s.end())
+                        || !openShifts.governs(rosterId, op, s.date())) {
+                    continue; // another roster's day, or one a newer roster governs
                 }
                 Long id = openShifts.open(rosterId, s, span.absenceId(), span.type(), clock.instant());
                 if (id == null) {
@@ -163,7 +165,7 @@ class AbsenceShifts {
             }
             Roster r = store.lock(s.rosterId()).orElseThrow();
             OpenShift locked = openShifts.lock(s.id()).orElseThrow();
-            SubstituteEvaluator.Context c = r.state() == RosterState.PUBLISHED
+            SubstituteEvaluator.Context c = openShifts.governs(r.id(), op, locked.date())
                     ? contexts.computeIfAbsent(r.id(), k -> evaluator.context(r, all)) : null;
             OpenShift self = locked;
             boolean free = c != null && locked.status() == OpenShift.Status.OPEN

@@ -33,12 +33,27 @@ class OpenShiftStore {
         this.json = json;
     }
 
-    /** The published rosters that plan the operator and whose period overlaps [from, to]. */
+    /**
+     * The rosters that govern the operator's schedule on at least one date of [from, to]: for each date the most
+     * recently published roster planning the operator then (published or superseded: publishing supersedes an older
+     * roster that shares any operator and date, so the older one still governs the days the newer one does not plan).
+     */
     List<Long> publishedRostersPlanning(long operatorId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
+                select distinct g.id from generate_series(cast(? as date), cast(? as date), interval '1 day') d,
+                lateral (select r.id from roster r join roster_operator o on o.roster_id = r.id and o.operator_id = ?
+                         where r.status in ('PUBLISHED', 'SUPERSEDED') and r.start_date <= d and r.start_date + r.days > d
+                         order by r.published_at desc, r.id desc limit 1) g
+                order by g.id""").params(from, to, operatorId).query(Long.class).list();
+    }
+
+    /** Whether the roster is the one that governs the operator's schedule on the date (see above). */
+    boolean governs(long rosterId, long operatorId, LocalDate date) {
+        return jdbc.sql("""
                 select r.id from roster r join roster_operator o on o.roster_id = r.id and o.operator_id = ?
-                where r.status = 'PUBLISHED' and r.start_date <= ? and r.start_date + r.days > ?
-                order by r.id""").params(operatorId, to, from).query(Long.class).list();
+                where r.status in ('PUBLISHED', 'SUPERSEDED') and r.start_date <= ? and r.start_date + r.days > ?
+                order by r.published_at desc, r.id desc limit 1""").params(operatorId, date, date)
+                .query(Long.class).optional().map(id -> id == rosterId).orElse(false);
     }
 
     /** Opens a shift; null when this absence already opened it (a retried event). */
@@ -75,11 +90,18 @@ class OpenShiftStore {
                 .query(this::openShift).list();
     }
 
-    /** Every shift still open, of published rosters, from {@code from} on, by date and start. */
+    /**
+     * Every shift still open from {@code from} on whose roster still governs the absent operator's day (a published
+     * roster, or a superseded one for the days no newer one plans), by date and start.
+     */
     List<OpenShift> stillOpen(LocalDate from) {
         return jdbc.sql(SELECT + " " + """
                 where status = 'OPEN' and work_date >= ?
-                  and exists (select 1 from roster r where r.id = roster_id and r.status = 'PUBLISHED')
+                  and roster_id = (select r.id from roster r join roster_operator o on o.roster_id = r.id
+                                   and o.operator_id = absent_operator_id
+                                   where r.status in ('PUBLISHED', 'SUPERSEDED') and r.start_date <= work_date
+                                     and r.start_date + r.days > work_date
+                                   order by r.published_at desc, r.id desc limit 1)
                 order by work_date, shift_start, id""").param(from).query(this::openShift).list();
     }
 

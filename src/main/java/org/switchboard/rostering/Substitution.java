@@ -171,12 +171,18 @@ public class Substitution {
         List<ShiftCandidates> out = new ArrayList<>();
         for (OpenShift s : shifts) {
             Roster r = rosters.get(s.rosterId());
-            if (r.state() != RosterState.PUBLISHED) {
+            if (!governing(r, s)) {
                 out.add(shiftCandidates(s, List.of(), codes, byId));
                 continue;
             }
             SubstituteEvaluator.Context c = contexts.computeIfAbsent(r.id(), k -> evaluator.context(r, all));
-            List<Candidate> list = evaluator.candidates(c, s).stream().map(e -> candidate(e, locale)).toList();
+            Map<String, Long> ids = new HashMap<>();
+            all.forEach(x -> ids.put(x.getEmployeeNumber(), x.getId()));
+            List<Candidate> list = evaluator.candidates(c, s).stream().map(e -> candidate(e, locale))
+                    // in a superseded roster, only those whose day it still governs
+                    .filter(x -> r.state() == RosterState.PUBLISHED
+                            || openShifts.governs(r.id(), ids.getOrDefault(x.employeeNumber(), -1L), s.date()))
+                    .toList();
             out.add(shiftCandidates(s, list, codes, byId));
         }
         return out;
@@ -226,12 +232,16 @@ public class Substitution {
             throw new ConflictException(Text.of("substitute.error.notOpen", s.date(),
                     Text.of("substitute.status." + s.status().name().toLowerCase(Locale.ROOT))));
         }
-        if (r.state() != RosterState.PUBLISHED) {
+        if (!governing(r, s)) {
             throw new ConflictException(Text.of("substitute.error.notPublished", String.valueOf(r.id())));
         }
         List<Operator> all = operators.list();
         Operator o = all.stream().filter(x -> x.getEmployeeNumber().equals(employeeNumber.trim())).findFirst()
                 .orElseThrow(() -> new NotFoundException("Operator", employeeNumber));
+        if (r.state() != RosterState.PUBLISHED && !openShifts.governs(r.id(), o.getId(), s.date())) {
+            // the substitute's day belongs to a newer roster: a shift written here would not be theirs to see
+            throw new ConflictException(Text.of("substitute.error.notPublished", String.valueOf(r.id())));
+        }
         SubstituteEvaluator.Context c = evaluator.context(r, all);
         String why = evaluator.ineligible(c, s, o.getId(), evaluator.absentDuring(c, s));
         if (why != null) {
@@ -253,6 +263,12 @@ public class Substitution {
         events.publishEvent(new ShiftsChanged(r.id(), s.absenceId(), List.of(
                 AbsenceShifts.changed(o.getId(), shift, ShiftsChanged.Change.ASSIGNED, r, rosters.queueCodes()))));
         return views(List.of(openShifts.find(s.id()).orElseThrow())).getFirst();
+    }
+
+    /** Whether the open shift's roster still governs the absent operator's day (published, or superseded there). */
+    private boolean governing(Roster r, OpenShift s) {
+        return r.state() == RosterState.PUBLISHED
+                || (r.state() == RosterState.SUPERSEDED && openShifts.governs(r.id(), s.absentOperatorId(), s.date()));
     }
 
     // --- replanning --------------------------------------------------------------------------------------------

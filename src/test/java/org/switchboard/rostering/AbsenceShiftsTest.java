@@ -94,6 +94,52 @@ class AbsenceShiftsTest {
         assertThat(SubstitutionFixture.works(rosters, draft.id(), colleague.getId(), other.date())).isTrue();
     }
 
+    @Test
+    void anAbsenceOnDaysASupersededRosterStillGovernsOpensItsShiftsThere() {
+        // two weeks published, then the second week again: the first week stays governed by the superseded roster
+        LocalDate start = RosterApiTest.monday(9);
+        Roster twoWeeks = publishSolved(start, 14);
+        Roster secondWeek = publishSolved(start.plusDays(7), 7);
+        assertThat(SystemAuthentication.callAsSystem(() -> rosters.get(twoWeeks.id())).state())
+                .isEqualTo(RosterState.SUPERSEDED);
+        AssignmentRow worked = SystemAuthentication.callAsSystem(() -> rosters.assignments(twoWeeks.id())).stream()
+                .filter(a -> a.date().isBefore(start.plusDays(7))).findFirst().orElseThrow();
+        Operator absent = SystemAuthentication.callAsSystem(() -> operators.list()).stream()
+                .filter(o -> o.getId() == worked.operatorId()).findFirst().orElseThrow();
+        assertThat(openShifts.governs(twoWeeks.id(), absent.getId(), worked.date())).isTrue();
+        assertThat(openShifts.governs(twoWeeks.id(), absent.getId(), start.plusDays(8))).isFalse();
+        assertThat(openShifts.governs(secondWeek.id(), absent.getId(), start.plusDays(8))).isTrue();
+
+        AbsenceSpan span = SubstitutionFixture.insertAbsence(jdbc, calendar, absent, worked.date(), worked.date());
+        List<OpenShift> opened = transactions.execute(t -> SystemAuthentication.callAsSystem(
+                () -> absenceShifts.approved(span)));
+
+        assertThat(opened).singleElement().satisfies(s -> {
+            assertThat(s.rosterId()).isEqualTo(twoWeeks.id());
+            assertThat(s.date()).isEqualTo(worked.date());
+        });
+        assertThat(SystemAuthentication.callAsSystem(() -> publishedShifts.shifts(absent.getId(), worked.date(),
+                worked.date()))).as("My schedule has the absent operator off").isEmpty();
+        assertThat(openShifts.stillOpen(start)).extracting(OpenShift::id).contains(opened.getFirst().id());
+    }
+
+    private Roster publishSolved(LocalDate start, int days) {
+        return SystemAuthentication.callAsSystem(() -> {
+            long team = teams.list().stream().filter(t -> t.getName().equals("Borealis (day)")).findFirst()
+                    .orElseThrow().getId();
+            Roster r = rosters.create(new NewRoster(start, days, List.of(team), null, null, null, null));
+            rosters.solve(r.id(), 3);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (rosters.isSolving(r.id()) && System.currentTimeMillis() < deadline) {
+                SubstitutionFixture.sleep(200);
+            }
+            return rosters.publish(r.id(), true);
+        });
+    }
+
+    @Autowired
+    PublishedSchedule publishedShifts;
+
     @Autowired
     AbsenceShifts absenceShifts;
 }
