@@ -31,10 +31,12 @@ public class AvailabilityService {
     private final OperatorService operators;
     private final OperatorRepository repository;
     private final CurrentUser user;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     AvailabilityService(AvailabilityStore store, OperatorService operators, OperatorRepository repository,
-            CurrentUser user, Optional<Clock> clock) {
+            CurrentUser user, org.springframework.context.ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.events = events;
         this.store = store;
         this.operators = operators;
         this.repository = repository;
@@ -55,6 +57,8 @@ public class AvailabilityService {
         Operator me = me();
         check(entries);
         store.replaceAvailability(me.getId(), SetBy.OPERATOR, entries, user.name(), clock.instant());
+        // a draft planning the operator was solved without it
+        events.publishEvent(new OperatorChanged(me.getId(), me.getTeamId()));
         return rows(me.getId());
     }
 
@@ -71,6 +75,7 @@ public class AvailabilityService {
         Operator o = byNumber(employeeNumber);
         check(entries);
         store.replaceAvailability(o.getId(), SetBy.PLANNER, entries, user.name(), clock.instant());
+        events.publishEvent(new OperatorChanged(o.getId(), o.getTeamId()));
         return rows(o.getId());
     }
 

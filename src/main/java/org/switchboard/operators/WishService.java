@@ -34,10 +34,12 @@ public class WishService {
     private final OperatorService operators;
     private final AvailabilityService availability;
     private final CurrentUser user;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     WishService(AvailabilityStore store, OperatorService operators, AvailabilityService availability, CurrentUser user,
-            Optional<Clock> clock) {
+            org.springframework.context.ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.events = events;
         this.store = store;
         this.operators = operators;
         this.availability = availability;
@@ -70,6 +72,7 @@ public class WishService {
         WishPeriod period = store.period(w.periodId()).orElseThrow();
         checkOpen(period, me.zone());
         store.deleteWish(id);
+        events.publishEvent(new OperatorChanged(me.getId(), me.getTeamId()));
     }
 
     /** The wishes of the operator with this employee number, as {@link #mine} for them. */
@@ -92,6 +95,7 @@ public class WishService {
         Operator o = availability.byNumber(employeeNumber);
         store.wish(id).filter(x -> x.operatorId() == o.getId()).orElseThrow(() -> new NotFoundException("Wish", id));
         store.deleteWish(id);
+        events.publishEvent(new OperatorChanged(o.getId(), o.getTeamId()));
     }
 
     /** The wishes of the operators (null = all) dated in [from, to], or for a whole period overlapping it. */
@@ -118,6 +122,8 @@ public class WishService {
             throw new ConflictException(Text.of("error.wish.duplicate"));
         }
         long id = store.insertWish(o.getId(), period.id(), w, setBy, user.name(), clock.instant());
+        // drafts planning the operator were solved without the wish
+        events.publishEvent(new OperatorChanged(o.getId(), o.getTeamId()));
         return store.wish(id).orElseThrow();
     }
 

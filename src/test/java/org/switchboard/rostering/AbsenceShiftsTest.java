@@ -123,6 +123,41 @@ class AbsenceShiftsTest {
         assertThat(openShifts.stillOpen(start)).extracting(OpenShift::id).contains(opened.getFirst().id());
     }
 
+    @Test
+    void aChangeOfAnOperatorsAvailabilityOrWishesMarksTheDraftsPlanningThemStale() {
+        LocalDate start = RosterApiTest.monday(11);
+        Roster draft = SystemAuthentication.callAsSystem(() -> {
+            long team = teams.list().stream().filter(t -> t.getName().equals("Borealis (day)")).findFirst()
+                    .orElseThrow().getId();
+            Roster r = rosters.create(new NewRoster(start, 7, List.of(team), null, null, null, null));
+            rosters.solve(r.id(), 1);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (rosters.isSolving(r.id()) && System.currentTimeMillis() < deadline) {
+                SubstitutionFixture.sleep(200);
+            }
+            return r;
+        });
+        assertThat(SystemAuthentication.callAsSystem(() -> rosters.get(draft.id())).stale()).isFalse();
+        String someone = SystemAuthentication.callAsSystem(() -> rosters.assignments(draft.id())).getFirst()
+                .employeeNumber();
+
+        SystemAuthentication.runAsSystem(() -> availability.override(someone, List.of(
+                org.switchboard.operators.AvailabilityEntry.of(java.util.Set.of(java.time.DayOfWeek.SUNDAY), false,
+                        null, null, null, null, "test"))));
+
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!SystemAuthentication.callAsSystem(() -> rosters.get(draft.id())).stale()
+                && System.currentTimeMillis() < deadline) {
+            SubstitutionFixture.sleep(200);
+        }
+        assertThat(SystemAuthentication.callAsSystem(() -> rosters.get(draft.id())).stale())
+                .as("the draft was solved without the new availability").isTrue();
+        SystemAuthentication.runAsSystem(() -> availability.override(someone, List.of()));
+    }
+
+    @Autowired
+    org.switchboard.operators.AvailabilityService availability;
+
     private Roster publishSolved(LocalDate start, int days) {
         return SystemAuthentication.callAsSystem(() -> {
             long team = teams.list().stream().filter(t -> t.getName().equals("Borealis (day)")).findFirst()
