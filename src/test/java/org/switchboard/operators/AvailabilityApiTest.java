@@ -126,7 +126,10 @@ class AvailabilityApiTest {
                         + "{\"days\":[],\"available\":false}]")), 400);
         assertThat(problem.get("errors").findValuesAsString("field")).contains("[0].until", "[1].days");
         // a day that does not exist
-        read(operator(json(put("/api/me/availability"), "[{\"days\":[\"FUNDAY\"],\"available\":false}]")), 400);
+        JsonNode funday = read(operator(json(put("/api/me/availability"),
+                "[{\"days\":[\"FUNDAY\"],\"available\":false}]")), 400);
+        assertThat(funday.get("errors").get(0).get("field").asString()).isEqualTo("[0].days[0]");
+        assertThat(funday.get("detail").asString()).contains("[0].days[0]", "'FUNDAY' is not one of MONDAY, TUESDAY");
         read(operator(json(put("/api/me/availability"), "[{\"days\":[\"MONDAY\"],\"from\":\"25:99\"}]")), 400);
         assertThat(read(operator(get("/api/me/availability")), 200)).isEmpty();
     }

@@ -27,6 +27,7 @@ import org.switchboard.shared.RuleViolationsException;
 import org.switchboard.shared.Texts;
 import org.switchboard.shared.ValidationFailedException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * How the REST API answers errors: always RFC 9457 problem details ({@code application/problem+json}) with
@@ -107,11 +108,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
             field = d.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b).orElse("");
+                    .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining()).replaceFirst("^\\.", "");
         }
         String reason = field.isEmpty() ? "The body is not valid JSON" : "Not a valid value for this field";
-        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "The request is invalid: " + reason,
+        if (!field.isEmpty() && cause instanceof InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            // a word outside a fixed list (a day, a kind): say which words there are
+            reason = "'" + f.getValue() + "' is not one of " + java.util.Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST,
+                "The request is invalid: " + (field.isEmpty() ? reason : field + ": " + reason),
                 List.of(new FieldError(field, reason)));
         return handleExceptionInternal(e, body, headers, status, request);
     }
