@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.switchboard.absences.DayStatus.LimitSource;
@@ -58,6 +57,9 @@ class AllotmentCounter {
         TeamAbsenceSettings settings = rules.settings(teamId);
         long active = members.stream().filter(Operator::isActive).count();
         CoverageEffects effects = coverage.getIfAvailable();
+        // what the rosters can spare, only when some date needs it (one read of the rosters for the whole range)
+        Map<LocalDate, Integer> spares = effects == null || settings.dailyLimit() != null ? Map.of()
+                : effects.spareOperators(teamId, from, to);
         List<DayStatus> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             int limit;
@@ -69,9 +71,9 @@ class AllotmentCounter {
                 limit = settings.dailyLimit();
                 source = LimitSource.TEAM;
             } else {
-                OptionalInt spare = effects == null ? OptionalInt.empty() : effects.spareOperators(teamId, d);
-                if (spare.isPresent()) {
-                    limit = Math.max(0, spare.getAsInt());
+                Integer spare = spares.get(d);
+                if (spare != null) {
+                    limit = Math.max(0, spare);
                     source = LimitSource.ROSTER;
                 } else {
                     limit = fallback(active);

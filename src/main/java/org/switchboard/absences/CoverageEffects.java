@@ -22,5 +22,14 @@ public interface CoverageEffects {
      * How many operators of the team could be away on the date without the team's queues falling below their
      * requirement in the published (or else latest draft) roster; empty when no roster covers the date.
      */
-    OptionalInt spareOperators(long teamId, LocalDate date);
+    default OptionalInt spareOperators(long teamId, LocalDate date) {
+        Integer spare = spareOperators(teamId, date, date).get(date);
+        return spare == null ? OptionalInt.empty() : OptionalInt.of(spare);
+    }
+
+    /**
+     * {@link #spareOperators(long, LocalDate)} for every date of [from, to] at once (the rosters are read once); the
+     * dates no roster covers are left out.
+     */
+    java.util.Map<LocalDate, Integer> spareOperators(long teamId, LocalDate from, LocalDate to);
 }

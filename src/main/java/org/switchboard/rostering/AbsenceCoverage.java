@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
@@ -128,35 +127,51 @@ class AbsenceCoverage implements CoverageEffects {
      */
     @Override
     @Transactional(readOnly = true)
-    public OptionalInt spareOperators(long teamId, LocalDate date) {
-        return SystemAuthentication.callAsSystem(() -> computeSpare(teamId, date));
+    public Map<LocalDate, Integer> spareOperators(long teamId, LocalDate from, LocalDate to) {
+        return SystemAuthentication.callAsSystem(() -> {
+            Set<Long> team = new HashSet<>();
+            operators.list().stream().filter(o -> o.isActive() && o.getTeamId() != null && o.getTeamId() == teamId)
+                    .forEach(o -> team.add(o.getId()));
+            Map<LocalDate, Integer> out = new HashMap<>();
+            if (team.isEmpty()) {
+                return out;
+            }
+            // read once for the whole range: the rosters, whom each plans, and the assignments of those used
+            List<Roster> rosters = store.list();
+            Map<Long, List<Long>> planned = new HashMap<>();
+            Map<Long, List<StoredShift>> assignments = new HashMap<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                Roster roster = covering(rosters, planned, team, d);
+                if (roster != null) {
+                    out.put(d, computeSpare(team, roster, d, planned.get(roster.id()),
+                            assignments.computeIfAbsent(roster.id(), store::assignments)));
+                }
+            }
+            return out;
+        });
     }
 
-    private OptionalInt computeSpare(long teamId, LocalDate date) {
-        Set<Long> team = new HashSet<>();
-        operators.list().stream().filter(o -> o.isActive() && o.getTeamId() != null && o.getTeamId() == teamId)
-                .forEach(o -> team.add(o.getId()));
-        if (team.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        Roster roster = null;
+    /** The published roster covering the date and planning some of the team, else the latest such draft; or null. */
+    private Roster covering(List<Roster> rosters, Map<Long, List<Long>> planned, Set<Long> team, LocalDate date) {
         for (RosterState state : List.of(RosterState.PUBLISHED, RosterState.DRAFT)) {
-            roster = store.list().stream().filter(r -> r.state() == state && r.contains(date))
-                    .filter(r -> store.operatorIds(r.id()).stream().anyMatch(team::contains))
+            Roster roster = rosters.stream().filter(r -> r.state() == state && r.contains(date))
+                    .filter(r -> planned.computeIfAbsent(r.id(), store::operatorIds).stream().anyMatch(team::contains))
                     .max(Comparator.comparing((Roster r) -> r.publishedAt() == null ? r.createdAt() : r.publishedAt())
                             .thenComparingLong(Roster::id))
                     .orElse(null);
             if (roster != null) {
-                break;
+                return roster;
             }
         }
-        if (roster == null) {
-            return OptionalInt.empty();
-        }
+        return null;
+    }
+
+    private int computeSpare(Set<Long> team, Roster roster, LocalDate date, List<Long> plannedIds,
+            List<StoredShift> rosterShifts) {
         ZoneId zone = roster.zone();
         Instant dayStart = date.atStartOfDay(zone).toInstant();
         Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
-        List<StoredShift> shifts = store.assignments(roster.id()).stream()
+        List<StoredShift> shifts = rosterShifts.stream()
                 .filter(s -> s.queueId() != null && s.start().isBefore(dayEnd.plusSeconds(12 * 3600))
                         && s.end().isAfter(dayStart.minusSeconds(12 * 3600)))
                 .toList();
@@ -180,8 +195,7 @@ class AbsenceCoverage implements CoverageEffects {
                 .thenComparingLong(StoredShift::operatorId));
         Set<Long> working = new HashSet<>();
         teamToday.forEach(s -> working.add(s.operatorId()));
-        int spare = (int) store.operatorIds(roster.id()).stream().filter(team::contains)
-                .filter(o -> !working.contains(o)).count();
+        int spare = (int) plannedIds.stream().filter(team::contains).filter(o -> !working.contains(o)).count();
         for (StoredShift s : order) {
             List<StoredShift> without = new ArrayList<>(remaining);
             without.remove(s);
@@ -201,7 +215,7 @@ class AbsenceCoverage implements CoverageEffects {
                 spare++;
             }
         }
-        return OptionalInt.of(spare);
+        return spare;
     }
 
     /** How many of the intervals the shift touches have no operator to spare. */

@@ -168,6 +168,8 @@ public class Substitution {
         Map<Long, SubstituteEvaluator.Context> contexts = new HashMap<>();
         Map<Long, String> codes = codes();
         Map<Long, Operator> byId = numbers(all);
+        Map<String, Long> ids = new HashMap<>();
+        all.forEach(x -> ids.put(x.getEmployeeNumber(), x.getId()));
         List<ShiftCandidates> out = new ArrayList<>();
         for (OpenShift s : shifts) {
             Roster r = rosters.get(s.rosterId());
@@ -176,8 +178,6 @@ public class Substitution {
                 continue;
             }
             SubstituteEvaluator.Context c = contexts.computeIfAbsent(r.id(), k -> evaluator.context(r, all));
-            Map<String, Long> ids = new HashMap<>();
-            all.forEach(x -> ids.put(x.getEmployeeNumber(), x.getId()));
             List<Candidate> list = evaluator.candidates(c, s).stream().map(e -> candidate(e, locale))
                     // in a superseded roster, only those whose day it still governs
                     .filter(x -> r.state() == RosterState.PUBLISHED
