@@ -10,9 +10,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Signing in as the demo's users for service tests, and dates in next year (clear of the current one). */
-final class AbsenceTestSupport {
+public final class AbsenceTestSupport {
 
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     /** Demo logins: Anna Ivanova (E1001, Aurora) and her two colleagues on the same team and queues. */
     static final String ANNA = "operator";
     static final String COLLEAGUE = "operator2";
@@ -21,16 +21,16 @@ final class AbsenceTestSupport {
     private AbsenceTestSupport() {}
 
     /** Next year at the site. */
-    static int year() {
+    public static int year() {
         return LocalDate.now(MOSCOW).getYear() + 1;
     }
 
     /** A date of next year. */
-    static LocalDate day(int month, int day) {
+    public static LocalDate day(int month, int day) {
         return LocalDate.of(year(), month, day);
     }
 
-    static <T> T as(String user, String role, Supplier<T> work) {
+    public static <T> T as(String user, String role, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,

@@ -2,6 +2,7 @@ package org.switchboard.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,5 +34,19 @@ final class BrowserSupport {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /** Signs in on the sign-in page the browser was sent to, with the demo password, and waits to be let in. */
+    static void signIn(Page page, String user) {
+        page.waitForURL(url -> url.contains("/login"));
+        page.locator("input[name='username']").fill(user);
+        page.locator("input[name='password']").fill("switchboard");
+        page.locator("vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    static void signOut(Page page) {
+        page.locator("#sign-out").click();
+        page.waitForURL(url -> url.contains("/login"));
     }
 }

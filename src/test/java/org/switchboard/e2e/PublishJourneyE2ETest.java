@@ -2,6 +2,8 @@ package org.switchboard.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.e2e.BrowserSupport.signIn;
+import static org.switchboard.e2e.BrowserSupport.signOut;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -249,18 +251,5 @@ class PublishJourneyE2ETest {
         page.locator("#language").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(name)).click();
         assertThat(page.locator("#language")).containsText(name);
-    }
-
-    private static void signIn(Page page, String user) {
-        page.waitForURL(url -> url.contains("/login"));
-        page.locator("input[name='username']").fill(user);
-        page.locator("input[name='password']").fill("switchboard");
-        page.locator("vaadin-button[slot='submit']").click();
-        page.waitForURL(url -> !url.contains("/login"));
-    }
-
-    private static void signOut(Page page) {
-        page.locator("#sign-out").click();
-        page.waitForURL(url -> url.contains("/login"));
     }
 }

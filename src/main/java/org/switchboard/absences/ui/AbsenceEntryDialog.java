@@ -1,6 +1,5 @@
 package org.switchboard.absences.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -11,7 +10,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import org.switchboard.absences.AbsenceType;
 import org.switchboard.absences.NewAbsence;
 import org.switchboard.absences.RequestOutcome;
 import org.switchboard.absences.TimeOffRequests;
-import org.switchboard.base.ui.DatePickers;
 import org.switchboard.operators.Operator;
 import org.switchboard.shared.ValidationFailedException;
 
@@ -31,14 +28,15 @@ import org.switchboard.shared.ValidationFailedException;
 final class AbsenceEntryDialog extends Dialog {
 
     final ComboBox<Operator> operator = new ComboBox<>();
-    final ComboBox<AbsenceType> type = new ComboBox<>();
-    final RadioButtonGroup<Boolean> wholeDays = new RadioButtonGroup<>();
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
-    final DatePicker day = new DatePicker();
-    final TimePicker startTime = new TimePicker();
-    final TimePicker endTime = new TimePicker();
-    final TextArea note = new TextArea();
+    final AbsenceFields fields;
+    final ComboBox<AbsenceType> type;
+    final RadioButtonGroup<Boolean> wholeDays;
+    final DatePicker from;
+    final DatePicker to;
+    final DatePicker day;
+    final TimePicker startTime;
+    final TimePicker endTime;
+    final TextArea note;
     final Paragraph result = new Paragraph();
     final Button save = new Button();
     final Button close = new Button();
@@ -56,43 +54,16 @@ final class AbsenceEntryDialog extends Dialog {
         operator.setPlaceholder(getTranslation("absences.entry.operator.placeholder"));
         operator.setRequired(true);
         operator.setId("absence-entry-operator");
-        type.setLabel(getTranslation("timeoff.form.type"));
-        type.setItems(AbsenceType.values());
-        type.setItemLabelGenerator(t -> AbsenceTexts.type(this, t));
-        type.setValue(AbsenceType.SICK);
-        type.setId("absence-entry-type");
+        fields = new AbsenceFields(this, "absence-entry", List.of(AbsenceType.values()), AbsenceType.SICK);
+        type = fields.type;
+        wholeDays = fields.wholeDays;
+        from = fields.from;
+        to = fields.to;
+        day = fields.day;
+        startTime = fields.startTime;
+        endTime = fields.endTime;
+        note = fields.note;
         type.addValueChangeListener(e -> hint());
-        wholeDays.setLabel(getTranslation("timeoff.form.kind"));
-        wholeDays.setItems(true, false);
-        wholeDays.setItemLabelGenerator(w -> getTranslation(w ? "timeoff.form.wholeDays" : "timeoff.form.span"));
-        wholeDays.setValue(true);
-        wholeDays.setId("absence-entry-mode");
-        wholeDays.addValueChangeListener(e -> showMode());
-        for (DatePicker p : List.of(from, to, day)) {
-            DatePickers.localize(p, AbsenceTexts.locale(this));
-        }
-        from.setLabel(getTranslation("timeoff.form.from"));
-        from.setId("absence-entry-from");
-        from.addValueChangeListener(e -> {
-            if (e.getValue() != null && (to.getValue() == null || to.getValue().isBefore(e.getValue()))) {
-                to.setValue(e.getValue());
-            }
-        });
-        to.setLabel(getTranslation("timeoff.form.to"));
-        to.setId("absence-entry-to");
-        day.setLabel(getTranslation("timeoff.form.date"));
-        day.setId("absence-entry-date");
-        startTime.setLabel(getTranslation("timeoff.form.startTime"));
-        startTime.setId("absence-entry-start");
-        endTime.setLabel(getTranslation("timeoff.form.endTime"));
-        endTime.setId("absence-entry-end");
-        for (TimePicker t : List.of(startTime, endTime)) {
-            t.setLocale(AbsenceTexts.locale(this));
-            t.setStep(Duration.ofMinutes(30));
-        }
-        note.setLabel(getTranslation("timeoff.form.note"));
-        note.setMaxLength(TimeOffRequests.MAX_NOTE);
-        note.setId("absence-entry-note");
         result.setId("absence-entry-result");
         save.setText(getTranslation("absences.entry.save"));
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -107,20 +78,7 @@ final class AbsenceEntryDialog extends Dialog {
         form.setMaxWidth("40rem");
         add(form, result);
         getFooter().add(close, save);
-        showMode();
         hint();
-    }
-
-    private boolean days() {
-        return !Boolean.FALSE.equals(wholeDays.getValue());
-    }
-
-    private void showMode() {
-        from.setVisible(days());
-        to.setVisible(days());
-        day.setVisible(!days());
-        startTime.setVisible(!days());
-        endTime.setVisible(!days());
     }
 
     private void hint() {
@@ -130,17 +88,12 @@ final class AbsenceEntryDialog extends Dialog {
     }
 
     NewAbsence request() {
-        String number = operator.getValue() == null ? null : operator.getValue().getEmployeeNumber();
-        String text = note.getValue() == null || note.getValue().isBlank() ? null : note.getValue();
-        NewAbsence a = days() ? NewAbsence.days(type.getValue(), from.getValue(), to.getValue(), text)
-                : TimeOffForm.span(type.getValue(), day.getValue(), startTime.getValue(), endTime.getValue(), text);
-        return a.forEmployee(number);
+        return fields.request().forEmployee(operator.getValue() == null ? null : operator.getValue().getEmployeeNumber());
     }
 
     void save() {
-        for (HasValidation f : List.<HasValidation>of(operator, type, from, to, day, startTime, endTime, note)) {
-            f.setInvalid(false);
-        }
+        operator.setInvalid(false);
+        fields.clearErrors();
         if (operator.getValue() == null) {
             operator.setErrorMessage(getTranslation("absences.entry.operator.missing"));
             operator.setInvalid(true);
@@ -155,21 +108,7 @@ final class AbsenceEntryDialog extends Dialog {
             saved.run();
         } catch (ValidationFailedException e) {
             Map<String, String> errors = e.fieldErrors(AbsenceTexts.locale(this));
-            errors.forEach((field, message) -> {
-                HasValidation f = switch (field) {
-                    case "type" -> type;
-                    case "from" -> from;
-                    case "to" -> to;
-                    case "start" -> startTime.getValue() == null ? startTime : day;
-                    case "end" -> endTime;
-                    case "note" -> note;
-                    default -> null;
-                };
-                if (f != null) {
-                    f.setErrorMessage(message);
-                    f.setInvalid(true);
-                }
-            });
+            fields.markErrors(errors);
             result.setText(getTranslation("timeoff.refused", String.join(" ", errors.values())));
             result.addClassName("ab-refusal");
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.switchboard.absences.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,8 +12,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +25,6 @@ import org.switchboard.absences.DayStatus;
 import org.switchboard.absences.NewAbsence;
 import org.switchboard.absences.RequestOutcome;
 import org.switchboard.absences.TimeOffRequests;
-import org.switchboard.base.ui.DatePickers;
 import org.switchboard.shared.ValidationFailedException;
 
 /**
@@ -43,14 +39,15 @@ final class TimeOffForm extends Div {
     /** How many days of the team the form shows from the chosen start (or tomorrow). */
     static final int PREVIEW_DAYS = 28;
 
-    final ComboBox<AbsenceType> type = new ComboBox<>();
-    final RadioButtonGroup<Boolean> wholeDays = new RadioButtonGroup<>();
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
-    final DatePicker day = new DatePicker();
-    final TimePicker startTime = new TimePicker();
-    final TimePicker endTime = new TimePicker();
-    final TextArea note = new TextArea();
+    final AbsenceFields fields;
+    final ComboBox<AbsenceType> type;
+    final RadioButtonGroup<Boolean> wholeDays;
+    final DatePicker from;
+    final DatePicker to;
+    final DatePicker day;
+    final TimePicker startTime;
+    final TimePicker endTime;
+    final TextArea note;
     final TeamDays teamDays = new TeamDays();
     final Paragraph outcome = new Paragraph();
     final Button submit = new Button();
@@ -67,40 +64,22 @@ final class TimeOffForm extends Div {
         this.allotments = allotments;
         this.sent = sent;
         setId("time-off-form");
-        type.setLabel(getTranslation("timeoff.form.type"));
-        type.setItems(Arrays.stream(AbsenceType.values()).filter(t -> t != AbsenceType.SICK).toList());
-        type.setItemLabelGenerator(t -> AbsenceTexts.type(this, t));
-        type.setValue(AbsenceType.VACATION);
+        fields = new AbsenceFields(this, "time-off",
+                Arrays.stream(AbsenceType.values()).filter(t -> t != AbsenceType.SICK).toList(), AbsenceType.VACATION);
+        type = fields.type;
+        wholeDays = fields.wholeDays;
+        from = fields.from;
+        to = fields.to;
+        day = fields.day;
+        startTime = fields.startTime;
+        endTime = fields.endTime;
+        note = fields.note;
         type.setRequired(true);
-        type.setId("time-off-type");
-        wholeDays.setLabel(getTranslation("timeoff.form.kind"));
-        wholeDays.setItems(true, false);
-        wholeDays.setItemLabelGenerator(w -> getTranslation(w ? "timeoff.form.wholeDays" : "timeoff.form.span"));
-        wholeDays.setValue(true);
-        wholeDays.setId("time-off-mode");
         LocalDate tomorrow = tomorrow();
         for (DatePicker p : List.of(from, to, day)) {
-            DatePickers.localize(p, AbsenceTexts.locale(this));
             p.setMin(tomorrow);
         }
         day.setMin(tomorrow.minusDays(1)); // a time span may still be later today
-        from.setLabel(getTranslation("timeoff.form.from"));
-        from.setId("time-off-from");
-        to.setLabel(getTranslation("timeoff.form.to"));
-        to.setId("time-off-to");
-        day.setLabel(getTranslation("timeoff.form.date"));
-        day.setId("time-off-date");
-        startTime.setLabel(getTranslation("timeoff.form.startTime"));
-        startTime.setId("time-off-start");
-        endTime.setLabel(getTranslation("timeoff.form.endTime"));
-        endTime.setId("time-off-end");
-        for (TimePicker t : List.of(startTime, endTime)) {
-            t.setLocale(AbsenceTexts.locale(this));
-            t.setStep(java.time.Duration.ofMinutes(30));
-        }
-        note.setLabel(getTranslation("timeoff.form.note"));
-        note.setMaxLength(TimeOffRequests.MAX_NOTE);
-        note.setId("time-off-note");
         outcome.addClassName("ab-outcome");
         outcome.setId("time-off-outcome");
         submit.setText(getTranslation("timeoff.form.submit"));
@@ -109,24 +88,15 @@ final class TimeOffForm extends Div {
         submit.addClickListener(e -> submit());
         result.setId("time-off-result");
 
-        FormLayout fields = new FormLayout(type, wholeDays, from, to, day, startTime, endTime, note);
-        fields.setColspan(note, 2);
-        fields.setMaxWidth("48rem");
-        add(new H3(getTranslation("timeoff.form.title")), fields, new H3(getTranslation("timeoff.days.heading")),
+        FormLayout layout = new FormLayout(type, wholeDays, from, to, day, startTime, endTime, note);
+        layout.setColspan(note, 2);
+        layout.setMaxWidth("48rem");
+        add(new H3(getTranslation("timeoff.form.title")), layout, new H3(getTranslation("timeoff.days.heading")),
                 teamDays.legend(), teamDays, outcome, submit, result);
-        from.addValueChangeListener(e -> {
-            if (e.getValue() != null && (to.getValue() == null || to.getValue().isBefore(e.getValue()))) {
-                to.setValue(e.getValue());
-            }
-            preview();
-        });
+        from.addValueChangeListener(e -> preview());
         to.addValueChangeListener(e -> preview());
         day.addValueChangeListener(e -> preview());
-        wholeDays.addValueChangeListener(e -> {
-            showMode();
-            preview();
-        });
-        showMode();
+        wholeDays.addValueChangeListener(e -> preview());
         preview();
     }
 
@@ -134,30 +104,9 @@ final class TimeOffForm extends Div {
         return LocalDate.now(zone).plusDays(1);
     }
 
-    private boolean days() {
-        return !Boolean.FALSE.equals(wholeDays.getValue());
-    }
-
-    private void showMode() {
-        boolean days = days();
-        from.setVisible(days);
-        to.setVisible(days);
-        day.setVisible(!days);
-        startTime.setVisible(!days);
-        endTime.setVisible(!days);
-    }
-
-    /** The first and last chosen date, or nulls. */
-    private LocalDate[] chosen() {
-        if (days()) {
-            return new LocalDate[] {from.getValue(), to.getValue() == null ? from.getValue() : to.getValue()};
-        }
-        return new LocalDate[] {day.getValue(), day.getValue()};
-    }
-
     /** Shows the team's days from the chosen start (or tomorrow) and what sending would do. */
     void preview() {
-        LocalDate[] chosen = chosen();
+        LocalDate[] chosen = fields.chosen();
         LocalDate start = chosen[0] == null ? tomorrow() : chosen[0];
         LocalDate end = start.plusDays(PREVIEW_DAYS - 1);
         if (chosen[1] != null && chosen[1].isAfter(end)) {
@@ -179,7 +128,7 @@ final class TimeOffForm extends Div {
         if (first == null || last == null || last.isBefore(first)) {
             return getTranslation("timeoff.outcome.choose");
         }
-        if (!days()) {
+        if (!fields.days()) {
             return getTranslation("timeoff.outcome.span");
         }
         List<DayStatus> in = list.stream().filter(d -> !d.date().isBefore(first) && !d.date().isAfter(last)).toList();
@@ -203,26 +152,11 @@ final class TimeOffForm extends Div {
     }
 
     NewAbsence request() {
-        String text = note.getValue() == null || note.getValue().isBlank() ? null : note.getValue();
-        if (days()) {
-            return NewAbsence.days(type.getValue(), from.getValue(), to.getValue(), text);
-        }
-        return span(type.getValue(), day.getValue(), startTime.getValue(), endTime.getValue(), text);
-    }
-
-    /** A time span on date {@code d}; an end at or before the start runs into the next day (over midnight). */
-    static NewAbsence span(AbsenceType type, LocalDate d, LocalTime s, LocalTime e, String note) {
-        LocalDateTime start = d == null || s == null ? null : d.atTime(s);
-        LocalDateTime end = d == null || e == null ? null : s != null && !e.isAfter(s) ? d.plusDays(1).atTime(e) : d.atTime(e);
-        if (start == null && end == null) {
-            // still a span, so that the service names the missing times
-            start = d == null ? LocalDate.now().atStartOfDay() : d.atStartOfDay();
-        }
-        return NewAbsence.span(type, start, end, note);
+        return fields.request();
     }
 
     void submit() {
-        clearErrors();
+        fields.clearErrors();
         result.removeAll();
         try {
             RequestOutcome done = requests.request(request());
@@ -235,13 +169,7 @@ final class TimeOffForm extends Div {
             preview();
         } catch (ValidationFailedException e) {
             Map<String, String> errors = e.fieldErrors(AbsenceTexts.locale(this));
-            errors.forEach((field, message) -> {
-                HasValidation f = field(field);
-                if (f != null) {
-                    f.setErrorMessage(message);
-                    f.setInvalid(true);
-                }
-            });
+            fields.markErrors(errors);
             refused(String.join(" ", errors.values()));
         } catch (RuntimeException e) {
             refused(AbsenceTexts.refusal(this, e));
@@ -253,24 +181,6 @@ final class TimeOffForm extends Div {
         p.addClassName("ab-refusal");
         p.setId("time-off-refusal");
         result.add(p);
-    }
-
-    private HasValidation field(String name) {
-        return switch (name) {
-            case "type" -> type;
-            case "from" -> days() ? from : day;
-            case "to" -> to;
-            case "start" -> startTime.getValue() == null ? startTime : day;
-            case "end" -> endTime;
-            case "note" -> note;
-            default -> null;
-        };
-    }
-
-    private void clearErrors() {
-        for (HasValidation f : List.<HasValidation>of(type, from, to, day, startTime, endTime, note)) {
-            f.setInvalid(false);
-        }
     }
 
     /** The refusal or confirmation shown after the last send. */

@@ -1,24 +1,21 @@
 package org.switchboard.absences.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.absences.AbsenceTestSupport.MOSCOW;
+import static org.switchboard.absences.AbsenceTestSupport.as;
+import static org.switchboard.absences.AbsenceTestSupport.day;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +43,6 @@ import org.switchboard.shared.SystemAuthentication;
 @Transactional
 class AbsenceViewsTest extends SpringBrowserlessTest {
 
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-
     @Autowired
     TimeOffRequests requests;
     @Autowired
@@ -60,23 +55,6 @@ class AbsenceViewsTest extends SpringBrowserlessTest {
     @BeforeEach
     void english() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
-    }
-
-    static LocalDate day(int month, int day) {
-        return LocalDate.of(LocalDate.now(MOSCOW).getYear() + 1, month, day);
-    }
-
-    static <T> T as(String user, String role, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                Arrays.stream(role.split(",")).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 
     Operator operator(String number) {
