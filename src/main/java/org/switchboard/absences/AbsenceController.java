@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.shared.RequestDates;
 import org.switchboard.shared.Text;
 import org.switchboard.shared.Texts;
 import org.switchboard.shared.ValidationFailedException;
@@ -271,14 +272,7 @@ class AbsenceController {
     }
 
     private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ValidationFailedException.of(field, Text.of("error.absence.notDate", text));
-        }
+        return RequestDates.optional(field, text, "error.absence.notDate");
     }
 
     private static LocalDateTime dateTime(String field, String text) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.shared.RequestDates;
 import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 
@@ -197,13 +198,6 @@ class AvailabilityController {
     }
 
     private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ValidationFailedException.of(field, Text.of("error.availability.notDate", text));
-        }
+        return RequestDates.optional(field, text, "error.availability.notDate");
     }
 }

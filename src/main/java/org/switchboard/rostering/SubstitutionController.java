@@ -3,7 +3,6 @@ package org.switchboard.rostering;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.RequestDates;
 import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
 
@@ -51,12 +51,7 @@ class SubstitutionController {
         if (body == null) {
             throw ValidationFailedException.of("", Text.of("substitute.error.bodyMissing"));
         }
-        LocalDate date;
-        try {
-            date = body.date() == null ? null : LocalDate.parse(body.date().trim());
-        } catch (DateTimeParseException e) {
-            throw ValidationFailedException.of("date", Text.of("substitute.error.dateInvalid", body.date()));
-        }
+        LocalDate date = RequestDates.optional("date", body.date(), "substitute.error.dateInvalid");
         return substitution.assign(id, date, body.employeeNumber(), RosterController.locale(request));
     }
 

@@ -3,7 +3,6 @@ package org.switchboard.schedule;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,8 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.switchboard.shared.Text;
-import org.switchboard.shared.ValidationFailedException;
+import org.switchboard.shared.RequestDates;
 
 /**
  * The signed-in operator's own schedule under {@code /api/me} (see README, "My schedule"): published shifts as JSON
@@ -74,13 +72,6 @@ class MyScheduleController {
     }
 
     private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ValidationFailedException.of(field, Text.of("error.schedule.notDate", text));
-        }
+        return RequestDates.optional(field, text, "error.schedule.notDate");
     }
 }
