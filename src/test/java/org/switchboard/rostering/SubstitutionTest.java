@@ -309,7 +309,9 @@ class SubstitutionTest {
 
     @Test
     void knownBadCandidatesAreNotOffered() {
-        LocalDate d = quietestDay(roster.startDate(), roster.endDate().minusDays(1));
+        // the day most of the team has off (a day nobody works too: a short solve may give everyone Monday to Friday),
+        // so that there are candidates off that day to judge
+        LocalDate d = mostOffDay(roster.startDate(), roster.endDate().minusDays(1));
         List<Operator> team = team();
         long queue = system(() -> rosters.queueCodes().entrySet().stream().filter(e -> e.getValue().equals("RU-GEN"))
                 .findFirst().orElseThrow().getKey());
@@ -384,6 +386,20 @@ class SubstitutionTest {
     }
 
     /** The date in [from, to] on which the fewest of the team work (latest first on a tie). */
+    private LocalDate mostOffDay(LocalDate from, LocalDate to) {
+        LocalDate best = from;
+        long fewest = Long.MAX_VALUE;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate day = d;
+            long n = team().stream().filter(o -> works(o.getId(), day)).count();
+            if (n < fewest) {
+                fewest = n;
+                best = d;
+            }
+        }
+        return best;
+    }
+
     private LocalDate quietestDay(LocalDate from, LocalDate to) {
         LocalDate best = null;
         long fewest = Long.MAX_VALUE;
