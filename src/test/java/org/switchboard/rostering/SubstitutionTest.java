@@ -400,19 +400,6 @@ class SubstitutionTest {
         return best;
     }
 
-    private LocalDate quietestDay(LocalDate from, LocalDate to) {
-        LocalDate best = null;
-        long fewest = Long.MAX_VALUE;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            LocalDate day = d;
-            long n = team().stream().filter(o -> works(o.getId(), day)).count();
-            if (n > 0 && n <= fewest) {
-                fewest = n;
-                best = d;
-            }
-        }
-        return best;
-    }
 
     private static int compare(long[] a, long[] b) {
         for (int i = 0; i < 3; i++) {
