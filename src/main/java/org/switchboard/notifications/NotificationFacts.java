@@ -30,6 +30,11 @@ final class NotificationFacts {
     static final String END = "end";
     static final String QUEUE = "queue";
     static final String DAYS = "days";
+    static final String SWAP_ID = "swapId";
+    static final String KIND = "kind";
+    static final String STATUS = "status";
+    static final String WITH_DATE = "withDate";
+    static final String ACTOR = "actor";
 
     /** Routes the notifications link to. */
     static final String MY_SCHEDULE = "my-schedule";
@@ -37,6 +42,8 @@ final class NotificationFacts {
     static final String TIME_OFF = "time-off";
     /** The managers' pending requests. */
     static final String APPROVALS = "approvals";
+    /** The swap board. */
+    static final String SWAPS = "swaps";
 
     private NotificationFacts() {}
 
@@ -67,7 +74,26 @@ final class NotificationFacts {
                     ? Text.of("notification.shiftAssigned", date(f, DATE), f.get(START), f.get(END))
                     : Text.of("notification.shiftAssigned.queue", date(f, DATE), f.get(START), f.get(END), f.get(QUEUE));
             case ROSTER_PUBLISHED -> Text.of("notification.rosterPublished", period(f));
+            case SWAP_PROPOSED -> f.get(WITH_DATE) == null
+                    ? Text.of("notification.swapProposed.oneSided", operator(f), date(f, DATE))
+                    : Text.of("notification.swapProposed", operator(f), date(f, WITH_DATE), date(f, DATE));
+            case SWAP_CHANGED -> blank(f.get(REASON))
+                    ? Text.of("notification.swap." + f.get(STATUS), swapKind(f), date(f, DATE), f.getOrDefault(ACTOR, ""))
+                    : Text.of("notification.swap." + f.get(STATUS) + ".reason", swapKind(f), date(f, DATE),
+                            f.getOrDefault(ACTOR, ""), reason(f));
+            case SWAP_WAITING -> Text.of("notification.swapWaiting", swapKind(f), date(f, DATE), operator(f));
         };
+    }
+
+    /** The trade's kind in the reader's language. */
+    private static Text swapKind(Map<String, String> f) {
+        return Text.of("swap.kind." + f.get(KIND));
+    }
+
+    /** A manager's words as written, or an automatic step's reason in the reader's language. */
+    private static Text reason(Map<String, String> f) {
+        String r = f.get(REASON);
+        return r.startsWith("code:") ? Text.of("swap.reason." + r.substring(5)) : Text.literal(r);
     }
 
     /** The absence type in the reader's language (a type this version does not know: as stored). */

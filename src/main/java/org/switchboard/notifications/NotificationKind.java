@@ -15,5 +15,11 @@ public enum NotificationKind {
     /** To the operator: they were put on a shift (substitution). */
     SHIFT_ASSIGNED,
     /** To each operator of a roster: their schedule for the roster's days is published. */
-    ROSTER_PUBLISHED
+    ROSTER_PUBLISHED,
+    /** To the addressee: a colleague proposes a direct swap. */
+    SWAP_PROPOSED,
+    /** To the operators involved (not the one who acted): a trade changed state. */
+    SWAP_CHANGED,
+    /** To every manager: an accepted trade waits for a decision. */
+    SWAP_WAITING
 }

@@ -47,6 +47,9 @@ import org.switchboard.security.UserAccountService;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.SystemAuthentication;
+import org.switchboard.swaps.SwapChanged;
+import org.switchboard.swaps.SwapKind;
+import org.switchboard.swaps.SwapStatus;
 
 /**
  * Makes the notifications from other modules' events: one row per recipient, facts only. Listeners of the event
@@ -127,6 +130,57 @@ class NotificationListeners {
                 .forEach(o -> toOperator(o, NotificationKind.ROSTER_PUBLISHED, facts(ROSTER_ID, e.rosterId(),
                         FROM, e.startDate(), TO, e.startDate().plusDays(Math.max(1, e.days()) - 1L), DAYS, e.days()),
                         MY_SCHEDULE)));
+    }
+
+    /**
+     * A trade changed: a direct swap offered reaches its addressee; any later step reaches those involved but the one
+     * who acted; a trade waiting for a decision reaches the managers.
+     */
+    @ApplicationModuleListener
+    void on(SwapChanged e) {
+        SystemAuthentication.runAsSystem(() -> {
+            Map<String, String> base = facts(NotificationFacts.SWAP_ID, e.swapId(), NotificationFacts.KIND, e.kind(),
+                    NotificationFacts.STATUS, e.status(), DATE, e.date(), NotificationFacts.WITH_DATE, e.withDate());
+            if (e.status() == SwapStatus.PROPOSED) {
+                if (e.kind() == SwapKind.SWAP && e.proposerOperatorId() != null) {
+                    Map<String, String> f = new HashMap<>(base);
+                    operator(e.proposerOperatorId()).ifPresent(p -> f.putAll(facts(EMPLOYEE_NUMBER,
+                            p.getEmployeeNumber(), OPERATOR_NAME, p.fullName())));
+                    e.operatorIds().stream().filter(id -> !id.equals(e.proposerOperatorId())).forEach(id ->
+                            operator(id).ifPresent(o -> toOperator(o, NotificationKind.SWAP_PROPOSED, f,
+                                    NotificationFacts.SWAPS)));
+                }
+                return;
+            }
+            Map<String, String> f = new HashMap<>(base);
+            f.putAll(facts(NotificationFacts.ACTOR, e.bySystem() ? null : actorName(e), REASON,
+                    e.reason() != null ? e.reason() : e.reasonCode() == null ? null : "code:" + e.reasonCode()));
+            String link = e.status() == SwapStatus.APPROVED ? MY_SCHEDULE : NotificationFacts.SWAPS;
+            for (Long id : e.operatorIds()) {
+                if (!id.equals(e.actorOperatorId())) {
+                    operator(id).ifPresent(o -> toOperator(o, NotificationKind.SWAP_CHANGED, f, link));
+                }
+            }
+            if (e.waitsForManager()) {
+                Map<String, String> w = new HashMap<>(base);
+                if (e.proposerOperatorId() != null) {
+                    operator(e.proposerOperatorId()).ifPresent(p -> w.putAll(facts(EMPLOYEE_NUMBER,
+                            p.getEmployeeNumber(), OPERATOR_NAME, p.fullName())));
+                }
+                for (UserAccount manager : accounts.enabledWithRole(Roles.MANAGER)) {
+                    store.insert(manager.id(), NotificationKind.SWAP_WAITING, w, NotificationFacts.SWAPS, clock.instant());
+                }
+            }
+        });
+    }
+
+    /** Who acted: an operator by number and name, else the user's display name or login. */
+    private String actorName(SwapChanged e) {
+        if (e.actorOperatorId() != null) {
+            return operator(e.actorOperatorId()).map(o -> o.getEmployeeNumber() + " " + o.fullName()).orElse(e.actor());
+        }
+        String name = displayName(e.actor());
+        return name == null ? e.actor() : name;
     }
 
     private void toOperator(Operator o, NotificationKind kind, Map<String, String> facts, String link) {

@@ -49,11 +49,16 @@ class OpenShiftStore {
 
     /** Whether the roster is the one that governs the operator's schedule on the date (see above). */
     boolean governs(long rosterId, long operatorId, LocalDate date) {
+        return governing(operatorId, date).map(id -> id == rosterId).orElse(false);
+    }
+
+    /** The roster that governs the operator's schedule on the date (see above), if any. */
+    Optional<Long> governing(long operatorId, LocalDate date) {
         return jdbc.sql("""
                 select r.id from roster r join roster_operator o on o.roster_id = r.id and o.operator_id = ?
                 where r.status in ('PUBLISHED', 'SUPERSEDED') and r.start_date <= ? and r.start_date + r.days > ?
                 order by r.published_at desc, r.id desc limit 1""").params(operatorId, date, date)
-                .query(Long.class).optional().map(id -> id == rosterId).orElse(false);
+                .query(Long.class).optional();
     }
 
     /** Opens a shift; null when this absence already opened it (a retried event). */

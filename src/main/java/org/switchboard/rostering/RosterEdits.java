@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,15 +39,8 @@ import org.switchboard.shared.ValidationFailedException;
  * the edited operator (every hard rule is a rule of one operator), and scored by OptaPlanner's
  * {@link SolutionManager} through the constraint streams before and after the edit. No rule is written a second time.
  *
- * <p>The violations of an edit are the operator's hard breaches after the edit that
- * <ul>
- *   <li>name the edited day (its date is the breach's day or among its figures): the edit introduces or keeps them,
- *       e.g. too little rest before the edited shift, a night shift for an operator who may not work nights; or</li>
- *   <li>belong to a rule whose penalty for the operator grows with the edit and are not there, with the same figures,
- *       before it: e.g. a removed shift that leaves the period's minimum hours further out of reach.</li>
- * </ul>
- * Breaches elsewhere in the operator's roster that the edit leaves as they were, or makes smaller (a shift added to
- * an operator still short of the period minimum), are not its violations.
+ * <p>The violations of an edit are the hard breaches {@link ChangeBreaches} finds for the edited day: those the edit
+ * introduces or keeps on that day, or new ones of a rule whose penalty grows with it.
  *
  * <p>An edit that is stored is pinned (the solver keeps it; a pinned day off has no assignment), its breaks are placed
  * by the {@code BreakPlanner}, and the roster's score, totals, covered share and explanation are stored anew.
@@ -221,39 +213,14 @@ public class RosterEdits {
         // only the operator: every hard rule is one operator's, and coverage is not a hard rule
         RosterSolution mine = new RosterSolution(List.of(so), problem.getShiftOptions(), List.of(),
                 problem.getUnavailabilities(), problem.getPreferences(), problem.getWeights(), days);
-        List<RuleBreach> before = hardBreaches(mine, r);
+        List<RuleBreach> before = ChangeBreaches.hard(solutionManager, mine, r);
         day.setPinned(false);
         day.setShift(option);
         day.setQueue(option == null ? null : queueId);
-        List<RuleBreach> after = hardBreaches(mine, r);
-        Set<String> was = new HashSet<>();
-        Map<String, Long> penaltyBefore = new HashMap<>();
-        for (RuleBreach b : before) {
-            was.add(identity(b));
-            penaltyBefore.merge(b.rule(), b.penalty(), Long::sum);
-        }
-        Map<String, Long> penaltyAfter = new HashMap<>();
-        after.forEach(b -> penaltyAfter.merge(b.rule(), b.penalty(), Long::sum));
-        String dayText = date.toString();
-        List<RuleViolation> violations = new ArrayList<>();
-        for (RuleBreach b : after) {
-            boolean namesDay = date.equals(b.date()) || b.args().stream().anyMatch(a -> a.contains(dayText));
-            boolean worse = penaltyAfter.get(b.rule()) > penaltyBefore.getOrDefault(b.rule(), 0L);
-            if (namesDay || (worse && !was.contains(identity(b)))) {
-                violations.add(new RuleViolation(b.rule(), texts.render(b, locale).text()));
-            }
-        }
+        List<RuleBreach> after = ChangeBreaches.hard(solutionManager, mine, r);
+        List<RuleViolation> violations = ChangeBreaches.introduced(before, after, Set.of(date)).stream()
+                .map(b -> new RuleViolation(b.rule(), texts.render(b, locale).text())).toList();
         return new Prepared(o, option, queueId, List.copyOf(violations), all);
-    }
-
-    private List<RuleBreach> hardBreaches(RosterSolution solution, Roster r) {
-        var explanation = solutionManager.explain(solution);
-        return new RosterExplainer(solution, r.zone(), r.startDate(), Map.of(), Map.of()).breaches(explanation).stream()
-                .filter(b -> "hard".equals(b.level())).toList();
-    }
-
-    private static String identity(RuleBreach b) {
-        return b.rule() + "|" + b.key() + "|" + b.args();
     }
 
     /** Stores the roster's assignments (breaks placed), score, totals and explanation from the draft and its pins. */

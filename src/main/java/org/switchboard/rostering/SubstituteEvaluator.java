@@ -355,6 +355,11 @@ class SubstituteEvaluator {
      * for the shift as it was (a template changed since).
      */
     private ShiftOption option(Context c, OpenShift s, OperatorDay day) {
+        return option(c, s.asShiftOf(day.operatorId()), day);
+    }
+
+    /** The option of a published shift for an operator's day (as above): a trade puts it on another operator. */
+    ShiftOption option(Context c, StoredShift s, OperatorDay day) {
         for (List<ShiftOption> range : List.of(day.getShiftRange(), c.problem().getShiftOptions())) {
             for (ShiftOption o : range) {
                 if (o.date().equals(s.date()) && o.templateCode().equals(s.templateCode()) && o.start().equals(s.start())

@@ -19,6 +19,23 @@ public class CurrentUser {
         this.strategy = strategy;
     }
 
+    /** Whether the signed-in user has one of the roles (names as in {@link Roles}). */
+    public boolean has(String... roles) {
+        Authentication auth = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext()
+                .getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        for (org.springframework.security.core.GrantedAuthority g : auth.getAuthorities()) {
+            for (String r : roles) {
+                if (("ROLE_" + r).equals(g.getAuthority())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The user name, or "system" when nobody is signed in (start-up work). */
     public String name() {
         SecurityContextHolderStrategy s = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
