@@ -63,6 +63,18 @@ class SwapStore {
                 .query(this::swap).list();
     }
 
+    /** Whether the operator's shift on the date is offered in an active trade already. */
+    boolean offered(long proposerId, LocalDate date) {
+        return jdbc.sql("select count(*) from swap where proposer_operator_id = ? and give_date = ?"
+                + " and status in ('PROPOSED', 'ACCEPTED')").params(proposerId, date).query(Integer.class).single() > 0;
+    }
+
+    /** Whether the open shift is offered in an active trade already. */
+    boolean offeredOpenShift(long openShiftId) {
+        return jdbc.sql("select count(*) from swap where open_shift_id = ? and status in ('PROPOSED', 'ACCEPTED')")
+                .param(openShiftId).query(Integer.class).single() > 0;
+    }
+
     /** Give-aways and open shifts still offered (not expired at {@code now}), by the shift's start. */
     List<Swap> offered(Instant now) {
         return jdbc.sql(SELECT + """

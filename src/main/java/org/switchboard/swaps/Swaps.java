@@ -86,6 +86,9 @@ public class Swaps {
         }
         TradeShift give = trades.publishedShift(me.getId(), date).orElseThrow(() -> refused(
                 "Shift to trade", "swap.rule.noShift", locale, me.getEmployeeNumber(), date));
+        if (store.offered(me.getId(), date)) {
+            throw new ConflictException(Text.of("swap.error.alreadyOffered", date));
+        }
         TradeRules rules = people.rules(me);
         List<RuleViolation> violations = new ArrayList<>(timing(rules, give, locale));
         Operator with = null;
@@ -145,6 +148,9 @@ public class Swaps {
                 .orElseThrow(() -> new NotFoundException(Text.of("swap.error.openShiftGone", String.valueOf(openShiftId))));
         if (!shift.start().isAfter(clock.instant())) {
             throw new ConflictException(Text.of("swap.error.started", shift.date()));
+        }
+        if (store.offeredOpenShift(openShiftId)) {
+            throw new ConflictException(Text.of("swap.error.openShiftOffered", shift.date()));
         }
         long id;
         try {

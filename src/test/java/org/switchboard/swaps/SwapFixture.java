@@ -1,0 +1,90 @@
+package org.switchboard.swaps;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.switchboard.absences.AbsenceTestSupport;
+import org.switchboard.operators.Operator;
+import org.switchboard.operators.OperatorService;
+import org.switchboard.operators.TeamService;
+import org.switchboard.rostering.PublishedSchedule;
+import org.switchboard.rostering.Roster;
+import org.switchboard.rostering.RosterService;
+import org.switchboard.rostering.RosterState;
+import org.switchboard.schedule.ScheduleFixture;
+import org.switchboard.security.UserAccountService;
+import org.switchboard.shared.SystemAuthentication;
+
+/**
+ * The published roster the swap tests trade in: the demo's Aurora (day) team, whose E1001 (login operator), E1003
+ * (operator2) and E1005 (operator3) share the queues. Plus signing in and freeing days inside a test's transaction.
+ */
+final class SwapFixture {
+
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    static final String ANNA = "operator";
+    static final String BORIS = "operator2";
+    static final String THIRD = "operator3";
+
+    private static Roster roster;
+
+    private SwapFixture() {}
+
+    /**
+     * The published Aurora week of the schedule tests (four weeks after next Monday, inside the demo forecast, so its
+     * shifts have queues), made once per database by {@link ScheduleFixture}. Swap tests roll their changes back.
+     */
+    static synchronized Roster roster(RosterService rosters, OperatorService operators, TeamService teams,
+            UserAccountService accounts, PublishedSchedule published) {
+        if (roster == null) {
+            ScheduleFixture.ensure(rosters, operators, teams, accounts, published);
+            roster = SystemAuthentication.callAsSystem(() -> rosters.list().stream()
+                    .filter(r -> r.startDate().equals(ScheduleFixture.week()) && r.state() == RosterState.PUBLISHED)
+                    .findFirst().orElseThrow());
+        }
+        return roster;
+    }
+
+    static Operator byNumber(OperatorService operators, String number) {
+        return SystemAuthentication.callAsSystem(operators::list).stream()
+                .filter(o -> o.getEmployeeNumber().equals(number)).findFirst().orElseThrow();
+    }
+
+    static <T> T as(String login, Supplier<T> work) {
+        return AbsenceTestSupport.as(login, "OPERATOR", work);
+    }
+
+    static <T> T manager(Supplier<T> work) {
+        return AbsenceTestSupport.as("manager", "MANAGER", work);
+    }
+
+    static <T> T planner(Supplier<T> work) {
+        return AbsenceTestSupport.as("planner", "PLANNER", work);
+    }
+
+    /** Takes the operator's day out of the published roster (inside the test's transaction: rolled back after). */
+    static void free(JdbcTemplate jdbc, long rosterId, long operatorId, LocalDate date) {
+        jdbc.update("delete from roster_assignment where roster_id = ? and operator_id = ? and work_date = ?", rosterId,
+                operatorId, date);
+    }
+
+    /** The operator's assignment row on the date, or null. */
+    static Map<String, Object> row(JdbcTemplate jdbc, long rosterId, long operatorId, LocalDate date) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select * from roster_assignment where roster_id = ? and operator_id = ? and work_date = ?", rosterId,
+                operatorId, date);
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
