@@ -1,0 +1,304 @@
+package org.switchboard.rostering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.operators.Operator;
+import org.switchboard.operators.OperatorService;
+import org.switchboard.operators.TeamService;
+import org.switchboard.rostering.ShiftTrades.Move;
+import org.switchboard.rostering.solver.OperatorDay;
+import org.switchboard.rostering.solver.RosterSolution;
+import org.switchboard.rostering.solver.RosterWeights;
+import org.switchboard.rostering.solver.SolverOperator;
+import org.switchboard.schedule.ScheduleFixture;
+import org.switchboard.security.UserAccountService;
+import org.switchboard.shared.RuleViolation;
+import org.switchboard.shared.SystemAuthentication;
+
+/**
+ * A trade is checked with the roster's own rules: for each rule a trade may break, one clean case and one breaking
+ * case on the published Aurora and Owls week of the schedule tests, each made by changing the published days inside
+ * the test's transaction (rolled back). The clean case is the same every time: Boris (E1003) is given the day off and
+ * takes Anna's (E1001) shift that day, Anna's contract minimum lowered so that she may give it. And a swap applied
+ * leaves both operators' rosters without any hard breach.
+ */
+@SpringBootTest
+@Transactional
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShiftTradesTest {
+
+    static final Locale EN = Locale.ENGLISH;
+
+    @Autowired
+    ShiftTrades trades;
+    @Autowired
+    RosterService rosters;
+    @Autowired
+    OperatorService operators;
+    @Autowired
+    TeamService teams;
+    @Autowired
+    UserAccountService accounts;
+    @Autowired
+    PublishedSchedule published;
+    @Autowired
+    SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ShiftKindRules kinds;
+
+    Roster roster;
+    Operator anna;
+    Operator boris;
+
+    @BeforeAll
+    void publish() {
+        ScheduleFixture.ensure(rosters, operators, teams, accounts, published);
+        roster = SystemAuthentication.callAsSystem(() -> rosters.list().stream()
+                .filter(r -> r.startDate().equals(ScheduleFixture.week()) && r.state() == RosterState.PUBLISHED)
+                .findFirst().orElseThrow());
+        anna = byNumber("E1001");
+        boris = byNumber("E1003");
+    }
+
+    @Test
+    void theCleanCaseBreaksNothing() {
+        LocalDate d = cleanDay();
+        assertThat(giveToBoris(d)).isEmpty();
+        assertThat(trades.check(List.of(Move.shift(anna.getId(), d, boris.getId())), EN).ok()).isTrue();
+    }
+
+    @Test
+    void oneShiftADay() {
+        LocalDate d = bothWork(x -> true);
+        assertThat(rules(trades.check(List.of(Move.shift(anna.getId(), d, boris.getId())), EN).violations()))
+                .containsExactly(ShiftTrades.ONE_SHIFT_A_DAY);
+    }
+
+    @Test
+    void skillForTheQueue() {
+        LocalDate d = cleanDay();
+        TradeShift annas = trades.publishedShift(anna.getId(), d).orElseThrow();
+        jdbc.update("delete from operator_skill where operator_id = ? and queue_id = ?", boris.getId(), annas.queueId());
+        assertThat(rules(giveToBoris(d))).containsExactly(RosterWeights.SKILL);
+    }
+
+    @Test
+    void restBetweenShifts() {
+        LocalDate d = bothWork(day -> trades.publishedShift(boris.getId(), day.minusDays(1)).isPresent()
+                && trades.publishedShift(anna.getId(), day).orElseThrow().localStart().isBefore(LocalTime.of(10, 0)));
+        SubstitutionFixture.free(jdbcClient(), roster.id(), boris.getId(), d);
+        lowerAnnasMinimum();
+        // Boris's shift the evening before ends at 23:30
+        ZoneId zone = roster.zone();
+        jdbc.update("""
+                update roster_assignment set shift_start = ?, shift_end = ?, break_start = null, break_end = null,
+                    breaks = '[]' where roster_id = ? and operator_id = ? and work_date = ?""",
+                Timestamp.from(d.minusDays(1).atTime(15, 0).atZone(zone).toInstant()),
+                Timestamp.from(d.minusDays(1).atTime(23, 30).atZone(zone).toInstant()), roster.id(), boris.getId(),
+                d.minusDays(1));
+        assertThat(rules(giveToBoris(d))).contains(RosterWeights.MIN_REST);
+    }
+
+    @Test
+    void hoursPerWeekAndDaysInARow() {
+        // a day Anna works and Boris is off: he already has his week's hours
+        LocalDate d = null;
+        for (LocalDate x = roster.startDate(); x.isBefore(roster.startDate().plusDays(7)); x = x.plusDays(1)) {
+            if (trades.publishedShift(anna.getId(), x).isPresent() && trades.publishedShift(boris.getId(), x).isEmpty()) {
+                d = x;
+            }
+        }
+        assertThat(d).as("a day E1001 works and E1003 is off").isNotNull();
+        lowerAnnasMinimum();
+        assertThat(rules(giveToBoris(d))).contains(RosterWeights.MAX_WEEK_MINUTES);
+    }
+
+    @Test
+    void approvedAbsences() {
+        LocalDate d = cleanDay();
+        ZoneId zone = roster.zone();
+        jdbc.update("""
+                insert into absence (operator_id, type, status, from_date, to_date, starts_at, ends_at, whole_days,
+                    requested_at, requested_by, decided_at, decided_by)
+                values (?, 'VACATION', 'APPROVED', ?, ?, ?, ?, true, now(), 'test', now(), 'test-manager')""",
+                boris.getId(), d, d, Timestamp.from(d.atStartOfDay(zone).toInstant()),
+                Timestamp.from(d.plusDays(1).atStartOfDay(zone).toInstant()));
+        assertThat(rules(giveToBoris(d))).containsExactly(RosterWeights.UNAVAILABLE);
+    }
+
+    @Test
+    void nightsForThoseWhoMayNotWorkThem() {
+        // an Owls operator's night shift on a day Boris works (he is given that day off)
+        Operator owl = null;
+        LocalDate d = null;
+        for (Operator o : SystemAuthentication.callAsSystem(operators::list)) {
+            if (!o.isNightEligible() || o.getTeamId().equals(anna.getTeamId())) {
+                continue;
+            }
+            for (LocalDate x = roster.startDate(); x.isBefore(roster.startDate().plusDays(7)) && d == null; x = x.plusDays(1)) {
+                Optional<TradeShift> s = trades.publishedShift(o.getId(), x);
+                if (s.isPresent() && kinds.kindOf(s.get().localStart(), java.time.Duration.between(s.get().start(),
+                        s.get().end())) == ShiftKind.NIGHT && trades.publishedShift(boris.getId(), x).isPresent()) {
+                    owl = o;
+                    d = x;
+                }
+            }
+            if (d != null) {
+                break;
+            }
+        }
+        assertThat(d).as("a night shift of Owls on a day E1003 works").isNotNull();
+        SubstitutionFixture.free(jdbcClient(), roster.id(), boris.getId(), d);
+        jdbc.update("update operator set night_eligible = false where id = ?", boris.getId());
+        TradeShift night = trades.publishedShift(owl.getId(), d).orElseThrow();
+        jdbc.update("insert into operator_skill (operator_id, queue_id, proficiency) values (?, ?, 3) on conflict do nothing",
+                boris.getId(), night.queueId());
+        List<RuleViolation> v = trades.check(List.of(Move.shift(owl.getId(), d, boris.getId())), EN).violations();
+        assertThat(rules(v)).contains(RosterWeights.NIGHT_ELIGIBLE);
+    }
+
+    @Test
+    void weekendsPerPeriod() {
+        // a weekend day Anna is off; Boris works it (given a shift like his first one of the week if he is off), Anna
+        // takes it with one of her weekdays taken out so that her hours stay within the week; then her contract allows
+        // no weekend
+        LocalDate d = null;
+        for (LocalDate x = roster.startDate(); x.isBefore(roster.startDate().plusDays(7)); x = x.plusDays(1)) {
+            if (x.getDayOfWeek().getValue() >= 6 && trades.publishedShift(anna.getId(), x).isEmpty()) {
+                d = x;
+            }
+        }
+        assertThat(d).as("a weekend day E1001 is off").isNotNull();
+        if (trades.publishedShift(boris.getId(), d).isEmpty()) {
+            LocalDate first = bothWork(x -> true);
+            jdbc.update("""
+                    insert into roster_assignment (roster_id, operator_id, work_date, shift_template_code, shift_start,
+                        shift_end, paid_minutes, queue_id, breaks, pinned)
+                    select roster_id, operator_id, ?, shift_template_code, shift_start + ?::interval,
+                        shift_end + ?::interval, paid_minutes, queue_id, '[]', false from roster_assignment
+                    where roster_id = ? and operator_id = ? and work_date = ?""", d,
+                    (d.toEpochDay() - first.toEpochDay()) + " days", (d.toEpochDay() - first.toEpochDay()) + " days",
+                    roster.id(), boris.getId(), first);
+        }
+        LocalDate weekday = bothWork(x -> x.getDayOfWeek().getValue() <= 5);
+        SubstitutionFixture.free(jdbcClient(), roster.id(), anna.getId(), weekday);
+        List<RuleViolation> clean = trades.check(List.of(Move.shift(boris.getId(), d, anna.getId())), EN).violations();
+        jdbc.update("update contract set max_weekends_per_period = 0 where id = ?", anna.getContractId());
+        List<RuleViolation> v = trades.check(List.of(Move.shift(boris.getId(), d, anna.getId())), EN).violations();
+        assertThat(rules(clean)).doesNotContain(RosterWeights.MAX_WEEKENDS);
+        assertThat(rules(v)).contains(RosterWeights.MAX_WEEKENDS);
+    }
+
+    @Test
+    void aSwapAppliedLeavesBothRostersWithoutAHardBreach() {
+        assertThat(hardBreaches(anna)).as("before").isEmpty();
+        assertThat(hardBreaches(boris)).as("before").isEmpty();
+        LocalDate d = bothWork(x -> !trades.publishedShift(anna.getId(), x).orElseThrow()
+                .sameWork(trades.publishedShift(boris.getId(), x).orElseThrow()) && trades.check(List.of(
+                        Move.shift(anna.getId(), x, boris.getId()), Move.shift(boris.getId(), x, anna.getId())), EN).ok());
+        TradeShift annas = trades.publishedShift(anna.getId(), d).orElseThrow();
+        TradeShift boriss = trades.publishedShift(boris.getId(), d).orElseThrow();
+        List<Move> moves = List.of(Move.shift(anna.getId(), d, boris.getId()), Move.shift(boris.getId(), d, anna.getId()));
+
+        trades.apply(moves, List.of(annas, boriss), "test", EN);
+
+        assertThat(trades.publishedShift(anna.getId(), d).orElseThrow().sameWork(boriss)).isTrue();
+        assertThat(trades.publishedShift(boris.getId(), d).orElseThrow().sameWork(annas)).isTrue();
+        assertThat(hardBreaches(anna)).as("after").isEmpty();
+        assertThat(hardBreaches(boris)).as("after").isEmpty();
+        // applied once: the same trade again finds the shifts changed
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> trades.apply(moves, List.of(annas, boriss), "test", EN))
+                .isInstanceOf(org.switchboard.shared.ConflictException.class);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** A day of the week both Anna and Boris work that matches. */
+    private LocalDate bothWork(Predicate<LocalDate> also) {
+        for (LocalDate x = roster.startDate(); x.isBefore(roster.startDate().plusDays(7)); x = x.plusDays(1)) {
+            if (trades.publishedShift(anna.getId(), x).isPresent() && trades.publishedShift(boris.getId(), x).isPresent()
+                    && also.test(x)) {
+                return x;
+            }
+        }
+        throw new AssertionError("no such day in the week of " + roster.startDate());
+    }
+
+    /**
+     * The clean case, found in the week as published (each run solves it anew): a day both work on which Boris, given
+     * that day off, takes Anna's shift without breaking any rule, Anna's contract minimum lowered so that she may give
+     * it. The day is left freed (inside the test's transaction).
+     */
+    private LocalDate cleanDay() {
+        lowerAnnasMinimum();
+        StringBuilder tried = new StringBuilder();
+        for (LocalDate x = roster.startDate(); x.isBefore(roster.startDate().plusDays(7)); x = x.plusDays(1)) {
+            if (trades.publishedShift(anna.getId(), x).isEmpty() || trades.publishedShift(boris.getId(), x).isEmpty()) {
+                continue;
+            }
+            jdbc.execute("savepoint clean_day");
+            SubstitutionFixture.free(jdbcClient(), roster.id(), boris.getId(), x);
+            List<RuleViolation> v = giveToBoris(x);
+            if (v.isEmpty()) {
+                jdbc.execute("release savepoint clean_day");
+                return x;
+            }
+            tried.append(x).append(' ').append(v).append('\n');
+            jdbc.execute("rollback to savepoint clean_day");
+        }
+        throw new AssertionError("no day on which E1003 may take the shift of E1001:\n" + tried);
+    }
+
+    private void lowerAnnasMinimum() {
+        jdbc.update("update contract set min_minutes_per_week = least(min_minutes_per_week, 1920) where id = ?",
+                anna.getContractId());
+    }
+
+    private List<RuleViolation> giveToBoris(LocalDate d) {
+        return trades.check(List.of(Move.shift(anna.getId(), d, boris.getId())), EN).violations();
+    }
+
+    private static List<String> rules(List<RuleViolation> violations) {
+        return violations.stream().map(RuleViolation::rule).toList();
+    }
+
+    /** The operator's hard breaches in the published roster as it stands, scored by the constraint streams. */
+    private List<RuleBreach> hardBreaches(Operator o) {
+        return SystemAuthentication.callAsSystem(() -> {
+            RosterSolution problem = rosters.problem(roster, operators.list());
+            SolverOperator so = problem.getOperators().stream().filter(x -> x.id() == o.getId()).findFirst().orElseThrow();
+            List<OperatorDay> days = problem.getDays().stream().filter(x -> x.operatorId() == o.getId()).toList();
+            RosterSolution mine = new RosterSolution(List.of(so), problem.getShiftOptions(), List.of(),
+                    problem.getUnavailabilities(), problem.getPreferences(), problem.getWeights(), days);
+            return ChangeBreaches.hard(solutionManager, mine, roster);
+        });
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient jdbcClient() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(jdbc);
+    }
+
+    private Operator byNumber(String number) {
+        return SystemAuthentication.callAsSystem(operators::list).stream()
+                .filter(o -> o.getEmployeeNumber().equals(number)).findFirst().orElseThrow();
+    }
+}
