@@ -256,13 +256,7 @@ class SwapViewsTest extends SpringBrowserlessTest {
         as("manager", "MANAGER", () -> swaps.saveRules(new TradeRules(comet, false, true, false, 12, 90, true, 0.8)));
         try {
             // pairs working the same template on the same queue on the same day: a swap nothing can break
-            List<AssignmentRow> rows = SystemAuthentication.callAsSystem(() -> rosters.assignments(r.id()));
-            Map<String, List<AssignmentRow>> same = rows.stream().collect(Collectors.groupingBy(
-                    a -> a.date() + "|" + a.shiftTemplate() + "|" + a.queue(), java.util.TreeMap::new,
-                    Collectors.toList()));
-            List<AssignmentRow[]> pairs = new ArrayList<>();
-            same.values().stream().filter(l -> l.size() >= 2).forEach(l -> pairs.add(new AssignmentRow[] {l.get(0),
-                    l.get(1)}));
+            List<AssignmentRow[]> pairs = pairs(r);
             assertThat(pairs).as("two operators on the same shift").isNotEmpty();
             Map<Long, Operator> byId = SystemAuthentication.callAsSystem(() -> operators.list()).stream()
                     .collect(Collectors.toMap(Operator::getId, o -> o));
@@ -337,6 +331,103 @@ class SwapViewsTest extends SpringBrowserlessTest {
             SecurityContextHolder.clearContext();
             as("manager", "MANAGER", () -> swaps.saveRules(before));
         }
+    }
+
+    /**
+     * With the team's automatic approval off: one swap accepted (waiting), one only proposed. The manager reads what
+     * approving the first would do, approves it from "Waiting for approval", and rejects the second from "All swaps"
+     * with a reason (required).
+     */
+    @Test
+    void managerApprovesAWaitingSwapAndRejectsAnotherWithAReason() {
+        Roster r = comet();
+        long comet = team(TEAM);
+        TradeRules before = as("manager", "MANAGER", () -> swaps.rules(comet));
+        as("manager", "MANAGER", () -> swaps.saveRules(new TradeRules(comet, false, true, true, 12, 90, false, 0.8)));
+        try {
+            List<AssignmentRow[]> pairs = new ArrayList<>(pairs(r));
+            java.util.Collections.reverse(pairs);
+            Map<Long, Operator> byId = SystemAuthentication.callAsSystem(() -> operators.list()).stream()
+                    .collect(Collectors.toMap(Operator::getId, o -> o));
+            List<Long> ids = new ArrayList<>();
+            for (AssignmentRow[] p : pairs) {
+                if (ids.size() == 2) {
+                    break;
+                }
+                link(LOGIN_A, byId.get(p[0].operatorId()));
+                try {
+                    long id = as(LOGIN_A, "OPERATOR", () -> swaps.propose(p[0].date(),
+                            p[1].employeeNumber(), null, Locale.ENGLISH)).id();
+                    if (ids.isEmpty()) {
+                        link(LOGIN_B, byId.get(p[1].operatorId()));
+                        assertThat(as(LOGIN_B, "OPERATOR", () -> swaps.accept(id, Locale.ENGLISH)).status())
+                                .isEqualTo(SwapStatus.ACCEPTED);
+                    }
+                    ids.add(id);
+                } catch (org.switchboard.shared.RuleViolationsException | org.switchboard.shared.ConflictException e) {
+                    // this pair cannot trade (any more): the next
+                }
+            }
+            assertThat(ids).hasSize(2);
+            long waitingId = ids.get(0);
+            long proposedId = ids.get(1);
+
+            signIn("manager", "MANAGER");
+            SwapBoardView view = board();
+            var waiting = test(view.waiting.grid);
+            int row = -1;
+            for (int i = 0; i < waiting.size(); i++) {
+                if (waiting.getRow(i).id() == waitingId) {
+                    row = i;
+                }
+            }
+            assertThat(row).isNotNegative();
+            assertThat(waiting.getCellText(row, waiting.getColumnPosition("reason")))
+                    .isEqualTo("The team's swaps are approved by a manager.");
+            waiting.clickRow(row);
+            assertThat(view.waiting.checkText()).startsWith("If swap " + waitingId + " is approved now")
+                    .contains("No rule of the roster breaks.").contains("Overtime: 0 min")
+                    .contains("Projected service level of the affected intervals: ");
+            button(waiting.getCellComponent(row, "actions"), "Approve").click();
+            assertThat(view.outcome.text()).isEqualTo("Swap " + waitingId + ": approved.");
+            assertThat(swaps.get(waitingId, Locale.ENGLISH).status()).isEqualTo(SwapStatus.APPROVED);
+            assertThat(test(view.waiting.grid).size()).isEqualTo(swaps.waiting().size());
+
+            var all = test(view.all.grid);
+            int proposedRow = row(view.all, proposedId);
+            assertThat(all.getCellText(proposedRow, all.getColumnPosition("status"))).isEqualTo("proposed");
+            assertThat(buttons(all.getCellComponent(proposedRow, "actions"))).containsExactly("Reject…");
+            button(all.getCellComponent(proposedRow, "actions"), "Reject…").click();
+            roundTrip();
+            SwapRejectDialog dialog = view.actions.rejectDialog;
+            assertThat(dialog.isOpened()).isTrue();
+            test(dialog.confirm).click();
+            assertThat(dialog.reason.isInvalid()).isTrue();
+            assertThat(swaps.get(proposedId, Locale.ENGLISH).status()).isEqualTo(SwapStatus.PROPOSED);
+            dialog.reason.setValue("Short-staffed that evening");
+            test(dialog.confirm).click();
+            assertThat(swaps.get(proposedId, Locale.ENGLISH).status()).isEqualTo(SwapStatus.REJECTED);
+            assertThat(view.outcome.text()).isEqualTo("Swap " + proposedId + ": rejected.");
+            all = test(view.all.grid);
+            proposedRow = row(view.all, proposedId);
+            assertThat(all.getCellText(proposedRow, all.getColumnPosition("reason")))
+                    .isEqualTo("Short-staffed that evening");
+        } finally {
+            SecurityContextHolder.clearContext();
+            as("manager", "MANAGER", () -> swaps.saveRules(before));
+        }
+    }
+
+    /** Two operators working the same template on the same queue on the same day, per day and shift. */
+    List<AssignmentRow[]> pairs(Roster r) {
+        List<AssignmentRow> rows = SystemAuthentication.callAsSystem(() -> rosters.assignments(r.id()));
+        Map<String, List<AssignmentRow>> same = rows.stream().collect(Collectors.groupingBy(
+                a -> a.date() + "|" + a.shiftTemplate() + "|" + a.queue(), java.util.TreeMap::new,
+                Collectors.toList()));
+        List<AssignmentRow[]> pairs = new ArrayList<>();
+        same.values().stream().filter(l -> l.size() >= 2).forEach(l -> pairs.add(new AssignmentRow[] {l.get(0),
+                l.get(1)}));
+        return pairs;
     }
 
     /** A new board for the signed-in user (navigating to the route already shown would keep the old one). */
