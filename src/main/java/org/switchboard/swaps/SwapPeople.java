@@ -75,6 +75,12 @@ class SwapPeople {
         return rules(taker);
     }
 
+    /** Every team, by name. */
+    java.util.List<org.switchboard.operators.Team> teams() {
+        return SystemAuthentication.callAsSystem(teams::list).stream()
+                .sorted(java.util.Comparator.comparing(org.switchboard.operators.Team::getName)).toList();
+    }
+
     void requireTeam(long teamId) {
         if (SystemAuthentication.callAsSystem(teams::list).stream().noneMatch(t -> t.getId() == teamId)) {
             throw new NotFoundException("Team", teamId);

@@ -364,6 +364,18 @@ public class Swaps {
         return trades.stillOpen(LocalDate.now(clock)).stream().filter(s -> s.start().isAfter(clock.instant())).toList();
     }
 
+    /** The operator linked to the signed-in user, if any (the swap board shows the operator's parts to them). */
+    @PreAuthorize(Roles.SIGNED_IN)
+    public Optional<Operator> me() {
+        return people.mine();
+    }
+
+    /** The teams, by name (whose trade rules the rules screen shows). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    public List<org.switchboard.operators.Team> teams() {
+        return people.teams();
+    }
+
     // --- team rules --------------------------------------------------------------------------------------------
 
     @PreAuthorize(Roles.SIGNED_IN)
