@@ -120,9 +120,21 @@ class SwapController {
         return swaps.rules(teamId);
     }
 
+    /** The body of {@code PUT /api/swaps/rules/{teamId}}: the fields to change (absent ones keep their values). */
+    record RulesBody(Boolean sameQueueOnly, Boolean unequalPaidTime, Boolean oneSided, Integer minNoticeHours,
+            Integer openDaysAhead, Boolean autoApprove, Double threshold) {
+    }
+
     @PutMapping("/rules/{teamId}")
-    TradeRules saveRules(@PathVariable long teamId, @RequestBody TradeRules body) {
-        return swaps.saveRules(new TradeRules(teamId, body.sameQueueOnly(), body.unequalPaidTime(), body.oneSided(),
-                body.minNoticeHours(), body.openDaysAhead(), body.autoApprove(), body.threshold()));
+    TradeRules saveRules(@PathVariable long teamId, @RequestBody RulesBody body) {
+        TradeRules now = swaps.rules(teamId);
+        return swaps.saveRules(new TradeRules(teamId, or(body.sameQueueOnly(), now.sameQueueOnly()),
+                or(body.unequalPaidTime(), now.unequalPaidTime()), or(body.oneSided(), now.oneSided()),
+                or(body.minNoticeHours(), now.minNoticeHours()), or(body.openDaysAhead(), now.openDaysAhead()),
+                or(body.autoApprove(), now.autoApprove()), or(body.threshold(), now.threshold())));
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value == null ? otherwise : value;
     }
 }

@@ -84,6 +84,13 @@ public class Swaps {
         if (date == null) {
             throw ValidationFailedException.of("date", Text.of("swap.error.dateMissing"));
         }
+        Operator with = null;
+        if (withEmployeeNumber != null && !withEmployeeNumber.isBlank()) {
+            with = people.byNumber(withEmployeeNumber);
+            if (with.getId().equals(me.getId())) {
+                throw ValidationFailedException.of("withEmployeeNumber", Text.of("swap.error.withSelf"));
+            }
+        }
         TradeShift give = trades.publishedShift(me.getId(), date).orElseThrow(() -> refused(
                 "Shift to trade", "swap.rule.noShift", locale, me.getEmployeeNumber(), date));
         if (store.offered(me.getId(), date)) {
@@ -91,15 +98,10 @@ public class Swaps {
         }
         TradeRules rules = people.rules(me);
         List<RuleViolation> violations = new ArrayList<>(timing(rules, give, locale));
-        Operator with = null;
         LocalDate takeDate = null;
         TradeShift take = null;
         List<Move> moves = new ArrayList<>();
-        if (withEmployeeNumber != null && !withEmployeeNumber.isBlank()) {
-            with = people.byNumber(withEmployeeNumber);
-            if (with.getId().equals(me.getId())) {
-                throw ValidationFailedException.of("withEmployeeNumber", Text.of("swap.error.withSelf"));
-            }
+        if (with != null) {
             takeDate = withDate == null ? date : withDate;
             take = trades.publishedShift(with.getId(), takeDate).orElse(null);
             moves.add(Move.shift(me.getId(), date, with.getId()));

@@ -3,7 +3,9 @@ package org.switchboard.swaps;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.absences.AbsenceTestSupport;
@@ -14,6 +16,9 @@ import org.switchboard.rostering.PublishedSchedule;
 import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterService;
 import org.switchboard.rostering.RosterState;
+import org.switchboard.rostering.ShiftTrades;
+import org.switchboard.rostering.ShiftTrades.Move;
+import org.switchboard.rostering.TradeShift;
 import org.switchboard.schedule.ScheduleFixture;
 import org.switchboard.security.UserAccountService;
 import org.switchboard.shared.SystemAuthentication;
@@ -46,6 +51,31 @@ final class SwapFixture {
                     .findFirst().orElseThrow());
         }
         return roster;
+    }
+
+    /** A date both work on where swapping their shifts breaks no rule (different shifts preferred). */
+    static LocalDate swapDay(ShiftTrades trades, Roster roster, Operator a, Operator b) {
+        LocalDate same = null;
+        for (LocalDate d = roster.startDate(); d.isBefore(roster.startDate().plusDays(7)); d = d.plusDays(1)) {
+            Optional<TradeShift> x = trades.publishedShift(a.getId(), d);
+            Optional<TradeShift> y = trades.publishedShift(b.getId(), d);
+            if (x.isEmpty() || y.isEmpty()) {
+                continue;
+            }
+            if (!trades.check(List.of(Move.shift(a.getId(), d, b.getId()), Move.shift(b.getId(), d, a.getId())),
+                    Locale.ENGLISH).ok()) {
+                continue;
+            }
+            if (!x.get().sameWork(y.get())) {
+                return d;
+            }
+            same = same == null ? d : same;
+        }
+        if (same == null) {
+            throw new AssertionError("no day on which " + a.getEmployeeNumber() + " and " + b.getEmployeeNumber()
+                    + " may swap");
+        }
+        return same;
     }
 
     static Operator byNumber(OperatorService operators, String number) {

@@ -393,27 +393,8 @@ class SwapsTest {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    /** A date both work on where swapping their shifts breaks no rule (different shifts preferred). */
     LocalDate swapDay(Operator a, Operator b) {
-        LocalDate same = null;
-        for (LocalDate d = roster.startDate(); d.isBefore(roster.startDate().plusDays(7)); d = d.plusDays(1)) {
-            Optional<TradeShift> x = trades.publishedShift(a.getId(), d);
-            Optional<TradeShift> y = trades.publishedShift(b.getId(), d);
-            if (x.isEmpty() || y.isEmpty()) {
-                continue;
-            }
-            if (!trades.check(List.of(Move.shift(a.getId(), d, b.getId()), Move.shift(b.getId(), d, a.getId())), EN)
-                    .ok()) {
-                continue;
-            }
-            if (!x.get().sameWork(y.get())) {
-                return d;
-            }
-            same = same == null ? d : same;
-        }
-        assertThat(same).as("a day on which %s and %s may swap", a.getEmployeeNumber(), b.getEmployeeNumber())
-                .isNotNull();
-        return same;
+        return SwapFixture.swapDay(trades, roster, a, b);
     }
 
     record GiveAway(LocalDate date, LocalDate freed) {
