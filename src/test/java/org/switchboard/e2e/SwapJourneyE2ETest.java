@@ -33,14 +33,14 @@ import org.switchboard.shared.SystemAuthentication;
  * <ol>
  *   <li>set-up through the services, as a planner would on the board: a published week of team Aurora five weeks
  *       ahead (clear of the other end-to-end tests' weeks) in which Anna Ivanova (E1001, login {@code operator}) works
- *       the day shift D07 from 07:00 on its first five days and Boris (E1003, login {@code operator2}) the same shift
+ *       the day shift D07 from 07:00 on its first five days and Vera (E1003, login {@code operator2}) the same shift
  *       from 10:00;</li>
- *   <li>Anna opens <b>Swaps</b>, chooses her shift on the third day and Boris, and proposes the swap;</li>
- *   <li>Boris opens <b>Swaps</b>, sees the proposal addressed to him and accepts it: no rule breaks and the service
+ *   <li>Anna opens <b>Swaps</b>, chooses her shift on the third day and Vera, and proposes the swap;</li>
+ *   <li>Vera opens <b>Swaps</b>, sees the proposal addressed to him and accepts it: no rule breaks and the service
  *       level holds, so it is approved on its own;</li>
- *   <li>both see their new shifts in <b>My schedule</b>: Anna from 10:00, Boris from 07:00.</li>
+ *   <li>both see their new shifts in <b>My schedule</b>: Anna from 10:00, Vera from 07:00.</li>
  * </ol>
- * Screenshots in target/screenshots: swap-board (Boris's board with the proposal), swap-approved.
+ * Screenshots in target/screenshots: swap-board (Vera's board with the proposal), swap-approved.
  */
 @Tag("e2e")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -71,7 +71,7 @@ class SwapJourneyE2ETest {
             page.setDefaultTimeout(60_000);
             com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
             try {
-                // 1. Anna proposes her shift that day to Boris
+                // 1. Anna proposes her shift that day to Vera
                 page.navigate(base + "/swaps");
                 signIn(page, "operator");
                 page.waitForURL(url -> url.contains("/swaps"));
@@ -88,7 +88,7 @@ class SwapJourneyE2ETest {
                 assertThat(page.locator("#swap-mine-grid")).containsText("proposed");
                 signOut(page);
 
-                // 2. Boris accepts: approved on its own
+                // 2. Vera accepts: approved on its own
                 page.navigate(base + "/swaps");
                 signIn(page, "operator2");
                 page.waitForURL(url -> url.contains("/swaps"));
@@ -105,8 +105,8 @@ class SwapJourneyE2ETest {
 
                 // 3. both see their new shifts
                 page.navigate(base + "/my-schedule");
-                Locator borisShift = shiftOn(page, day);
-                assertThat(borisShift).containsText("07:00");
+                Locator veraShift = shiftOn(page, day);
+                assertThat(veraShift).containsText("07:00");
                 signOut(page);
                 page.navigate(base + "/my-schedule");
                 signIn(page, "operator");
@@ -121,7 +121,7 @@ class SwapJourneyE2ETest {
     }
 
     /**
-     * Publishes Aurora's week with Anna on D07 from 07:00 and Boris on D07 from 10:00 on the first five days, both off
+     * Publishes Aurora's week with Anna on D07 from 07:00 and Vera on D07 from 10:00 on the first five days, both off
      * on the last two; the rest of the team as the solver plans it.
      */
     private void publishWeek(LocalDate start) {

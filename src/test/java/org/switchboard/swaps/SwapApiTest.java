@@ -65,19 +65,19 @@ class SwapApiTest {
     MockMvc mvc;
     Roster roster;
     Operator anna;
-    Operator boris;
+    Operator vera;
 
     /** Outside the tests' transactions: the roster is solved in a thread of its own. */
     @BeforeAll
     void publish() {
-        roster = SwapFixture.roster(rosters, operators, teams, accounts, published);
+        roster = SwapFixture.roster(rosters, operators, teams, accounts, published, trades);
     }
 
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         anna = SwapFixture.byNumber(operators, "E1001");
-        boris = SwapFixture.byNumber(operators, "E1003");
+        vera = SwapFixture.byNumber(operators, "E1003");
     }
 
     ResultActions call(String login, MockHttpServletRequestBuilder request) throws Exception {
@@ -94,7 +94,7 @@ class SwapApiTest {
 
     @Test
     void aDirectSwapFromProposalToApproval() throws Exception {
-        LocalDate d = SwapFixture.swapDay(trades, roster, anna, boris);
+        LocalDate d = SwapFixture.swapDay(trades, roster, anna, vera);
         JsonNode created = json(send("operator", post("/api/swaps"),
                 "{\"date\":\"%s\",\"withEmployeeNumber\":\"E1003\",\"withDate\":\"%s\"}".formatted(d, d))
                 .andExpect(status().isCreated())

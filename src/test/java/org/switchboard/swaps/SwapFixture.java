@@ -31,26 +31,29 @@ final class SwapFixture {
 
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final String ANNA = "operator";
-    static final String BORIS = "operator2";
+    static final String VERA = "operator2";
     static final String THIRD = "operator3";
-
-    private static Roster roster;
 
     private SwapFixture() {}
 
     /**
-     * The published Aurora week of the schedule tests (four weeks after next Monday, inside the demo forecast, so its
-     * shifts have queues), made once per database by {@link ScheduleFixture}. Swap tests roll their changes back.
+     * The published roster that governs Anna's (E1001) days in the week of the schedule tests (four weeks after next
+     * Monday, inside the demo forecast, so its shifts have queues): published once per database by
+     * {@link ScheduleFixture} unless another test published Aurora over that week since (then that newer roster
+     * governs, and is the one to trade in). Swap tests roll their changes back.
      */
-    static synchronized Roster roster(RosterService rosters, OperatorService operators, TeamService teams,
-            UserAccountService accounts, PublishedSchedule published) {
-        if (roster == null) {
-            ScheduleFixture.ensure(rosters, operators, teams, accounts, published);
-            roster = SystemAuthentication.callAsSystem(() -> rosters.list().stream()
-                    .filter(r -> r.startDate().equals(ScheduleFixture.week()) && r.state() == RosterState.PUBLISHED)
-                    .findFirst().orElseThrow());
+    static Roster roster(RosterService rosters, OperatorService operators, TeamService teams,
+            UserAccountService accounts, PublishedSchedule published, ShiftTrades trades) {
+        ScheduleFixture.ensure(rosters, operators, teams, accounts, published);
+        Operator anna = byNumber(operators, "E1001");
+        for (LocalDate d = ScheduleFixture.week(); d.isBefore(ScheduleFixture.week().plusDays(7)); d = d.plusDays(1)) {
+            Optional<TradeShift> s = trades.publishedShift(anna.getId(), d);
+            if (s.isPresent()) {
+                long id = s.get().rosterId();
+                return SystemAuthentication.callAsSystem(() -> rosters.get(id));
+            }
         }
-        return roster;
+        throw new AssertionError("E1001 has no published shift in the week of " + ScheduleFixture.week());
     }
 
     /** A date both work on where swapping their shifts breaks no rule (different shifts preferred). */

@@ -3,7 +3,7 @@ package org.switchboard.swaps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.swaps.SwapFixture.ANNA;
-import static org.switchboard.swaps.SwapFixture.BORIS;
+import static org.switchboard.swaps.SwapFixture.VERA;
 import static org.switchboard.swaps.SwapFixture.THIRD;
 import static org.switchboard.swaps.SwapFixture.as;
 import static org.switchboard.swaps.SwapFixture.manager;
@@ -72,15 +72,15 @@ class SwapsTest {
 
     Roster roster;
     Operator anna;
-    Operator boris;
+    Operator vera;
     Operator third;
     long aurora;
 
     @BeforeAll
     void publish() {
-        roster = SwapFixture.roster(rosters, operators, teams, accounts, published);
+        roster = SwapFixture.roster(rosters, operators, teams, accounts, published, trades);
         anna = SwapFixture.byNumber(operators, "E1001");
-        boris = SwapFixture.byNumber(operators, "E1003");
+        vera = SwapFixture.byNumber(operators, "E1003");
         third = SwapFixture.byNumber(operators, "E1005");
         aurora = anna.getTeamId();
     }
@@ -89,56 +89,56 @@ class SwapsTest {
 
     @Test
     void aDirectSwapAcceptedIsApprovedOnItsOwnAndBothSeeTheOthersShift() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         TradeShift annas = trades.publishedShift(anna.getId(), d).orElseThrow();
-        TradeShift boriss = trades.publishedShift(boris.getId(), d).orElseThrow();
+        TradeShift veras = trades.publishedShift(vera.getId(), d).orElseThrow();
 
         Swap proposed = as(ANNA, () -> swaps.propose(d, "E1003", null, EN));
         assertThat(proposed.status()).isEqualTo(SwapStatus.PROPOSED);
         assertThat(proposed.kind()).isEqualTo(SwapKind.SWAP);
-        assertThat(proposed.takeShift().sameWork(boriss)).isTrue();
-        assertThat(as(BORIS, () -> swaps.list())).extracting(Swap::id).contains(proposed.id());
+        assertThat(proposed.takeShift().sameWork(veras)).isTrue();
+        assertThat(as(VERA, () -> swaps.list())).extracting(Swap::id).contains(proposed.id());
 
-        Swap done = as(BORIS, () -> swaps.accept(proposed.id(), EN));
+        Swap done = as(VERA, () -> swaps.accept(proposed.id(), EN));
 
         assertThat(done.status()).isEqualTo(SwapStatus.APPROVED);
         assertThat(done.decidedBySystem()).isTrue();
-        assertThat(done.takerOperatorId()).isEqualTo(boris.getId());
-        assertThat(trades.publishedShift(anna.getId(), d).orElseThrow().sameWork(boriss)).isTrue();
-        assertThat(trades.publishedShift(boris.getId(), d).orElseThrow().sameWork(annas)).isTrue();
+        assertThat(done.takerOperatorId()).isEqualTo(vera.getId());
+        assertThat(trades.publishedShift(anna.getId(), d).orElseThrow().sameWork(veras)).isTrue();
+        assertThat(trades.publishedShift(vera.getId(), d).orElseThrow().sameWork(annas)).isTrue();
         SwapViews.Trade view = as(ANNA, () -> views.trade(swaps.get(done.id(), EN), EN));
         assertThat(view.history()).extracting(SwapViews.Step::status)
                 .containsExactly(SwapStatus.PROPOSED, SwapStatus.ACCEPTED, SwapStatus.APPROVED);
         assertThat(view.history().getLast().bySystem()).isTrue();
         assertThat(view.with().employeeNumber()).isEqualTo("E1003");
         // applied: a second answer is a transition from APPROVED, refused
-        assertThatThrownBy(() -> as(BORIS, () -> swaps.accept(done.id(), EN))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> as(VERA, () -> swaps.accept(done.id(), EN))).isInstanceOf(ConflictException.class);
     }
 
     @Test
     void theAddresseeDeclinesAndOnlyTheProposerCancels() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         Swap first = as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
         assertThatThrownBy(() -> as(THIRD, () -> swaps.accept(first.id(), EN))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(THIRD, () -> swaps.decline(first.id(), EN))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(ANNA, () -> swaps.accept(first.id(), EN))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(THIRD, () -> swaps.get(first.id(), EN))).isInstanceOf(AccessDeniedException.class);
 
-        assertThat(as(BORIS, () -> swaps.decline(first.id(), EN)).status()).isEqualTo(SwapStatus.DECLINED);
-        assertThatThrownBy(() -> as(BORIS, () -> swaps.decline(first.id(), EN))).isInstanceOf(ConflictException.class)
+        assertThat(as(VERA, () -> swaps.decline(first.id(), EN)).status()).isEqualTo(SwapStatus.DECLINED);
+        assertThatThrownBy(() -> as(VERA, () -> swaps.decline(first.id(), EN))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("declined");
 
         Swap second = as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
-        assertThatThrownBy(() -> as(BORIS, () -> swaps.cancel(second.id(), EN))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(VERA, () -> swaps.cancel(second.id(), EN))).isInstanceOf(AccessDeniedException.class);
         assertThat(as(ANNA, () -> swaps.cancel(second.id(), EN)).status()).isEqualTo(SwapStatus.CANCELLED);
-        assertThatThrownBy(() -> as(BORIS, () -> swaps.accept(second.id(), EN))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> as(VERA, () -> swaps.accept(second.id(), EN))).isInstanceOf(ConflictException.class);
         // nothing changed in the schedule
         assertThat(trades.publishedShift(anna.getId(), d)).isPresent();
     }
 
     @Test
     void aSecondOfferOfTheSameShiftIsRefused() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
         assertThatThrownBy(() -> as(ANNA, () -> swaps.propose(d, null, null, EN))).isInstanceOf(ConflictException.class);
     }
@@ -146,17 +146,17 @@ class SwapsTest {
     @Test
     void whenTheTeamAsksForAManagerTheAcceptedSwapWaitsAndIsApprovedOrRejected() {
         manager(() -> swaps.saveRules(new TradeRules(aurora, false, true, true, 12, 60, false, 0.8)));
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         TradeShift annas = trades.publishedShift(anna.getId(), d).orElseThrow();
 
         Swap s = as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
-        Swap accepted = as(BORIS, () -> swaps.accept(s.id(), EN));
+        Swap accepted = as(VERA, () -> swaps.accept(s.id(), EN));
         assertThat(accepted.status()).isEqualTo(SwapStatus.ACCEPTED);
         assertThat(manager(() -> swaps.waiting())).extracting(Swap::id).contains(s.id());
         assertThat(manager(() -> swaps.history(s.id(), EN))).extracting(Swap.Step::reason).contains("code:manual");
         // the schedule is unchanged until a manager approves
         assertThat(trades.publishedShift(anna.getId(), d).orElseThrow().sameWork(annas)).isTrue();
-        assertThatThrownBy(() -> as(BORIS, () -> swaps.approve(s.id(), EN))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(VERA, () -> swaps.approve(s.id(), EN))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> planner(() -> swaps.approve(s.id(), EN))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> manager(() -> swaps.reject(s.id(), " ", EN)))
                 .isInstanceOf(ValidationFailedException.class);
@@ -165,7 +165,7 @@ class SwapsTest {
         assertThat(approved.status()).isEqualTo(SwapStatus.APPROVED);
         assertThat(approved.decidedBy()).isEqualTo("manager");
         assertThat(approved.decidedBySystem()).isFalse();
-        assertThat(trades.publishedShift(boris.getId(), d).orElseThrow().sameWork(annas)).isTrue();
+        assertThat(trades.publishedShift(vera.getId(), d).orElseThrow().sameWork(annas)).isTrue();
         assertThatThrownBy(() -> manager(() -> swaps.approve(s.id(), EN))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> manager(() -> swaps.reject(s.id(), "late", EN))).isInstanceOf(ConflictException.class);
     }
@@ -173,9 +173,9 @@ class SwapsTest {
     @Test
     void aManagerRejectsWithAReason() {
         manager(() -> swaps.saveRules(new TradeRules(aurora, false, true, true, 12, 60, false, 0.8)));
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         Swap s = as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
-        as(BORIS, () -> swaps.accept(s.id(), EN));
+        as(VERA, () -> swaps.accept(s.id(), EN));
         Swap rejected = manager(() -> swaps.reject(s.id(), "Not in the week of the audit", EN));
         assertThat(rejected.status()).isEqualTo(SwapStatus.REJECTED);
         assertThat(rejected.reason()).isEqualTo("Not in the week of the audit");
@@ -187,7 +187,7 @@ class SwapsTest {
 
     @Test
     void anOfferExpiresWhenItsShiftStarts() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         Swap s = as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
         jdbc.update("update swap set expires_at = now() - interval '1 minute' where id = ?", s.id());
 
@@ -198,14 +198,14 @@ class SwapsTest {
         assertThat(after.reason()).isEqualTo("code:expired");
         assertThat(SwapViews.reason(after.reason(), EN)).contains("started");
         assertThat(SwapViews.reason(after.reason(), Locale.forLanguageTag("ru"))).contains("Смена началась");
-        assertThatThrownBy(() -> as(BORIS, () -> swaps.accept(s.id(), EN))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> as(VERA, () -> swaps.accept(s.id(), EN))).isInstanceOf(ConflictException.class);
         // a later run finds nothing more of it
         assertThat(expiry.expireDue(Instant.now())).isZero();
     }
 
     @Test
     void aTradeWhoseShiftChangedSinceTheOfferExpiresInsteadOfBeingApplied() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         Swap s = as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
         // the planner moves Anna's shift by an hour meanwhile
         jdbc.update("""
@@ -213,7 +213,7 @@ class SwapsTest {
                     shift_end = shift_end + interval '1 hour' where roster_id = ? and operator_id = ? and work_date = ?""",
                 roster.id(), anna.getId(), d);
 
-        assertThatThrownBy(() -> as(BORIS, () -> swaps.accept(s.id(), EN))).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> as(VERA, () -> swaps.accept(s.id(), EN))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("changed");
         Swap after = as(ANNA, () -> swaps.get(s.id(), EN));
         assertThat(after.status()).isEqualTo(SwapStatus.EXPIRED);
@@ -224,7 +224,7 @@ class SwapsTest {
 
     @Test
     void tradesFurtherAheadThanTheTeamAllowsAreRefused() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         manager(() -> swaps.saveRules(new TradeRules(aurora, false, true, true, 12, 7, true, 0.8)));
         assertThat(violations(() -> as(ANNA, () -> swaps.propose(d, "E1003", d, EN))))
                 .extracting(RuleViolation::rule).contains("Trade rules");
@@ -234,7 +234,7 @@ class SwapsTest {
 
     @Test
     void shiftsStartingWithinTheNoticeAreNotTraded() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         jdbc.update("""
                 update roster_assignment set shift_end = now() + interval '5 hours' + (shift_end - shift_start),
                     shift_start = now() + interval '5 hours', break_start = null, break_end = null, breaks = '[]'
@@ -257,26 +257,26 @@ class SwapsTest {
         manager(() -> swaps.saveRules(TradeRules.defaults(aurora)));
         Swap s = as(ANNA, () -> swaps.propose(g.date, "E1003", g.date, EN));
         assertThat(s.oneSided()).isTrue();
-        assertThat(as(BORIS, () -> swaps.accept(s.id(), EN)).status()).isEqualTo(SwapStatus.APPROVED);
+        assertThat(as(VERA, () -> swaps.accept(s.id(), EN)).status()).isEqualTo(SwapStatus.APPROVED);
         assertThat(trades.publishedShift(anna.getId(), g.date)).isEmpty();
-        assertThat(trades.publishedShift(boris.getId(), g.date)).isPresent();
+        assertThat(trades.publishedShift(vera.getId(), g.date)).isPresent();
     }
 
     @Test
     void unequalPaidTimeAndOtherQueuesFollowTheTeamsRules() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         manager(() -> swaps.saveRules(new TradeRules(aurora, true, false, true, 12, 60, true, 0.8)));
         // clean: the same paid time and queue (made so)
         TradeShift annas = trades.publishedShift(anna.getId(), d).orElseThrow();
         jdbc.update("update roster_assignment set paid_minutes = ?, queue_id = ? where roster_id = ? and operator_id = ?"
-                + " and work_date = ?", annas.paidMinutes(), annas.queueId(), roster.id(), boris.getId(), d);
+                + " and work_date = ?", annas.paidMinutes(), annas.queueId(), roster.id(), vera.getId(), d);
         assertThat(violationsOrNone(() -> as(ANNA, () -> swaps.propose(d, "E1003", d, EN))))
                 .extracting(RuleViolation::rule).doesNotContain("Trade rules");
         jdbc.update("delete from swap where proposer_operator_id = ?", anna.getId());
-        // breaking: 30 minutes more paid time and another queue on Boris's side
+        // breaking: 30 minutes more paid time and another queue on Vera's side
         Long otherQueue = jdbc.queryForObject("select min(id) from queue where id <> ?", Long.class, annas.queueId());
         jdbc.update("update roster_assignment set paid_minutes = paid_minutes + 30, queue_id = ? where roster_id = ?"
-                + " and operator_id = ? and work_date = ?", otherQueue, roster.id(), boris.getId(), d);
+                + " and operator_id = ? and work_date = ?", otherQueue, roster.id(), vera.getId(), d);
         List<String> messages = violations(() -> as(ANNA, () -> swaps.propose(d, "E1003", d, EN))).stream()
                 .map(RuleViolation::message).toList();
         assertThat(messages).anyMatch(m -> m.contains("different paid time"));
@@ -306,22 +306,22 @@ class SwapsTest {
         TradeShift annas = trades.publishedShift(anna.getId(), g.date).orElseThrow();
         Swap offer = as(ANNA, () -> swaps.propose(g.date, null, null, EN));
         assertThat(offer.kind()).isEqualTo(SwapKind.GIVEAWAY);
-        assertThat(as(BORIS, () -> swaps.open(EN))).extracting(Swap::id).contains(offer.id());
+        assertThat(as(VERA, () -> swaps.open(EN))).extracting(Swap::id).contains(offer.id());
         assertThat(as(ANNA, () -> swaps.open(EN))).extracting(Swap::id).doesNotContain(offer.id());
         assertThat(manager(() -> swaps.open(EN))).isEmpty();
 
-        Swap taken = as(BORIS, () -> swaps.accept(offer.id(), EN));
+        Swap taken = as(VERA, () -> swaps.accept(offer.id(), EN));
 
         assertThat(taken.status()).isEqualTo(SwapStatus.APPROVED);
-        assertThat(taken.takerOperatorId()).isEqualTo(boris.getId());
-        assertThat(trades.publishedShift(boris.getId(), g.date).orElseThrow().sameWork(annas)).isTrue();
+        assertThat(taken.takerOperatorId()).isEqualTo(vera.getId());
+        assertThat(trades.publishedShift(vera.getId(), g.date).orElseThrow().sameWork(annas)).isTrue();
         assertThat(trades.publishedShift(anna.getId(), g.date)).isEmpty();
-        assertThat(as(BORIS, () -> swaps.open(EN))).extracting(Swap::id).doesNotContain(offer.id());
+        assertThat(as(VERA, () -> swaps.open(EN))).extracting(Swap::id).doesNotContain(offer.id());
     }
 
     @Test
     void aGiveAwayThatLeavesTheGiverShortOfTheirMinimumIsRefused() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         List<RuleViolation> v = violations(() -> as(ANNA, () -> swaps.propose(d, null, null, EN)));
         assertThat(v).extracting(RuleViolation::rule).contains("Minimum hours per period");
         assertThat(v).extracting(RuleViolation::message).allMatch(m -> m.startsWith("E1001: "));
@@ -331,15 +331,15 @@ class SwapsTest {
     void aGiveAwayTakerWhoWorksThatDayIsRefusedWithTheRule() {
         GiveAway g = giveAway();
         Swap offer = as(ANNA, () -> swaps.propose(g.date, null, null, EN));
-        // Boris is given a shift that day too: one shift a day
+        // Vera is given a shift that day too: one shift a day
         jdbc.update("""
                 insert into roster_assignment (roster_id, operator_id, work_date, shift_template_code, shift_start,
                     shift_end, paid_minutes, queue_id, breaks, pinned)
                 select roster_id, ?, work_date, shift_template_code, shift_start, shift_end, paid_minutes, queue_id,
                     breaks, false from roster_assignment where roster_id = ? and operator_id = ? and work_date = ?""",
-                boris.getId(), roster.id(), anna.getId(), g.date);
-        assertThat(as(BORIS, () -> swaps.open(EN))).extracting(Swap::id).doesNotContain(offer.id());
-        List<RuleViolation> v = violations(() -> as(BORIS, () -> swaps.accept(offer.id(), EN)));
+                vera.getId(), roster.id(), anna.getId(), g.date);
+        assertThat(as(VERA, () -> swaps.open(EN))).extracting(Swap::id).doesNotContain(offer.id());
+        List<RuleViolation> v = violations(() -> as(VERA, () -> swaps.accept(offer.id(), EN)));
         assertThat(v).extracting(RuleViolation::rule).contains("One shift a day");
         assertThat(as(ANNA, () -> swaps.get(offer.id(), EN)).status()).isEqualTo(SwapStatus.PROPOSED);
     }
@@ -364,12 +364,12 @@ class SwapsTest {
         Swap offer = planner(() -> swaps.offerOpenShift(openId, EN));
         assertThat(offer.kind()).isEqualTo(SwapKind.OPEN_SHIFT);
         assertThatThrownBy(() -> planner(() -> swaps.offerOpenShift(openId, EN))).isInstanceOf(ConflictException.class);
-        assertThat(as(BORIS, () -> swaps.open(EN))).extracting(Swap::id).contains(offer.id());
+        assertThat(as(VERA, () -> swaps.open(EN))).extracting(Swap::id).contains(offer.id());
 
-        Swap taken = as(BORIS, () -> swaps.accept(offer.id(), EN));
+        Swap taken = as(VERA, () -> swaps.accept(offer.id(), EN));
 
         assertThat(taken.status()).isEqualTo(SwapStatus.APPROVED);
-        assertThat(trades.publishedShift(boris.getId(), g.date).orElseThrow().sameWork(annas)).isTrue();
+        assertThat(trades.publishedShift(vera.getId(), g.date).orElseThrow().sameWork(annas)).isTrue();
         assertThat(trades.openShift(openId)).isEmpty();
         assertThat(jdbc.queryForObject("select status from open_shift where id = ?", String.class, openId))
                 .isEqualTo("FILLED");
@@ -377,7 +377,7 @@ class SwapsTest {
 
     @Test
     void callersWithoutAnOperatorCannotTradeAndSeeNoOffers() {
-        LocalDate d = swapDay(anna, boris);
+        LocalDate d = swapDay(anna, vera);
         assertThatThrownBy(() -> manager(() -> swaps.propose(d, "E1003", d, EN))).isInstanceOf(AccessDeniedException.class);
         assertThat(planner(() -> swaps.open(EN))).isEmpty();
         assertThatThrownBy(() -> as(ANNA, () -> swaps.propose(d, "E1001", d, EN)))
@@ -401,7 +401,7 @@ class SwapsTest {
     }
 
     /**
-     * A date Anna works on which Boris may take her shift: Boris's own shift that day is taken out first (inside this
+     * A date Anna works on which Vera may take her shift: Vera's own shift that day is taken out first (inside this
      * test's transaction), as a planner would give him the day off; the first such date where no rule breaks.
      */
     GiveAway giveAway() {
@@ -415,7 +415,7 @@ class SwapsTest {
                 continue;
             }
             jdbc.execute("savepoint free_day");
-            SwapFixture.free(jdbc, roster.id(), boris.getId(), d);
+            SwapFixture.free(jdbc, roster.id(), vera.getId(), d);
             if (takes(d)) {
                 jdbc.execute("release savepoint free_day");
                 return new GiveAway(d, d);
@@ -425,16 +425,16 @@ class SwapsTest {
         StringBuilder why = new StringBuilder();
         for (LocalDate d = roster.startDate(); d.isBefore(roster.startDate().plusDays(7)); d = d.plusDays(1)) {
             why.append(d).append(": E1001 ").append(trades.publishedShift(anna.getId(), d).map(t -> t.templateCode() + "/" + t.queueCode())
-                    .orElse("off")).append(", E1003 ").append(trades.publishedShift(boris.getId(), d)
+                    .orElse("off")).append(", E1003 ").append(trades.publishedShift(vera.getId(), d)
                     .map(t -> t.templateCode() + "/" + t.queueCode()).orElse("off")).append(" ")
-                    .append(trades.check(List.of(Move.shift(anna.getId(), d, boris.getId())), EN).violations())
+                    .append(trades.check(List.of(Move.shift(anna.getId(), d, vera.getId())), EN).violations())
                     .append('\n');
         }
         throw new AssertionError("no day on which E1003 may take a shift of E1001:\n" + why);
     }
 
     private boolean takes(LocalDate d) {
-        return trades.check(List.of(Move.shift(anna.getId(), d, boris.getId())), EN).ok();
+        return trades.check(List.of(Move.shift(anna.getId(), d, vera.getId())), EN).ok();
     }
 
     private static List<RuleViolation> violations(Runnable call) {

@@ -43,14 +43,14 @@ class MainLayoutTest extends SpringBrowserlessTest {
     @WithMockUser(username = "operator", roles = "OPERATOR")
     void operatorSeesOnlyHomeAndCannotOpenOperators() {
         navigate(HomeView.class);
-        assertThat(menu()).containsExactly("Home", "My schedule", "Time off", "My availability", "My profile");
+        assertThat(menu()).containsExactly("Home", "My schedule", "Time off", "Shift swaps", "My availability", "My profile");
         navigate("operators", Component.class);
         assertThat(find(OperatorsView.class).all()).isEmpty();
         AccessDeniedView denied = find(AccessDeniedView.class).single();
         assertThat(denied.heading.getText()).isEqualTo("Not for your role");
         assertThat(denied.sentence.getText()).contains("/operators");
         assertThat(denied.home.getHref()).isEmpty(); // the home route ""
-        assertThat(menu()).as("inside the frame, with the menu").containsExactly("Home", "My schedule", "Time off", "My availability", "My profile");
+        assertThat(menu()).as("inside the frame, with the menu").containsExactly("Home", "My schedule", "Time off", "Shift swaps", "My availability", "My profile");
         assertThat(find(H1.class).all()).extracting(H1::getText).contains("Not for your role");
     }
 

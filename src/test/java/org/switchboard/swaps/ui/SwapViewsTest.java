@@ -154,7 +154,7 @@ class SwapViewsTest extends SpringBrowserlessTest {
         assertThat(view.waiting).isNull();
         assertThat(view.openShifts).isNull();
         assertThat(view.all).isNull();
-        // E1001's colleagues of team Aurora, as "E1003 Boris …"
+        // E1001's colleagues of team Aurora, as "E1003 Vera …"
         List<String> colleagues = view.offer.colleague.getListDataView().getItems()
                 .map(view.offer.colleague.getItemLabelGenerator()).toList();
         assertThat(colleagues).anyMatch(c -> c.startsWith("E1003 ")).noneMatch(c -> c.startsWith("E1001 "));
