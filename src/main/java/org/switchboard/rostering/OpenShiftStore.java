@@ -74,6 +74,29 @@ class OpenShiftStore {
                 .query(Long.class).optional().orElse(null);
     }
 
+    /** Adds an open shift a planner made (no absence); returns its id. */
+    long add(long rosterId, StoredShift s, String by, Instant now) {
+        return jdbc.sql("""
+                insert into open_shift (roster_id, work_date, shift_template_code, shift_start, shift_end, paid_minutes,
+                    queue_id, breaks, status, opened_at, added_by)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 'OPEN', ?, ?) returning id""")
+                .params(rosterId, s.date(), s.templateCode(), Timestamp.from(s.start()), Timestamp.from(s.end()),
+                        s.paidMinutes(), s.queueId(), spans(s.breaks()), Timestamp.from(now), by)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Whether the open shift's roster still governs it: for one an absence opened, the roster that governs the absent
+     * operator's day; for one a planner added, a roster still published.
+     */
+    boolean current(OpenShift s) {
+        if (s.absentOperatorId() == null) {
+            return jdbc.sql("select count(*) from roster where id = ? and status = 'PUBLISHED'").param(s.rosterId())
+                    .query(Integer.class).single() > 0;
+        }
+        return governs(s.rosterId(), s.absentOperatorId(), s.date());
+    }
+
     Optional<OpenShift> find(long id) {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(this::openShift).optional();
     }
@@ -97,16 +120,19 @@ class OpenShiftStore {
 
     /**
      * Every shift still open from {@code from} on whose roster still governs the absent operator's day (a published
-     * roster, or a superseded one for the days no newer one plans), by date and start.
+     * roster, or a superseded one for the days no newer one plans), or, added by a planner, whose roster is still
+     * published; by date and start.
      */
     List<OpenShift> stillOpen(LocalDate from) {
         return jdbc.sql(SELECT + " " + """
                 where status = 'OPEN' and work_date >= ?
-                  and roster_id = (select r.id from roster r join roster_operator o on o.roster_id = r.id
-                                   and o.operator_id = absent_operator_id
-                                   where r.status in ('PUBLISHED', 'SUPERSEDED') and r.start_date <= work_date
-                                     and r.start_date + r.days > work_date
-                                   order by r.published_at desc, r.id desc limit 1)
+                  and (roster_id = (select r.id from roster r join roster_operator o on o.roster_id = r.id
+                                    and o.operator_id = absent_operator_id
+                                    where r.status in ('PUBLISHED', 'SUPERSEDED') and r.start_date <= work_date
+                                      and r.start_date + r.days > work_date
+                                    order by r.published_at desc, r.id desc limit 1)
+                       or (absent_operator_id is null
+                           and exists (select 1 from roster r where r.id = roster_id and r.status = 'PUBLISHED')))
                 order by work_date, shift_start, id""").param(from).query(this::openShift).list();
     }
 
@@ -201,8 +227,9 @@ class OpenShiftStore {
         return new OpenShift(rs.getLong("id"), rs.getLong("roster_id"), rs.getObject("work_date", LocalDate.class),
                 rs.getString("shift_template_code"), rs.getTimestamp("shift_start").toInstant(),
                 rs.getTimestamp("shift_end").toInstant(), rs.getInt("paid_minutes"),
-                (Long) rs.getObject("queue_id", Long.class), breaks, rs.getLong("absent_operator_id"),
-                rs.getLong("absence_id"), AbsenceType.valueOf(rs.getString("absence_type")),
+                (Long) rs.getObject("queue_id", Long.class), breaks, (Long) rs.getObject("absent_operator_id", Long.class),
+                (Long) rs.getObject("absence_id", Long.class),
+                rs.getString("absence_type") == null ? null : AbsenceType.valueOf(rs.getString("absence_type")),
                 OpenShift.Status.valueOf(rs.getString("status")), rs.getBoolean("absence_cancelled"),
                 (Long) rs.getObject("substitute_operator_id", Long.class), filled == null ? null : filled.toInstant(),
                 rs.getString("filled_by"));

@@ -139,14 +139,14 @@ public class ShiftTrades {
         }));
     }
 
-    /** The open shift if it is still open (and its roster still governs the absent operator's day). */
+    /** The open shift if it is still open (and its roster still governs it: see {@link OpenShiftStore#current}). */
     @Transactional(readOnly = true)
     public Optional<TradeShift> openShift(long openShiftId) {
         return SystemAuthentication.callAsSystem(() -> openShifts.find(openShiftId)
                 .filter(s -> s.status() == OpenShift.Status.OPEN)
-                .filter(s -> openShifts.governs(s.rosterId(), s.absentOperatorId(), s.date()))
-                .map(s -> TradeShift.of(store.find(s.rosterId()).orElseThrow(), s.asShiftOf(s.absentOperatorId()),
-                        null, s.id(), code(s.asShiftOf(s.absentOperatorId())))));
+                .filter(openShifts::current)
+                .map(s -> TradeShift.of(store.find(s.rosterId()).orElseThrow(), s.asShiftOf(-1), null, s.id(),
+                        code(s.asShiftOf(-1)))));
     }
 
     /**
@@ -156,8 +156,8 @@ public class ShiftTrades {
     @Transactional(readOnly = true)
     public List<TradeShift> stillOpen(LocalDate from) {
         return SystemAuthentication.callAsSystem(() -> openShifts.stillOpen(from).stream()
-                .map(s -> TradeShift.of(store.find(s.rosterId()).orElseThrow(), s.asShiftOf(s.absentOperatorId()), null,
-                        s.id(), code(s.asShiftOf(s.absentOperatorId())))).toList());
+                .map(s -> TradeShift.of(store.find(s.rosterId()).orElseThrow(), s.asShiftOf(-1), null,
+                        s.id(), code(s.asShiftOf(-1)))).toList());
     }
 
     /** The operator's published shifts with a date in [from, to], by date. */

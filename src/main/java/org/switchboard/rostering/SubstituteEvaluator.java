@@ -147,7 +147,7 @@ class SubstituteEvaluator {
         if (o == null || !o.isActive() || !c.planned().contains(operatorId) || !c.days().containsKey(operatorId)) {
             return "substitute.refused.notPlanned";
         }
-        if (operatorId == s.absentOperatorId()) {
+        if (Long.valueOf(operatorId).equals(s.absentOperatorId())) {
             return "substitute.refused.absentOperator";
         }
         if (s.queueId() != null && o.getSkills().stream().map(OperatorSkill::queueId).noneMatch(s.queueId()::equals)) {

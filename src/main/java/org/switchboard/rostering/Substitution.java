@@ -73,9 +73,10 @@ public class Substitution {
      *
      * @param start the site's local start time; {@code end} may be on the next day (a night)
      * @param queue the queue's code, or null
+     * @param absenceId null (and {@code absenceType}, {@code absentEmployeeNumber} too) for a shift a planner added
      */
     public record OpenShiftView(long id, long rosterId, LocalDate date, LocalTime start, LocalTime end, Instant startsAt,
-            Instant endsAt, String templateCode, String queue, long absenceId, AbsenceType absenceType,
+            Instant endsAt, String templateCode, String queue, Long absenceId, AbsenceType absenceType,
             String absentEmployeeNumber, String absentName, OpenShift.Status status, boolean absenceCancelled,
             String substituteEmployeeNumber, String substituteName, Instant filledAt, String filledBy) {
     }
@@ -130,6 +131,9 @@ public class Substitution {
     public Map<Long, Set<LocalDate>> absentDays(long rosterId) {
         Map<Long, Set<LocalDate>> out = new HashMap<>();
         for (OpenShift s : openShifts.ofRoster(rosterId, List.of(OpenShift.Status.OPEN, OpenShift.Status.FILLED))) {
+            if (s.added()) {
+                continue;
+            }
             out.computeIfAbsent(s.absentOperatorId(), k -> new java.util.TreeSet<>()).add(s.date());
         }
         return out;
@@ -265,10 +269,64 @@ public class Substitution {
         return views(List.of(openShifts.find(s.id()).orElseThrow())).getFirst();
     }
 
-    /** Whether the open shift's roster still governs the absent operator's day (published, or superseded there). */
+    // --- adding -----------------------------------------------------------------------------------------------
+
+    /**
+     * Adds an open shift to a published roster: extra work nobody is planned for yet (a planner's choice), offered
+     * like the shifts absences open (substitutes, or operators picking it up on the swap board). The shift is an
+     * option the roster's problem has (an active template with that start on that date); without breaks placed.
+     *
+     * @param start the site's local start (may be null for a template with one start)
+     * @param queue the queue's code (null: none)
+     * @throws ValidationFailedException for a date outside the period or in the past, an unknown template, start or
+     *         queue
+     * @throws ConflictException when the roster is not published
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    @Transactional
+    public OpenShiftView addOpenShift(long rosterId, LocalDate date, String template, LocalTime start, String queue) {
+        Roster r = store.lock(rosterId).orElseThrow(() -> new NotFoundException("Roster", rosterId));
+        if (r.state() != RosterState.PUBLISHED) {
+            throw new ConflictException(Text.of("substitute.error.addNotPublished", String.valueOf(rosterId)));
+        }
+        if (date == null || !r.contains(date) || date.isBefore(rosters.firstOpenDate(r.zone()))) {
+            throw ValidationFailedException.of("date", Text.of("substitute.error.addDate", r.startDate(), r.endDate()));
+        }
+        if (template == null || template.isBlank()) {
+            throw ValidationFailedException.of("shiftTemplate", Text.of("substitute.error.addTemplate", ""));
+        }
+        Long queueId = null;
+        if (queue != null && !queue.isBlank()) {
+            queueId = rosters.queueCodes().entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(queue.trim()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow(() -> ValidationFailedException.of("queue",
+                            Text.of("substitute.error.addQueue", queue.trim())));
+        }
+        String code = template.trim();
+        List<org.switchboard.rostering.solver.ShiftOption> options = rosters.problem(r, operators.list())
+                .getShiftOptions().stream().filter(o -> o.date().equals(date) && o.templateCode().equalsIgnoreCase(code))
+                .toList();
+        if (options.isEmpty()) {
+            throw ValidationFailedException.of("shiftTemplate", Text.of("substitute.error.addTemplate", code));
+        }
+        var option = start == null ? (options.size() == 1 ? options.getFirst() : null)
+                : options.stream().filter(o -> o.localStart().equals(start)).findFirst().orElse(null);
+        if (option == null) {
+            throw ValidationFailedException.of("start", Text.of("substitute.error.addStart", code,
+                    String.valueOf(start == null ? "" : start)));
+        }
+        StoredShift shift = new StoredShift(-1, date, option.templateCode(), option.start(), option.end(),
+                option.paidMinutes(), queueId, List.of());
+        long id = openShifts.add(r.id(), shift, user.name(), clock.instant());
+        return views(List.of(openShifts.find(id).orElseThrow())).getFirst();
+    }
+
+    /**
+     * Whether the open shift's roster still governs the absent operator's day (published, or superseded there); for
+     * a shift a planner added, whether it is published.
+     */
     private boolean governing(Roster r, OpenShift s) {
-        return r.state() == RosterState.PUBLISHED
-                || (r.state() == RosterState.SUPERSEDED && openShifts.governs(r.id(), s.absentOperatorId(), s.date()));
+        return r.state() == RosterState.PUBLISHED || (r.state() == RosterState.SUPERSEDED && !s.added()
+                && openShifts.governs(r.id(), s.absentOperatorId(), s.date()));
     }
 
     // --- replanning --------------------------------------------------------------------------------------------
@@ -345,12 +403,12 @@ public class Substitution {
         List<OpenShiftView> out = new ArrayList<>();
         for (OpenShift s : shifts) {
             Roster r = rosterById.computeIfAbsent(s.rosterId(), id -> store.find(id).orElseThrow());
-            Operator absent = byId.get(s.absentOperatorId());
+            Operator absent = s.added() ? null : byId.get(s.absentOperatorId());
             Operator sub = s.substituteOperatorId() == null ? null : byId.get(s.substituteOperatorId());
             out.add(new OpenShiftView(s.id(), s.rosterId(), s.date(), s.start().atZone(r.zone()).toLocalTime(),
                     s.end().atZone(r.zone()).toLocalTime(), s.start(), s.end(), s.templateCode(),
                     s.queueId() == null ? null : codes.get(s.queueId()), s.absenceId(), s.absenceType(),
-                    absent == null ? String.valueOf(s.absentOperatorId()) : absent.getEmployeeNumber(),
+                    s.added() ? null : absent == null ? String.valueOf(s.absentOperatorId()) : absent.getEmployeeNumber(),
                     absent == null ? "" : absent.fullName(), s.status(), s.absenceCancelled(),
                     sub == null ? null : sub.getEmployeeNumber(), sub == null ? null : sub.fullName(), s.filledAt(),
                     s.filledBy()));
@@ -362,10 +420,11 @@ public class Substitution {
     private ShiftCandidates shiftCandidates(OpenShift s, List<Candidate> list, Map<Long, String> codes,
             Map<Long, Operator> byId) {
         Roster r = store.find(s.rosterId()).orElseThrow();
-        Operator absent = byId.get(s.absentOperatorId());
+        Operator absent = s.added() ? null : byId.get(s.absentOperatorId());
         return new ShiftCandidates(s.id(), s.date(), s.start().atZone(r.zone()).toLocalTime(),
                 s.end().atZone(r.zone()).toLocalTime(), s.queueId() == null ? null : codes.get(s.queueId()),
-                s.templateCode(), absent == null ? String.valueOf(s.absentOperatorId()) : absent.getEmployeeNumber(), list);
+                s.templateCode(), s.added() ? null
+                        : absent == null ? String.valueOf(s.absentOperatorId()) : absent.getEmployeeNumber(), list);
     }
 
     private Map<Long, String> codes() {

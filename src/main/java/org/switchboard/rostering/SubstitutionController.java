@@ -60,6 +60,29 @@ class SubstitutionController {
         return substitution.openShifts(id);
     }
 
+    /** The body of {@code POST /api/rosters/{id}/open-shifts}: a shift a planner adds ({@code start} HH:MM, local). */
+    record NewOpenShift(String date, String shiftTemplate, String start, String queue) {
+    }
+
+    @PostMapping("/api/rosters/{id}/open-shifts")
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    ResponseEntity<Substitution.OpenShiftView> addOpenShift(@PathVariable long id,
+            @RequestBody(required = false) NewOpenShift body) {
+        if (body == null) {
+            throw ValidationFailedException.of("", Text.of("substitute.error.bodyMissing"));
+        }
+        LocalDate date = RequestDates.optional("date", body.date(), "substitute.error.dateInvalid");
+        java.time.LocalTime start;
+        try {
+            start = body.start() == null || body.start().isBlank() ? null : java.time.LocalTime.parse(body.start().trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ValidationFailedException.of("start", Text.of("substitute.error.addStart", String.valueOf(
+                    body.shiftTemplate()), body.start()));
+        }
+        Substitution.OpenShiftView added = substitution.addOpenShift(id, date, body.shiftTemplate(), start, body.queue());
+        return ResponseEntity.created(URI.create("/api/rosters/" + id + "/open-shifts")).body(added);
+    }
+
     @PostMapping("/api/rosters/{id}/replan-open-days")
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     ResponseEntity<Replan> replan(@PathVariable long id) {

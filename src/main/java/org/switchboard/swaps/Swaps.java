@@ -333,7 +333,11 @@ public class Swaps {
     @Transactional(readOnly = true)
     public ShiftTrades.Check check(long id, Locale locale) {
         Swap s = store.find(id).orElseThrow(() -> new NotFoundException("Swap", id));
-        if (s.takerOperatorId() == null && s.kind() != SwapKind.SWAP) {
+        if (s.takerOperatorId() == null && s.kind() == SwapKind.OPEN_SHIFT) {
+            // nobody has taken it yet: nobody's rules to check
+            return new ShiftTrades.Check(List.of(), 0, null, null);
+        }
+        if (s.takerOperatorId() == null && s.kind() == SwapKind.GIVEAWAY) {
             return trades.check(List.of(Move.givenUp(s.proposerOperatorId(), s.giveDate())), locale);
         }
         return trades.check(decisions.moves(s, s.takerOperatorId() != null ? s.takerOperatorId()

@@ -84,7 +84,7 @@ class SubstitutionOvertimeTest {
         week(fullTimer, general, null, "E12", "E12", "E12", "E12", null, null);
         ShiftOption evening = option(SubstituteEvaluator.day(context, partTimer.getId(), probe(monday)), "E12");
         shift = new OpenShift(-1, roster.id(), monday, "E12", evening.start(), evening.end(), evening.paidMinutes(),
-                general, List.of(), absent.getId(), -1, AbsenceType.SICK, OpenShift.Status.OPEN, false, null, null, null);
+                general, List.of(), absent.getId(), -1L, AbsenceType.SICK, OpenShift.Status.OPEN, false, null, null, null);
     }
 
     @Test
@@ -194,7 +194,7 @@ class SubstitutionOvertimeTest {
 
     /** An open shift that only says its date (to find a day). */
     private OpenShift probe(LocalDate date) {
-        return new OpenShift(-1, roster.id(), date, "", null, null, 0, null, List.of(), -1, -1, AbsenceType.SICK,
+        return new OpenShift(-1, roster.id(), date, "", null, null, 0, null, List.of(), -1L, -1L, AbsenceType.SICK,
                 OpenShift.Status.OPEN, false, null, null, null);
     }
 }

@@ -319,7 +319,7 @@ class SubstitutionTest {
         // a night on d: 22:00 to 07:00, as the demo's N22 with its two unpaid half hours
         Instant start = d.atTime(LocalTime.of(22, 0)).atZone(MOSCOW).toInstant();
         OpenShift night = new OpenShift(-1, roster.id(), d, "N22", start, start.plusSeconds(9 * 3600), 480, queue,
-                List.of(), someone.getId(), -1, org.switchboard.absences.AbsenceType.SICK, OpenShift.Status.OPEN, false,
+                List.of(), someone.getId(), -1L, org.switchboard.absences.AbsenceType.SICK, OpenShift.Status.OPEN, false,
                 null, null, null);
         SubstituteEvaluator.Context c = system(() -> evaluator.context(rosters.get(roster.id()), operators.list()));
         Set<Long> offered = new java.util.HashSet<>();

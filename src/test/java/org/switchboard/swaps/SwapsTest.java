@@ -29,6 +29,7 @@ import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterService;
 import org.switchboard.rostering.ShiftTrades;
 import org.switchboard.rostering.ShiftTrades.Move;
+import org.switchboard.rostering.Substitution;
 import org.switchboard.rostering.TradeShift;
 import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.RuleViolation;
@@ -57,6 +58,8 @@ class SwapsTest {
     SwapViews views;
     @Autowired
     SwapExpiry expiry;
+    @Autowired
+    org.switchboard.rostering.Substitution substitution;
     @Autowired
     RosterService rosters;
     @Autowired
@@ -373,6 +376,63 @@ class SwapsTest {
         assertThat(trades.openShift(openId)).isEmpty();
         assertThat(jdbc.queryForObject("select status from open_shift where id = ?", String.class, openId))
                 .isEqualTo("FILLED");
+    }
+
+    @Test
+    void aPlannerAddsAnOpenShiftOffersItAndAnOperatorPicksItUp() {
+        GiveAway g = giveAway();
+        TradeShift annas = trades.publishedShift(anna.getId(), g.date).orElseThrow();
+        assertThatThrownBy(() -> as(ANNA, () -> substitution.addOpenShift(roster.id(), g.date, annas.templateCode(),
+                annas.localStart(), annas.queueCode()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> planner(() -> substitution.addOpenShift(roster.id(), roster.startDate().minusDays(1),
+                annas.templateCode(), annas.localStart(), annas.queueCode())))
+                .isInstanceOf(ValidationFailedException.class);
+        assertThatThrownBy(() -> planner(() -> substitution.addOpenShift(roster.id(), g.date, "NOPE",
+                annas.localStart(), annas.queueCode()))).isInstanceOf(ValidationFailedException.class);
+        assertThatThrownBy(() -> planner(() -> substitution.addOpenShift(roster.id(), g.date, annas.templateCode(),
+                annas.localStart(), "NOPE"))).isInstanceOf(ValidationFailedException.class);
+
+        // extra work like Anna's shift that day: nobody is planned for it yet
+        Substitution.OpenShiftView added = planner(() -> substitution.addOpenShift(roster.id(), g.date,
+                annas.templateCode(), annas.localStart(), annas.queueCode()));
+        assertThat(added.absenceId()).isNull();
+        assertThat(added.absentEmployeeNumber()).isNull();
+        assertThat(planner(() -> swaps.openShiftsToOffer())).extracting(TradeShift::openShiftId).contains(added.id());
+        Swap offer = planner(() -> swaps.offerOpenShift(added.id(), EN));
+        assertThat(as(VERA, () -> swaps.open(EN))).extracting(Swap::id).contains(offer.id());
+        assertThat(manager(() -> swaps.check(offer.id(), EN)).ok()).as("nobody has taken it yet").isTrue();
+
+        // extra work on a queue with calls: the projected service level of its intervals does not fall
+        ShiftTrades.Check pickUp = trades.check(List.of(Move.openShift(added.id(), g.date, vera.getId())), EN);
+        assertThat(pickUp.serviceLevelBefore()).isNotNull();
+        assertThat(pickUp.serviceLevelAfter()).isGreaterThanOrEqualTo(pickUp.serviceLevelBefore());
+
+        Swap taken = as(VERA, () -> swaps.accept(offer.id(), EN));
+
+        assertThat(taken.status()).isEqualTo(SwapStatus.APPROVED);
+        assertThat(trades.publishedShift(vera.getId(), g.date).orElseThrow().sameWork(annas)).isTrue();
+        assertThat(trades.publishedShift(anna.getId(), g.date)).isPresent();
+        assertThat(jdbc.queryForObject("select status from open_shift where id = ?", String.class, added.id()))
+                .isEqualTo("FILLED");
+    }
+
+    @Test
+    void theServiceLevelHoldsBackATradeOnlyWhenItFallsBelowTheThreshold() {
+        // the decision rule of the automatic approval
+        assertThat(new ShiftTrades.Check(List.of(), 0, 0.90, 0.70).serviceLevelFallsBelow(0.8)).isTrue();
+        assertThat(new ShiftTrades.Check(List.of(), 0, 0.90, 0.85).serviceLevelFallsBelow(0.8)).as("still above").isFalse();
+        assertThat(new ShiftTrades.Check(List.of(), 0, 0.35, 0.35).serviceLevelFallsBelow(0.8)).as("unchanged").isFalse();
+        assertThat(new ShiftTrades.Check(List.of(), 0, 0.35, 0.50).serviceLevelFallsBelow(0.8)).as("rises").isFalse();
+        assertThat(new ShiftTrades.Check(List.of(), 0, null, null).serviceLevelFallsBelow(0.8)).as("no calls").isFalse();
+        // a shift given up on a queue with calls: the service level of its intervals does not rise
+        LocalDate d = swapDay(anna, vera);
+        ShiftTrades.Check givenUp = trades.check(List.of(Move.givenUp(anna.getId(), d)), EN);
+        assertThat(givenUp.serviceLevelBefore()).isNotNull();
+        assertThat(givenUp.serviceLevelAfter()).isLessThanOrEqualTo(givenUp.serviceLevelBefore());
+        // a swap moves whole shifts: coverage, and so the service level, is unchanged
+        ShiftTrades.Check swap = trades.check(List.of(Move.shift(anna.getId(), d, vera.getId()),
+                Move.shift(vera.getId(), d, anna.getId())), EN);
+        assertThat(swap.serviceLevelAfter()).isCloseTo(swap.serviceLevelBefore(), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -55,7 +55,10 @@ public class OpenShiftsView extends VerticalLayout implements BeforeEnterObserve
     private final boolean canEdit;
     private Long rosterId;
 
-    public OpenShiftsView(Substitution substitution, RuleTexts texts, AuthenticationContext auth) {
+    final AddOpenShiftForm addForm;
+
+    public OpenShiftsView(Substitution substitution, RuleTexts texts, AuthenticationContext auth,
+            org.switchboard.rostering.RosterService rosters, org.switchboard.rostering.ShiftTemplateService templates) {
         this.substitution = substitution;
         this.texts = texts;
         this.canEdit = auth.hasAnyRole(Roles.ADMIN, Roles.PLANNER);
@@ -69,9 +72,10 @@ public class OpenShiftsView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("openShifts.column.time")).setKey("time").setAutoWidth(true);
         shifts.addColumn(s -> s.queue() == null ? "" : s.queue()).setHeader(getTranslation("openShifts.column.queue"))
                 .setKey("queue").setAutoWidth(true);
-        shifts.addColumn(s -> s.absentEmployeeNumber() + " " + s.absentName())
+        shifts.addColumn(s -> s.absentEmployeeNumber() == null ? "" : s.absentEmployeeNumber() + " " + s.absentName())
                 .setHeader(getTranslation("openShifts.column.absent")).setKey("absent").setFlexGrow(2);
-        shifts.addColumn(s -> getTranslation("substitute.absence." + s.absenceType().name()))
+        shifts.addColumn(s -> s.absenceType() == null ? getTranslation("substitute.added")
+                : getTranslation("substitute.absence." + s.absenceType().name()))
                 .setHeader(getTranslation("openShifts.column.type")).setKey("type").setAutoWidth(true);
         shifts.addColumn(this::status).setHeader(getTranslation("openShifts.column.status")).setKey("status")
                 .setFlexGrow(2);
@@ -111,7 +115,9 @@ public class OpenShiftsView extends VerticalLayout implements BeforeEnterObserve
         top.setWidthFull();
         top.setAlignItems(Alignment.BASELINE);
         top.setJustifyContentMode(JustifyContentMode.BETWEEN);
-        add(top, new Paragraph(getTranslation("openShifts.intro")), empty, shifts, candidatesTitle, candidates);
+        addForm = new AddOpenShiftForm(substitution, rosters, templates, this::refresh);
+        addForm.setVisible(canEdit);
+        add(top, new Paragraph(getTranslation("openShifts.intro")), addForm, empty, shifts, candidatesTitle, candidates);
     }
 
     @Override

@@ -59,7 +59,7 @@ class OpenShiftsViewTest extends SpringBrowserlessTest {
         List<Operator> team = SubstitutionFixture.team(operators, teams);
         Operator absent = team.stream().filter(o -> SubstitutionFixture.works(rosters, roster.id(), o.getId(), date)
                 && SystemAuthentication.callAsSystem(() -> substitution.openShifts(roster.id())).stream()
-                        .noneMatch(s -> s.date().equals(date) && s.absentEmployeeNumber().equals(o.getEmployeeNumber())))
+                        .noneMatch(s -> s.date().equals(date) && o.getEmployeeNumber().equals(s.absentEmployeeNumber())))
                 .findFirst().orElseThrow();
         AbsenceSpan span = SubstitutionFixture.insertAbsence(jdbc, calendar, absent, date, date);
         transactions.executeWithoutResult(t -> publisher.publishEvent(new AbsenceApproved(span, "test-manager", false)));
@@ -150,11 +150,41 @@ class OpenShiftsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void plannerAddsAnOpenShift() {
+        Roster roster = SubstitutionFixture.roster(rosters, teams);
+        OpenShiftsView view = navigate("open-shifts", OpenShiftsView.class);
+        assertThat(view.addForm.isVisible()).isTrue();
+        LocalDate date = roster.startDate().plusDays(4);
+        view.addForm.roster.setValue(view.addForm.roster.getListDataView().getItems()
+                .filter(r -> r.id() == roster.id()).findFirst().orElseThrow());
+        view.addForm.date.setValue(date);
+        view.addForm.template.setValue(view.addForm.template.getListDataView().getItems()
+                .filter(t -> t.getCode().equals("E12")).findFirst().orElseThrow());
+        assertThat(view.addForm.start.getValue()).as("the template's first start").isNotNull();
+        view.addForm.queue.setValue("RU-GEN");
+        try {
+            test(view.addForm.add).click();
+            List<Substitution.OpenShiftView> added = SystemAuthentication.callAsSystem(
+                    () -> substitution.openShifts(roster.id())).stream()
+                    .filter(s -> s.absenceId() == null && s.date().equals(date)).toList();
+            assertThat(added).hasSize(1);
+            assertThat(added.getFirst().templateCode()).isEqualTo("E12");
+            assertThat(added.getFirst().queue()).isEqualTo("RU-GEN");
+            assertThat(added.getFirst().status()).isEqualTo(OpenShift.Status.OPEN);
+            assertThat(view.shifts.getListDataView().getItems().anyMatch(s -> s.id() == added.getFirst().id())).isTrue();
+        } finally {
+            jdbc.sql("delete from open_shift where roster_id = ? and absence_id is null").param(roster.id()).update();
+        }
+    }
+
+    @Test
     @WithMockUser(username = "manager", roles = "MANAGER")
     void managerReadsWithoutAssigning() {
         Roster roster = SubstitutionFixture.roster(rosters, teams);
         OpenShiftsView view = navigate("open-shifts", OpenShiftsView.class);
         assertThat(view.replan.isVisible()).isFalse();
+        assertThat(view.addForm.isVisible()).isFalse();
         assertThat(view.candidates.getColumnByKey("assign")).isNull();
         assertThat(roster.state()).isEqualTo(RosterState.PUBLISHED);
     }

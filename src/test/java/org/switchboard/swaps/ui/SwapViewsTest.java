@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,8 +131,27 @@ class SwapViewsTest extends SpringBrowserlessTest {
         return roster;
     }
 
-    /** Links a new operator login to the operator (as the demo links its operator logins). */
+    /** Operator id → the login it had before {@link #link} (null: none), put back after each test. */
+    final java.util.Map<Long, Long> linkedBefore = new java.util.HashMap<>();
+
+    @AfterEach
+    void unlink() {
+        jdbc.sql("update operator set user_id = null where user_id in (select id from app_user where username in (?, ?))")
+                .params(LOGIN_A, LOGIN_B).update();
+        linkedBefore.forEach((operatorId, userId) -> jdbc.sql("update operator set user_id = ? where id = ?")
+                .params(userId, operatorId).update());
+        linkedBefore.clear();
+    }
+
+    /**
+     * Links a new operator login to the operator (as the demo links its operator logins); the operator's own link, if
+     * any, comes back after the test (other tests link these operators too).
+     */
     void link(String login, Operator o) {
+        if (!linkedBefore.containsKey(o.getId())) {
+            linkedBefore.put(o.getId(), jdbc.sql("select user_id from operator where id = ?").param(o.getId())
+                    .query(Long.class).optional().orElse(null));
+        }
         SystemAuthentication.callAsSystem(() -> {
             if (accounts.list().stream().noneMatch(a -> a.username().equals(login))) {
                 accounts.createWithPassword(login, o.fullName(), Set.of("OPERATOR"), "switchboard", false);
