@@ -105,16 +105,29 @@ class ShiftTradesTest {
 
     @Test
     void restBetweenShifts() {
-        LocalDate d = bothWork(day -> trades.publishedShift(vera.getId(), day.minusDays(1)).isPresent()
-                && trades.publishedShift(anna.getId(), day).orElseThrow().localStart().isBefore(LocalTime.of(10, 0)));
-        SubstitutionFixture.free(jdbcClient(), roster.id(), vera.getId(), d);
+        // a day Vera works after a worked day; she is given that day off and takes Anna's (made a 07:00 start), with
+        // her shift the day before ending at 16:00 (clean: 15 h of rest) or at 23:30 (7.5 h)
         lowerAnnasMinimum();
-        // Vera's shift the evening before ends at 23:30
+        jdbc.update("update contract set min_consecutive_days_off = 1 where id in (?, ?)", anna.getContractId(),
+                vera.getContractId());
+        LocalDate d = bothWork(day -> trades.publishedShift(vera.getId(), day.minusDays(1)).isPresent());
+        SubstitutionFixture.free(jdbcClient(), roster.id(), vera.getId(), d);
         ZoneId zone = roster.zone();
+        TradeShift annas = trades.publishedShift(anna.getId(), d).orElseThrow();
+        long shiftBy = java.time.Duration.between(annas.localStart(), LocalTime.of(7, 0)).toMinutes();
         jdbc.update("""
+                update roster_assignment set shift_start = shift_start + ? * interval '1 minute',
+                    shift_end = shift_end + ? * interval '1 minute', break_start = null, break_end = null, breaks = '[]'
+                where roster_id = ? and operator_id = ? and work_date = ?""", shiftBy, shiftBy, roster.id(),
+                anna.getId(), d);
+        String dayBefore = """
                 update roster_assignment set shift_start = ?, shift_end = ?, break_start = null, break_end = null,
-                    breaks = '[]' where roster_id = ? and operator_id = ? and work_date = ?""",
-                Timestamp.from(d.minusDays(1).atTime(15, 0).atZone(zone).toInstant()),
+                    breaks = '[]' where roster_id = ? and operator_id = ? and work_date = ?""";
+        jdbc.update(dayBefore, Timestamp.from(d.minusDays(1).atTime(7, 0).atZone(zone).toInstant()),
+                Timestamp.from(d.minusDays(1).atTime(16, 0).atZone(zone).toInstant()), roster.id(), vera.getId(),
+                d.minusDays(1));
+        assertThat(rules(giveToVera(d))).doesNotContain(RosterWeights.MIN_REST);
+        jdbc.update(dayBefore, Timestamp.from(d.minusDays(1).atTime(14, 30).atZone(zone).toInstant()),
                 Timestamp.from(d.minusDays(1).atTime(23, 30).atZone(zone).toInstant()), roster.id(), vera.getId(),
                 d.minusDays(1));
         assertThat(rules(giveToVera(d))).contains(RosterWeights.MIN_REST);
@@ -132,6 +145,16 @@ class ShiftTradesTest {
         assertThat(d).as("a day E1001 works and E1003 is off").isNotNull();
         lowerAnnasMinimum();
         assertThat(rules(giveToVera(d))).contains(RosterWeights.MAX_WEEK_MINUTES);
+    }
+
+    @Test
+    void daysInARow() {
+        LocalDate d = cleanDay();
+        assertThat(trades.publishedShift(vera.getId(), d.minusDays(1)).isPresent()
+                || trades.publishedShift(vera.getId(), d.plusDays(1)).isPresent())
+                .as("E1003 works next to the day she takes").isTrue();
+        jdbc.update("update contract set max_consecutive_days = 1 where id = ?", vera.getContractId());
+        assertThat(rules(giveToVera(d))).contains(RosterWeights.MAX_CONSECUTIVE_DAYS);
     }
 
     @Test
@@ -210,6 +233,8 @@ class ShiftTradesTest {
 
     @Test
     void aSwapAppliedLeavesBothRostersWithoutAHardBreach() {
+        jdbc.update("update contract set min_rest_minutes = least(min_rest_minutes, 480), min_consecutive_days_off = 1"
+                + " where id in (?, ?)", anna.getContractId(), vera.getContractId());
         assertThat(hardBreaches(anna)).as("before").isEmpty();
         assertThat(hardBreaches(vera)).as("before").isEmpty();
         LocalDate d = bothWork(x -> !trades.publishedShift(anna.getId(), x).orElseThrow()
@@ -250,6 +275,9 @@ class ShiftTradesTest {
      */
     private LocalDate cleanDay() {
         lowerAnnasMinimum();
+        // each run solves the week anew; rest and days off (tested on their own) relaxed so that some day is clean
+        jdbc.update("update contract set min_rest_minutes = least(min_rest_minutes, 480), min_consecutive_days_off = 1"
+                + " where id in (?, ?)", anna.getContractId(), vera.getContractId());
         StringBuilder tried = new StringBuilder();
         for (LocalDate x = roster.startDate(); x.isBefore(roster.startDate().plusDays(7)); x = x.plusDays(1)) {
             if (trades.publishedShift(anna.getId(), x).isEmpty() || trades.publishedShift(vera.getId(), x).isEmpty()) {

@@ -73,9 +73,13 @@ class SwapApiTest {
         roster = SwapFixture.roster(rosters, operators, teams, accounts, published, trades);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        SwapFixture.roomy(jdbc, SwapFixture.byNumber(operators, "E1001"), SwapFixture.byNumber(operators, "E1003"));
         anna = SwapFixture.byNumber(operators, "E1001");
         vera = SwapFixture.byNumber(operators, "E1003");
     }

@@ -81,6 +81,19 @@ final class SwapFixture {
         return same;
     }
 
+    /**
+     * Makes the operators' contracts roomy for the rules a test does not test (inside its transaction): at least 8 h of
+     * rest and 1 day off in a row. Each run solves the week anew, and a solve can leave every day of two colleagues
+     * blocked by exactly these rules (an evening shift before a day shift, a single day off); the rules themselves are
+     * tested in {@code ShiftTradesTest}.
+     */
+    static void roomy(JdbcTemplate jdbc, Operator... operators) {
+        for (Operator o : operators) {
+            jdbc.update("update contract set min_rest_minutes = least(min_rest_minutes, 480), min_consecutive_days_off = 1"
+                    + " where id = ?", o.getContractId());
+        }
+    }
+
     static Operator byNumber(OperatorService operators, String number) {
         return SystemAuthentication.callAsSystem(operators::list).stream()
                 .filter(o -> o.getEmployeeNumber().equals(number)).findFirst().orElseThrow();

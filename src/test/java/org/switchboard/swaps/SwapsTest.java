@@ -88,6 +88,11 @@ class SwapsTest {
         aurora = anna.getTeamId();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void roomy() {
+        SwapFixture.roomy(jdbc, anna, vera, third);
+    }
+
     // --- direct swaps ------------------------------------------------------------------------------------------
 
     @Test
