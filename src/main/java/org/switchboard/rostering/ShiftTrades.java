@@ -184,16 +184,47 @@ public class ShiftTrades {
         return SystemAuthentication.callAsSystem(() -> checkAsSystem(moves, locale));
     }
 
+    /**
+     * Checks several trades at once with the rules only (the offers one operator may take): the operators and each
+     * roster's problem are read once for all of them, and the service level is left out (null). One {@link Check} per
+     * trade, in order.
+     */
+    @Transactional(readOnly = true)
+    public List<Check> checkEach(List<List<Move>> tradesToCheck, Locale locale) {
+        return SystemAuthentication.callAsSystem(() -> {
+            Facts facts = new Facts(operators.list());
+            return tradesToCheck.stream().map(moves -> check(moves, locale, facts, false)).toList();
+        });
+    }
+
+    /** What checks share: the operators, and each roster's problem as built once. */
+    private final class Facts {
+        final List<Operator> all;
+        final Map<Long, Operator> byId = new HashMap<>();
+        final Map<Long, SubstituteEvaluator.Context> contexts = new HashMap<>();
+
+        Facts(List<Operator> all) {
+            this.all = all;
+            all.forEach(o -> byId.put(o.getId(), o));
+        }
+
+        SubstituteEvaluator.Context context(Roster r) {
+            return contexts.computeIfAbsent(r.id(), id -> evaluator.context(r, all));
+        }
+    }
+
     private Check checkAsSystem(List<Move> moves, Locale locale) {
-        List<Operator> all = operators.list();
-        Map<Long, Operator> byId = new HashMap<>();
-        all.forEach(o -> byId.put(o.getId(), o));
+        return check(moves, locale, new Facts(operators.list()), true);
+    }
+
+    private Check check(List<Move> moves, Locale locale, Facts facts, boolean withServiceLevel) {
+        Map<Long, Operator> byId = facts.byId;
         Resolved res = resolve(moves, byId, locale);
         if (!res.violations.isEmpty()) {
             return new Check(res.violations, 0, null, null);
         }
         Roster r = res.roster;
-        SubstituteEvaluator.Context c = evaluator.context(r, all);
+        SubstituteEvaluator.Context c = facts.context(r);
         List<RuleViolation> violations = new ArrayList<>();
         int overtime = 0;
         // each affected operator: their days after the trade (null: day off), then the rules on their own roster
@@ -255,6 +286,9 @@ public class ShiftTrades {
                 overtime = Math.max(overtime, Math.max(0, Math.max(hours.week() - contracted.maxMinutesPerWeek(),
                         hours.period() - contracted.maxMinutesPerPeriod())));
             }
+        }
+        if (!withServiceLevel) {
+            return new Check(violations, overtime, null, null);
         }
         TradeCoverage.Effect effect = coverage.effect(r, res.removed(moves), res.added(moves));
         return new Check(violations, overtime, effect.before(), effect.after());

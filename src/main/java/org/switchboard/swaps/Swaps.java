@@ -307,15 +307,21 @@ public class Swaps {
             return List.of();
         }
         Operator me = mine.get();
-        List<Swap> out = new ArrayList<>();
+        List<Swap> candidates = new ArrayList<>();
         for (Swap s : store.offered(clock.instant())) {
-            if (me.getId().equals(s.proposerOperatorId()) || !decisions.current(s)
-                    || !trades.governs(s.rosterId(), me.getId(), s.giveDate())
-                    || !timing(people.rules(s, me), s.giveShift(), locale).isEmpty()) {
-                continue;
+            if (!me.getId().equals(s.proposerOperatorId()) && decisions.current(s)
+                    && trades.governs(s.rosterId(), me.getId(), s.giveDate())
+                    && timing(people.rules(s, me), s.giveShift(), locale).isEmpty()) {
+                candidates.add(s);
             }
-            if (trades.check(decisions.moves(s, me.getId()), locale).ok()) {
-                out.add(s);
+        }
+        // each roster's problem built once for all the offers
+        List<ShiftTrades.Check> checks = trades.checkEach(candidates.stream()
+                .map(s -> decisions.moves(s, me.getId())).toList(), locale);
+        List<Swap> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (checks.get(i).ok()) {
+                out.add(candidates.get(i));
             }
         }
         return out;
