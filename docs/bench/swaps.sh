@@ -33,3 +33,14 @@ python3 -c 'import json; d=json.load(open("/tmp/accept.json")); print(d["status"
 D=$(echo $DAYS | awk '{print $NF}')
 curl -s -o /tmp/give.json -w "give-away $D: %{http_code} %{time_total}\n" -u operator:switchboard -H 'Content-Type: application/json' \
   -X POST $B/api/swaps -d "{\"date\":\"$D\"}"; head -c 300 /tmp/give.json; echo
+# eight extra evening shifts added by the planner and offered to the operators; the board's list of what E1005 may
+# take checks each of them with the roster's rules
+for k in 1 2 3 4 5 6 7 8; do
+  D=$(date -d "$S + $((k+7)) days" +%F)
+  OID=$(curl -s -u planner:switchboard -H 'Content-Type: application/json' -X POST $B/api/rosters/$ID/open-shifts \
+    -d "{\"date\":\"$D\",\"shiftTemplate\":\"P18\",\"start\":\"18:00\",\"queue\":\"RU-GEN\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+  curl -s -o /dev/null -w "offer open shift $D: %{http_code} %{time_total}\n" -u planner:switchboard \
+    -H 'Content-Type: application/json' -X POST $B/api/swaps -d "{\"openShiftId\":$OID}"
+done
+for i in 1 2 3 4 5 6; do curl -s -o /tmp/open.json -w 'GET /api/swaps/open (8 offers) %{time_total}\n' -u operator3:switchboard $B/api/swaps/open; done
+python3 -c 'import json; print(len(json.load(open("/tmp/open.json"))), "of them E1005 may take")'
