@@ -391,10 +391,11 @@ public class ShiftTrades {
      * taker, and drafts over those days are marked stale. Two trades touching one shift can never both be applied:
      * the second finds the shift changed.
      *
-     * @throws ConflictException when a shift changed since the offer (or an open shift was filled)
+     * @throws ConflictException when a shift changed since the offer (or an open shift was filled); nothing was written
+     *         and the caller's transaction is not marked for rollback (the caller records that the trade expired)
      * @throws RuleViolationsException when the trade breaks a rule now
      */
-    @Transactional
+    @Transactional(noRollbackFor = ConflictException.class)
     public Check apply(List<Move> moves, List<TradeShift> expected, String by, Locale locale) {
         if (moves.isEmpty() || moves.size() != expected.size() || moves.stream().anyMatch(m -> m.toOperatorId() == null)) {
             throw new IllegalArgumentException("Every move of a trade to apply needs its taker and its expected shift");

@@ -87,13 +87,17 @@ class SwapStore {
         return jdbc.sql(SELECT + " where status = 'ACCEPTED' order by accepted_at, id").query(this::swap).list();
     }
 
-    /** Active trades (other than {@code except}) that offer or ask for the operator's shift on the date. */
+    /**
+     * Active trades (other than {@code except}) that offer or ask for the operator's shift on the date, locked; those
+     * another transaction holds are skipped (it holds the trade and waits for the roster this caller holds: waiting
+     * here would deadlock; that trade finds the shift changed when it gets the roster and expires then).
+     */
     List<Swap> activeTouching(long operatorId, LocalDate date, long except) {
         return jdbc.sql(SELECT + """
                  where status in ('PROPOSED', 'ACCEPTED') and id <> :except
                   and ((proposer_operator_id = :op and give_date = :d) or (addressee_operator_id = :op and take_date = :d)
                        or (addressee_operator_id = :op and give_date = :d) or (proposer_operator_id = :op and take_date = :d))
-                order by id""").param("op", operatorId).param("d", date).param("except", except)
+                order by id for update skip locked""").param("op", operatorId).param("d", date).param("except", except)
                 .query(this::swap).list();
     }
 

@@ -64,6 +64,8 @@ class ShiftTradesTest {
     JdbcTemplate jdbc;
     @Autowired
     ShiftKindRules kinds;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     Roster roster;
     Operator anna;
@@ -253,6 +255,25 @@ class ShiftTradesTest {
         // applied once: the same trade again finds the shifts changed
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> trades.apply(moves, List.of(annas, veras), "test", EN))
                 .isInstanceOf(org.switchboard.shared.ConflictException.class);
+    }
+
+    @Test
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void aTradeWhoseShiftChangedLeavesTheCallersTransactionUsable() {
+        LocalDate d = bothWork(x -> true);
+        TradeShift annas = trades.publishedShift(anna.getId(), d).orElseThrow();
+        TradeShift stale = new TradeShift(annas.rosterId(), annas.operatorId(), null, d, annas.templateCode(),
+                annas.start().plusSeconds(3600), annas.end().plusSeconds(3600), annas.paidMinutes(), annas.queueId(),
+                annas.queueCode(), annas.zone());
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> trades.apply(
+                    List.of(Move.shift(anna.getId(), d, vera.getId())), List.of(stale), "test", EN))
+                    .isInstanceOf(org.switchboard.shared.ConflictException.class);
+            // the caller (module swaps) goes on to record that the trade expired, and commits
+            assertThat(status.isRollbackOnly()).isFalse();
+            status.setRollbackOnly();
+        });
+        assertThat(trades.publishedShift(anna.getId(), d).orElseThrow().sameWork(annas)).as("nothing moved").isTrue();
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
