@@ -114,6 +114,19 @@ class SwapJourneyE2ETest {
                 Locator annaShift = shiftOn(page, day);
                 assertThat(annaShift).containsText("10:00");
                 assertThat(shiftOn(page, day.minusDays(1))).containsText("07:00");
+
+                // 4. the board in Russian (the language is saved in Anna's profile: English again afterwards)
+                page.navigate(base + "/swaps");
+                page.locator("#swap-board").waitFor();
+                chooseLanguage(page, "Русский");
+                assertThat(page.locator("#swap-board h2")).hasText("Обмен сменами");
+                assertThat(page.locator("#swap-mine-grid")).containsText("одобрен");
+                assertThat(page.locator("#swap-mine-grid")).containsText(
+                        day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/swap-board-ru.png"))
+                        .setFullPage(true));
+                chooseLanguage(page, "English");
+                assertThat(page.locator("#swap-board h2")).hasText("Shift swaps");
             } finally {
                 page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/last-e2e-swap-page.png")));
             }
@@ -145,6 +158,12 @@ class SwapJourneyE2ETest {
             }
             rosters.publish(r.id(), true);
         });
+    }
+
+    private static void chooseLanguage(Page page, String name) {
+        page.locator("#language").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(name)).click();
+        assertThat(page.locator("#language")).containsText(name);
     }
 
     /** The day's shift in My schedule's list, paging on ("Later") until its weeks are shown. */
