@@ -35,6 +35,7 @@ final class NotificationFacts {
     static final String STATUS = "status";
     static final String WITH_DATE = "withDate";
     static final String ACTOR = "actor";
+    static final String TAKER = "taker";
 
     /** Routes the notifications link to. */
     static final String MY_SCHEDULE = "my-schedule";
@@ -81,7 +82,10 @@ final class NotificationFacts {
                     ? Text.of("notification.swap." + f.get(STATUS), swapKind(f), date(f, DATE), f.getOrDefault(ACTOR, ""))
                     : Text.of("notification.swap." + f.get(STATUS) + ".reason", swapKind(f), date(f, DATE),
                             f.getOrDefault(ACTOR, ""), reason(f));
-            case SWAP_WAITING -> Text.of("notification.swapWaiting", swapKind(f), date(f, DATE), operator(f));
+            case SWAP_WAITING -> blank(f.get(EMPLOYEE_NUMBER))
+                    ? Text.of("notification.swapWaiting.open", swapKind(f), date(f, DATE), f.getOrDefault(TAKER, ""))
+                    : Text.of("notification.swapWaiting", swapKind(f), date(f, DATE), f.getOrDefault(TAKER, ""),
+                            operator(f));
         };
     }
 

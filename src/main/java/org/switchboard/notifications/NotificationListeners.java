@@ -44,7 +44,6 @@ import org.switchboard.rostering.RosterPublished;
 import org.switchboard.rostering.ShiftsChanged;
 import org.switchboard.security.UserAccount;
 import org.switchboard.security.UserAccountService;
-import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.SystemAuthentication;
 import org.switchboard.swaps.SwapChanged;
@@ -167,6 +166,11 @@ class NotificationListeners {
                     operator(e.proposerOperatorId()).ifPresent(p -> w.putAll(facts(EMPLOYEE_NUMBER,
                             p.getEmployeeNumber(), OPERATOR_NAME, p.fullName())));
                 }
+                // who took it: the operator whose acceptance left it waiting
+                if (e.actorOperatorId() != null) {
+                    operator(e.actorOperatorId()).ifPresent(t -> w.putAll(facts(NotificationFacts.TAKER,
+                            t.getEmployeeNumber() + " " + t.fullName())));
+                }
                 for (UserAccount manager : accounts.enabledWithRole(Roles.MANAGER)) {
                     store.insert(manager.id(), NotificationKind.SWAP_WAITING, w, NotificationFacts.SWAPS, clock.instant());
                 }
@@ -195,13 +199,17 @@ class NotificationListeners {
         }
     }
 
+    /**
+     * The operator, if they still exist. Looked up in the list, not with {@code OperatorService.get}: that one throws
+     * for a missing operator inside this listener's transaction, which would then roll back every notification of
+     * the event.
+     */
     private Optional<Operator> operator(long id) {
-        try {
-            return Optional.of(operators.get(id));
-        } catch (NotFoundException e) {
+        Optional<Operator> o = operators.list().stream().filter(x -> x.getId() == id).findFirst();
+        if (o.isEmpty()) {
             log.debug("Operator {} no longer exists: nobody to notify", id);
-            return Optional.empty();
         }
+        return o;
     }
 
     private String displayName(String username) {

@@ -191,14 +191,19 @@ class OpenShiftStore {
 
     /**
      * Marks the drafts whose period overlaps [from, to] and that plan the operator or the operator's team (or every
-     * team) as changed now: they say they are stale.
+     * team) as changed now: they say they are stale. Callers hold a published roster's lock: a draft another
+     * transaction holds is skipped, not waited for (publishing it locks the draft, then the published roster it
+     * supersedes: waiting here would deadlock; it is being published, or saved by a solve, which reads the schedule
+     * anew).
      */
     int draftsChanged(long operatorId, Long teamId, LocalDate from, LocalDate to, Instant now) {
         return jdbc.sql("""
-                update roster r set inputs_changed_at = :now
-                where r.status = 'DRAFT' and r.start_date <= :to and r.start_date + r.days > :from
-                  and (r.team_ids = '' or (',' || r.team_ids || ',') like ('%,' || :team || ',%')
-                       or exists (select 1 from roster_operator o where o.roster_id = r.id and o.operator_id = :op))""")
+                update roster set inputs_changed_at = :now
+                where id in (select r.id from roster r
+                    where r.status = 'DRAFT' and r.start_date <= :to and r.start_date + r.days > :from
+                      and (r.team_ids = '' or (',' || r.team_ids || ',') like ('%,' || :team || ',%')
+                           or exists (select 1 from roster_operator o where o.roster_id = r.id and o.operator_id = :op))
+                    for update skip locked)""")
                 .param("now", Timestamp.from(now)).param("team", String.valueOf(teamId)).param("op", operatorId)
                 .param("from", from).param("to", to).update();
     }

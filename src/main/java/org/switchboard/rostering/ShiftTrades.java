@@ -397,6 +397,26 @@ public class ShiftTrades {
      */
     @Transactional(noRollbackFor = ConflictException.class)
     public Check apply(List<Move> moves, List<TradeShift> expected, String by, Locale locale) {
+        return applyIf(moves, expected, by, locale, check -> true).check();
+    }
+
+    /**
+     * What {@link #applyIf} did: applied, or not because the condition did not hold on the check made under the
+     * roster's lock (then nothing was written).
+     */
+    public record Outcome(boolean applied, Check check) {
+    }
+
+    /**
+     * As {@link #apply}, but only when the condition holds on the check made under the roster's lock (the automatic
+     * approval decides on what is true when the trade is applied, not on an earlier look); otherwise nothing is written.
+     *
+     * @throws ConflictException when a shift changed since the offer; the caller's transaction stays usable
+     * @throws RuleViolationsException when the trade breaks a rule now
+     */
+    @Transactional(noRollbackFor = ConflictException.class)
+    public Outcome applyIf(List<Move> moves, List<TradeShift> expected, String by, Locale locale,
+            java.util.function.Predicate<Check> condition) {
         if (moves.isEmpty() || moves.size() != expected.size() || moves.stream().anyMatch(m -> m.toOperatorId() == null)) {
             throw new IllegalArgumentException("Every move of a trade to apply needs its taker and its expected shift");
         }
@@ -419,6 +439,9 @@ public class ShiftTrades {
             Check check = checkAsSystem(moves, locale);
             if (!check.ok()) {
                 throw new RuleViolationsException(check.violations());
+            }
+            if (!condition.test(check)) {
+                return new Outcome(false, check);
             }
             List<StoredShift> taken = new ArrayList<>();
             for (Move m : moves) {
@@ -447,7 +470,7 @@ public class ShiftTrades {
                     }
                 }
             }
-            return check;
+            return new Outcome(true, check);
         });
     }
 

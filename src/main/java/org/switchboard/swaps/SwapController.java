@@ -127,8 +127,7 @@ class SwapController {
 
     @PutMapping("/rules/{teamId}")
     TradeRules saveRules(@PathVariable long teamId, @RequestBody RulesBody body) {
-        TradeRules now = swaps.rules(teamId);
-        return swaps.saveRules(new TradeRules(teamId, or(body.sameQueueOnly(), now.sameQueueOnly()),
+        return swaps.changeRules(teamId, now -> new TradeRules(teamId, or(body.sameQueueOnly(), now.sameQueueOnly()),
                 or(body.unequalPaidTime(), now.unequalPaidTime()), or(body.oneSided(), now.oneSided()),
                 or(body.minNoticeHours(), now.minNoticeHours()), or(body.openDaysAhead(), now.openDaysAhead()),
                 or(body.autoApprove(), now.autoApprove()), or(body.threshold(), now.threshold())));

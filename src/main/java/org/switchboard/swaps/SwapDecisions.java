@@ -88,43 +88,60 @@ class SwapDecisions {
     }
 
     /**
-     * The taker accepts (already checked against the trade rules): the roster's rules again (422), then approved at
-     * once when the team allows it, no overtime is involved and the service level does not fall below the threshold;
-     * else it waits for a manager.
+     * The taker accepts (already checked against the trade rules): the roster's rules again (422), then, when the team
+     * approves automatically, applied at once if, on the check made under the roster's lock, nobody goes into overtime
+     * and the service level does not fall below the threshold; else it waits for a manager.
      */
     Swap accept(Swap s, Operator taker, TradeRules rules, Locale locale) {
-        ShiftTrades.Check check = trades.check(moves(s, taker.getId()), locale);
+        List<Move> moves = moves(s, taker.getId());
+        ShiftTrades.Check check = trades.check(moves, locale);
         if (!check.ok()) {
             throw new RuleViolationsException(check.violations());
         }
         Instant now = clock.instant();
         store.accept(s.id(), taker.getId(), now, taker.getEmployeeNumber());
         Swap accepted = store.find(s.id()).orElseThrow();
-        String waitReason = !rules.autoApprove() ? "manual" : check.overtimeMinutes() > 0 ? "overtime"
-                : check.serviceLevelFallsBelow(rules.threshold()) ? "serviceLevel" : null;
-        if (waitReason == null) {
-            return approve(accepted, SwapStore.SYSTEM, true, taker.getId(), locale);
+        if (rules.autoApprove()) {
+            ShiftTrades.Outcome outcome;
+            try {
+                outcome = trades.applyIf(moves, expected(accepted), SwapStore.SYSTEM, locale,
+                        c -> c.overtimeMinutes() == 0 && !c.serviceLevelFallsBelow(rules.threshold()));
+            } catch (ConflictException e) {
+                expire(accepted, CHANGED, clock.instant());
+                throw e;
+            }
+            if (outcome.applied()) {
+                return approved(accepted, moves, SwapStore.SYSTEM, true, taker.getId());
+            }
+            check = outcome.check();
         }
+        String waitReason = !rules.autoApprove() ? "manual" : check.overtimeMinutes() > 0 ? "overtime" : "serviceLevel";
         store.note(s.id(), SwapStatus.ACCEPTED, now, SwapStore.SYSTEM, true, "code:" + waitReason);
         published(accepted, taker.getId(), taker.getEmployeeNumber(), false, waitReason, true);
         return accepted;
     }
 
     /**
-     * Approves an accepted trade and applies it: both sides or neither (422 when a rule breaks now; a shift that
-     * changed meanwhile makes it expire, 409). Other active trades of the same shifts expire.
-     *
-     * @param actorOperatorId the operator whose acceptance led to an automatic approval, or null
+     * A manager approves an accepted trade and it is applied: both sides or neither (422 when a rule breaks now; a
+     * shift that changed meanwhile makes it expire, 409).
      */
-    Swap approve(Swap s, String by, boolean bySystem, Long actorOperatorId, Locale locale) {
-        long takerId = s.takerOperatorId();
-        List<Move> moves = moves(s, takerId);
+    Swap approve(Swap s, String by, Locale locale) {
+        List<Move> moves = moves(s, s.takerOperatorId());
         try {
             trades.apply(moves, expected(s), by, locale);
         } catch (ConflictException e) {
             expire(s, CHANGED, clock.instant());
             throw e;
         }
+        return approved(s, moves, by, false, null);
+    }
+
+    /**
+     * Records an applied trade as approved and tells those involved; other active trades of the same shifts expire.
+     *
+     * @param actorOperatorId the operator whose acceptance led to an automatic approval, or null
+     */
+    private Swap approved(Swap s, List<Move> moves, String by, boolean bySystem, Long actorOperatorId) {
         Instant now = clock.instant();
         store.decide(s.id(), SwapStatus.APPROVED, by, bySystem, null, now);
         Swap approved = store.find(s.id()).orElseThrow();
@@ -152,9 +169,15 @@ class SwapDecisions {
     }
 
     void published(Swap s, Long actorOperatorId, String actor, boolean bySystem, String reasonCode, boolean waits) {
-        LocalDate withDate = s.kind() == SwapKind.SWAP ? s.takeDate() : null;
-        events.publishEvent(new SwapChanged(s.id(), s.kind(), s.status(), s.operatorIds(), s.proposerOperatorId(),
-                actorOperatorId, actor, bySystem, s.giveDate(), withDate, reasonCode,
-                s.reason() == null || s.reason().startsWith("code:") ? null : s.reason(), waits));
+        events.publishEvent(event(s, actorOperatorId, actor, bySystem, reasonCode, waits));
+    }
+
+    /** The event of a trade's step; {@code withDate} only when the addressee gives a shift back (not one-sided). */
+    static SwapChanged event(Swap s, Long actorOperatorId, String actor, boolean bySystem, String reasonCode,
+            boolean waits) {
+        LocalDate withDate = s.kind() == SwapKind.SWAP && s.takeShift() != null ? s.takeDate() : null;
+        return new SwapChanged(s.id(), s.kind(), s.status(), s.operatorIds(), s.proposerOperatorId(), actorOperatorId,
+                actor, bySystem, s.giveDate(), withDate, reasonCode,
+                s.reason() == null || s.reason().startsWith("code:") ? null : s.reason(), waits);
     }
 }

@@ -95,10 +95,28 @@ class SwapStore {
     List<Swap> activeTouching(long operatorId, LocalDate date, long except) {
         return jdbc.sql(SELECT + """
                  where status in ('PROPOSED', 'ACCEPTED') and id <> :except
-                  and ((proposer_operator_id = :op and give_date = :d) or (addressee_operator_id = :op and take_date = :d)
-                       or (addressee_operator_id = :op and give_date = :d) or (proposer_operator_id = :op and take_date = :d))
+                  and (proposer_operator_id = :op or addressee_operator_id = :op or taker_operator_id = :op)
+                  and (give_date = :d or take_date = :d)
                 order by id for update skip locked""").param("op", operatorId).param("d", date).param("except", except)
                 .query(this::swap).list();
+    }
+
+    /** Active trades of the operators (proposed, addressed or taken) with a shift dated in [from, to], by id. */
+    List<Swap> activeOf(Collection<Long> operatorIds, LocalDate from, LocalDate to) {
+        if (operatorIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                 where status in ('PROPOSED', 'ACCEPTED')
+                  and (proposer_operator_id in (:ops) or addressee_operator_id in (:ops) or taker_operator_id in (:ops))
+                  and (give_date between :from and :to or take_date between :from and :to)
+                order by id""").param("ops", operatorIds).param("from", from).param("to", to).query(this::swap).list();
+    }
+
+    /** Active offers of open shifts dated in [from, to], by id. */
+    List<Swap> activeOpenShifts(LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + " where status in ('PROPOSED', 'ACCEPTED') and kind = 'OPEN_SHIFT'"
+                + " and give_date between ? and ? order by id").params(from, to).query(this::swap).list();
     }
 
     /** The active trades whose first shift has started by {@code now}, locked (skipping those another node holds). */
@@ -165,6 +183,15 @@ class SwapStore {
                         rs.getInt("open_days_ahead"), rs.getBoolean("auto_approve"),
                         rs.getBigDecimal("auto_approve_threshold").doubleValue()))
                 .optional().orElseGet(() -> TradeRules.defaults(teamId));
+    }
+
+    /** The team's rules locked until the transaction ends (a row with the defaults is made first if none). */
+    TradeRules lockRules(long teamId) {
+        jdbc.sql("insert into swap_team_setting (team_id) values (?) on conflict (team_id) do nothing").param(teamId)
+                .update();
+        jdbc.sql("select team_id from swap_team_setting where team_id = ? for update").param(teamId).query(Long.class)
+                .single();
+        return rules(teamId);
     }
 
     void saveRules(TradeRules r) {

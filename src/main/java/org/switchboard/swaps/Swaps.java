@@ -90,6 +90,11 @@ public class Swaps {
             if (with.getId().equals(me.getId())) {
                 throw ValidationFailedException.of("withEmployeeNumber", Text.of("swap.error.withSelf"));
             }
+            if (me.getTeamId() == null || !me.getTeamId().equals(with.getTeamId())) {
+                // the team's rules govern its trades: colleagues of one team trade with each other
+                throw new RuleViolationsException(List.of(rule("swap.rule.otherTeam", locale,
+                        with.getEmployeeNumber())));
+            }
         }
         TradeShift give = trades.publishedShift(me.getId(), date).orElseThrow(() -> refused(
                 "Shift to trade", "swap.rule.noShift", locale, me.getEmployeeNumber(), date));
@@ -242,7 +247,7 @@ public class Swaps {
         Swap s = store.lock(id).orElseThrow(() -> new NotFoundException("Swap", id));
         requireState(s, "approve", SwapStatus.ACCEPTED);
         decisions.requireCurrent(s);
-        return decisions.approve(s, user.name(), false, null, locale);
+        return decisions.approve(s, user.name(), locale);
     }
 
     /** A manager rejects a trade that is offered or accepted, with a reason. */
@@ -373,7 +378,9 @@ public class Swaps {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     @Transactional(readOnly = true)
     public List<TradeShift> openShiftsToOffer() {
-        return trades.stillOpen(LocalDate.now(clock)).stream().filter(s -> s.start().isAfter(clock.instant())).toList();
+        // from yesterday in UTC (a site west of UTC is still on it); what has started is left out
+        return trades.stillOpen(LocalDate.now(clock).minusDays(1)).stream()
+                .filter(s -> s.start().isAfter(clock.instant())).toList();
     }
 
     /** The operator linked to the signed-in user, if any (the swap board shows the operator's parts to them). */
@@ -394,6 +401,17 @@ public class Swaps {
     public TradeRules rules(long teamId) {
         people.requireTeam(teamId);
         return store.rules(teamId);
+    }
+
+    /**
+     * Managers and admins change some of a team's trade rules: the change is applied to the rules as stored, under
+     * their row lock, so two managers changing different settings at once keep both changes.
+     */
+    @PreAuthorize(SwapPeople.DECIDE)
+    @Transactional
+    public TradeRules changeRules(long teamId, java.util.function.UnaryOperator<TradeRules> change) {
+        people.requireTeam(teamId);
+        return saveRules(change.apply(store.lockRules(teamId)));
     }
 
     /** Managers and admins set a team's trade rules. */

@@ -107,6 +107,8 @@ class SwapNotificationsTest {
         Notification waiting = awaitOne(notifications, MANAGER, t -> t.contains("waits for your decision")
                 && t.contains(d.toString()));
         assertThat(waiting.kind()).isEqualTo(NotificationKind.SWAP_WAITING);
+        assertThat(waiting.text(Locale.ENGLISH)).contains(people.pavel().getEmployeeNumber() + " Testov, Pavel took it from "
+                + people.olga().getEmployeeNumber());
         Notification accepted = awaitOne(notifications, OLGA, t -> t.contains("accepted by") && t.contains(d.toString()));
         assertThat(accepted.text(Locale.ENGLISH)).contains(people.pavel().getEmployeeNumber(), "approved by a manager");
 

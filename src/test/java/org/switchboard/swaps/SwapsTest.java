@@ -59,6 +59,8 @@ class SwapsTest {
     @Autowired
     SwapExpiry expiry;
     @Autowired
+    StaleSwaps stale;
+    @Autowired
     org.switchboard.rostering.Substitution substitution;
     @Autowired
     RosterService rosters;
@@ -226,6 +228,48 @@ class SwapsTest {
         Swap after = as(ANNA, () -> swaps.get(s.id(), EN));
         assertThat(after.status()).isEqualTo(SwapStatus.EXPIRED);
         assertThat(after.reason()).isEqualTo("code:changed");
+    }
+
+    @Test
+    void aTradeExpiresAsSoonAsTheScheduleChangesUnderIt() {
+        LocalDate d = swapDay(anna, vera);
+        Swap s = as(ANNA, () -> swaps.propose(d, "E1003", d, EN));
+        // an approved absence took Anna's shift away (as module rostering does), and says so
+        SwapFixture.free(jdbc, roster.id(), anna.getId(), d);
+        int expired = stale.expireStale(new org.switchboard.rostering.ShiftsChanged(roster.id(), null, List.of(
+                new org.switchboard.rostering.ShiftsChanged.ChangedDay(anna.getId(), d,
+                        org.switchboard.rostering.ShiftsChanged.Change.REMOVED, "07:00", "16:00", null))));
+        assertThat(expired).isEqualTo(1);
+        Swap after = as(ANNA, () -> swaps.get(s.id(), EN));
+        assertThat(after.status()).isEqualTo(SwapStatus.EXPIRED);
+        assertThat(after.reason()).isEqualTo("code:changed");
+        // a change that leaves a trade's shifts as they were expires nothing
+        LocalDate other = SwapFixture.swapDay(trades, roster, third, vera);
+        Swap kept = as(THIRD, () -> swaps.propose(other, "E1003", other, EN));
+        assertThat(stale.expireStale(new org.switchboard.rostering.RosterPublished(roster.id(), roster.startDate(), 7,
+                List.of(third.getId(), vera.getId())))).isZero();
+        assertThat(as(THIRD, () -> swaps.get(kept.id(), EN)).status()).isEqualTo(SwapStatus.PROPOSED);
+    }
+
+    @Test
+    void aOneSidedProposalIsAnnouncedAsOneSided() {
+        GiveAway g = giveAway();
+        Swap s = as(ANNA, () -> swaps.propose(g.date, "E1003", g.date, EN));
+        assertThat(s.oneSided()).isTrue();
+        assertThat(SwapDecisions.event(s, anna.getId(), ANNA, false, null, false).withDate()).isNull();
+        LocalDate d = swapDay(third, vera);
+        Swap two = as(THIRD, () -> swaps.propose(d, "E1003", d, EN));
+        assertThat(SwapDecisions.event(two, third.getId(), THIRD, false, null, false).withDate()).isEqualTo(d);
+    }
+
+    @Test
+    void colleaguesOfOtherTeamsAreNotTradedWith() {
+        LocalDate d = swapDay(anna, vera);
+        Operator stranger = system(() -> operators.list()).stream()
+                .filter(o -> o.isActive() && !o.getTeamId().equals(anna.getTeamId())).findFirst().orElseThrow();
+        List<RuleViolation> v = violations(() -> as(ANNA, () -> swaps.propose(d, stranger.getEmployeeNumber(), d, EN)));
+        assertThat(v).extracting(RuleViolation::rule).containsExactly("Trade rules");
+        assertThat(v.getFirst().message()).contains("not on your team");
     }
 
     // --- the team's trade rules --------------------------------------------------------------------------------
