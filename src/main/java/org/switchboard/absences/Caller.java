@@ -2,7 +2,6 @@ package org.switchboard.absences;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
@@ -33,18 +32,7 @@ class Caller {
     }
 
     boolean has(String... roles) {
-        Authentication a = auth();
-        if (a == null) {
-            return false;
-        }
-        for (GrantedAuthority g : a.getAuthorities()) {
-            for (String r : roles) {
-                if (("ROLE_" + r).equals(g.getAuthority())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Roles.granted(auth(), roles);
     }
 
     /** Planner, manager or admin: sees everyone's absences, enters them for others. */

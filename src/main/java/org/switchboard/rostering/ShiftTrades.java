@@ -155,9 +155,13 @@ public class ShiftTrades {
      */
     @Transactional(readOnly = true)
     public List<TradeShift> stillOpen(LocalDate from) {
-        return SystemAuthentication.callAsSystem(() -> openShifts.stillOpen(from).stream()
-                .map(s -> TradeShift.of(store.find(s.rosterId()).orElseThrow(), s.asShiftOf(-1), null,
-                        s.id(), code(s.asShiftOf(-1)))).toList());
+        return SystemAuthentication.callAsSystem(() -> {
+            Map<Long, String> codes = rosters.queueCodes();
+            Map<Long, Roster> byId = new HashMap<>();
+            return openShifts.stillOpen(from).stream().map(s -> TradeShift.of(
+                    byId.computeIfAbsent(s.rosterId(), id -> store.find(id).orElseThrow()), s.asShiftOf(-1), null,
+                    s.id(), s.queueId() == null ? null : codes.get(s.queueId()))).toList();
+        });
     }
 
     /** The operator's published shifts with a date in [from, to], by date. */

@@ -21,19 +21,8 @@ public class CurrentUser {
 
     /** Whether the signed-in user has one of the roles (names as in {@link Roles}). */
     public boolean has(String... roles) {
-        Authentication auth = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext()
-                .getAuthentication();
-        if (auth == null) {
-            return false;
-        }
-        for (org.springframework.security.core.GrantedAuthority g : auth.getAuthorities()) {
-            for (String r : roles) {
-                if (("ROLE_" + r).equals(g.getAuthority())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Roles.granted(strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext()
+                .getAuthentication(), roles);
     }
 
     /** The user name, or "system" when nobody is signed in (start-up work). */

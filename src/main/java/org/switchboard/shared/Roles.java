@@ -27,4 +27,19 @@ public final class Roles {
     public static final java.util.List<String> ALL = java.util.List.of(ADMIN, PLANNER, MANAGER, OPERATOR);
 
     private Roles() {}
+
+    /** Whether the authentication holds one of the roles (names as above; granted as {@code ROLE_<name>}). */
+    public static boolean granted(org.springframework.security.core.Authentication auth, String... roles) {
+        if (auth == null) {
+            return false;
+        }
+        for (org.springframework.security.core.GrantedAuthority g : auth.getAuthorities()) {
+            for (String r : roles) {
+                if (("ROLE_" + r).equals(g.getAuthority())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

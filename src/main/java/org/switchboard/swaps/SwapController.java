@@ -80,39 +80,39 @@ class SwapController {
 
     @GetMapping("/{id}")
     SwapViews.Trade get(@PathVariable long id, HttpServletRequest request) {
-        Locale locale = Texts.supported(request.getLocale());
-        return views.trade(swaps.get(id, locale), locale);
+        return answer(request, locale -> swaps.get(id, locale));
     }
 
     @PostMapping("/{id}/accept")
     SwapViews.Trade accept(@PathVariable long id, HttpServletRequest request) {
-        Locale locale = Texts.supported(request.getLocale());
-        return views.trade(swaps.accept(id, locale), locale);
+        return answer(request, locale -> swaps.accept(id, locale));
     }
 
     @PostMapping("/{id}/decline")
     SwapViews.Trade decline(@PathVariable long id, HttpServletRequest request) {
-        Locale locale = Texts.supported(request.getLocale());
-        return views.trade(swaps.decline(id, locale), locale);
+        return answer(request, locale -> swaps.decline(id, locale));
     }
 
     @PostMapping("/{id}/cancel")
     SwapViews.Trade cancel(@PathVariable long id, HttpServletRequest request) {
-        Locale locale = Texts.supported(request.getLocale());
-        return views.trade(swaps.cancel(id, locale), locale);
+        return answer(request, locale -> swaps.cancel(id, locale));
     }
 
     @PostMapping("/{id}/approve")
     SwapViews.Trade approve(@PathVariable long id, HttpServletRequest request) {
-        Locale locale = Texts.supported(request.getLocale());
-        return views.trade(swaps.approve(id, locale), locale);
+        return answer(request, locale -> swaps.approve(id, locale));
     }
 
     @PostMapping("/{id}/reject")
     SwapViews.Trade reject(@PathVariable long id, @RequestBody(required = false) RejectBody body,
             HttpServletRequest request) {
+        return answer(request, locale -> swaps.reject(id, body == null ? null : body.reason(), locale));
+    }
+
+    /** The trade an action returns, as the caller's language shows it. */
+    private SwapViews.Trade answer(HttpServletRequest request, java.util.function.Function<Locale, Swap> action) {
         Locale locale = Texts.supported(request.getLocale());
-        return views.trade(swaps.reject(id, body == null ? null : body.reason(), locale), locale);
+        return views.trade(action.apply(locale), locale);
     }
 
     @GetMapping("/rules/{teamId}")

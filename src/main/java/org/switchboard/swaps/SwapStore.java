@@ -158,11 +158,27 @@ class SwapStore {
         step(id, status, now, by, bySystem, reason);
     }
 
+    /** The histories of the trades, each oldest first, in one query. */
+    java.util.Map<Long, List<Swap.Step>> histories(Collection<Long> ids) {
+        java.util.Map<Long, List<Swap.Step>> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select swap_id, status, at, actor, by_system, reason from swap_history where swap_id in (:ids)"
+                + " order by swap_id, at, id").param("ids", ids).query(rs -> {
+                    out.computeIfAbsent(rs.getLong("swap_id"), k -> new java.util.ArrayList<>()).add(step(rs));
+                });
+        return out;
+    }
+
     List<Swap.Step> history(long id) {
         return jdbc.sql("select status, at, actor, by_system, reason from swap_history where swap_id = ? order by at, id")
-                .param(id).query((rs, n) -> new Swap.Step(SwapStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getBoolean("by_system"),
-                        rs.getString("reason"))).list();
+                .param(id).query((rs, n) -> step(rs)).list();
+    }
+
+    private static Swap.Step step(ResultSet rs) throws SQLException {
+        return new Swap.Step(SwapStatus.valueOf(rs.getString("status")), rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"), rs.getBoolean("by_system"), rs.getString("reason"));
     }
 
     List<Swap> byIds(Collection<Long> ids) {

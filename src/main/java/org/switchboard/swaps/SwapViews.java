@@ -62,17 +62,18 @@ public class SwapViews {
     public List<Trade> trades(List<Swap> swaps, Locale locale) {
         Map<Long, Operator> byId = new HashMap<>();
         SystemAuthentication.callAsSystem(operators::list).forEach(o -> byId.put(o.getId(), o));
-        return swaps.stream().map(s -> trade(s, byId, locale)).toList();
+        Map<Long, List<Swap.Step>> histories = store.histories(swaps.stream().map(Swap::id).toList());
+        return swaps.stream().map(s -> trade(s, histories.getOrDefault(s.id(), List.of()), byId, locale)).toList();
     }
 
     public Trade trade(Swap s, Locale locale) {
         return trades(List.of(s), locale).getFirst();
     }
 
-    private Trade trade(Swap s, Map<Long, Operator> byId, Locale locale) {
+    private static Trade trade(Swap s, List<Swap.Step> steps, Map<Long, Operator> byId, Locale locale) {
         ZoneId zone = s.giveShift().zone();
         String code = s.reason() != null && s.reason().startsWith("code:") ? s.reason().substring(5) : null;
-        List<Step> history = store.history(s.id()).stream().map(h -> new Step(h.status(), at(h.at(), zone),
+        List<Step> history = steps.stream().map(h -> new Step(h.status(), at(h.at(), zone),
                 h.actor(), h.bySystem(), reason(h.reason(), locale))).toList();
         return new Trade(s.id(), s.kind(), s.status(), s.giveDate(), shift(s.giveShift()),
                 party(s.proposerOperatorId(), byId), party(s.addresseeOperatorId(), byId),

@@ -32,6 +32,7 @@ import org.switchboard.rostering.NewRoster;
 import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterEdits;
 import org.switchboard.rostering.RosterService;
+import org.switchboard.rostering.Solving;
 import org.switchboard.security.UserAccountService;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.SystemAuthentication;
@@ -88,9 +89,7 @@ class AbsenceJourneyE2ETest {
 
         String base = "http://localhost:" + port;
         try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1500, 1400).setLocale("en-US"));
-            page.setDefaultTimeout(60_000);
-            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+            Page page = BrowserSupport.page(browser);
             try {
                 // 1. Anna asks for the day off
                 page.navigate(base + "/time-off");
@@ -194,12 +193,7 @@ class AbsenceJourneyE2ETest {
                         : DayEdit.off();
                 edits.edit(r.id(), p, date, edit, true, en);
             }
-            rosters.solve(r.id(), 5);
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (rosters.isSolving(r.id())) {
-                assertThat(System.currentTimeMillis()).as("solving ends").isLessThan(deadline);
-                sleep(200);
-            }
+            assertThat(Solving.solve(rosters, r.id(), 5, java.time.Duration.ofSeconds(120))).as("solving ends").isTrue();
             rosters.publish(r.id(), true);
             allotments.setLimit(aurora, day, 3);
         });

@@ -37,12 +37,28 @@ final class BrowserSupport {
     }
 
     /** Signs in on the sign-in page the browser was sent to, with the demo password, and waits to be let in. */
+    /** A tall English page with generous waits (the journeys sign in and out several times on 2 cores). */
+    static Page page(Browser browser) {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1500, 1400).setLocale("en-US"));
+        page.setDefaultTimeout(60_000);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        return page;
+    }
+
     static void signIn(Page page, String user) {
         page.waitForURL(url -> url.contains("/login"));
         page.locator("input[name='username']").fill(user);
         page.locator("input[name='password']").fill("switchboard");
         page.locator("vaadin-button[slot='submit']").click();
         page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    /** Switches the UI's language with the switcher under the user's name (saved in a signed-in user's profile). */
+    static void chooseLanguage(Page page, String name) {
+        page.locator("#language").click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(name))
+                .click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#language")).containsText(name);
     }
 
     static void signOut(Page page) {

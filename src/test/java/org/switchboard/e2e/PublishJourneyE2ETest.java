@@ -2,6 +2,7 @@ package org.switchboard.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.e2e.BrowserSupport.chooseLanguage;
 import static org.switchboard.e2e.BrowserSupport.signIn;
 import static org.switchboard.e2e.BrowserSupport.signOut;
 
@@ -247,9 +248,4 @@ class PublishJourneyE2ETest {
         assertThat(input).hasValue(Pattern.compile("^" + code + " .*"));
     }
 
-    private static void chooseLanguage(Page page, String name) {
-        page.locator("#language").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(name)).click();
-        assertThat(page.locator("#language")).containsText(name);
-    }
 }

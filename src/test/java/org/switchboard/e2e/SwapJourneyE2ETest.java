@@ -2,6 +2,7 @@ package org.switchboard.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.e2e.BrowserSupport.chooseLanguage;
 import static org.switchboard.e2e.BrowserSupport.signIn;
 import static org.switchboard.e2e.BrowserSupport.signOut;
 
@@ -26,6 +27,7 @@ import org.switchboard.rostering.NewRoster;
 import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterEdits;
 import org.switchboard.rostering.RosterService;
+import org.switchboard.rostering.Solving;
 import org.switchboard.shared.SystemAuthentication;
 
 /**
@@ -67,9 +69,7 @@ class SwapJourneyE2ETest {
 
         String base = "http://localhost:" + port;
         try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1500, 1400).setLocale("en-US"));
-            page.setDefaultTimeout(60_000);
-            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+            Page page = BrowserSupport.page(browser);
             try {
                 // 1. Anna proposes her shift that day to Vera
                 page.navigate(base + "/swaps");
@@ -150,20 +150,9 @@ class SwapJourneyE2ETest {
                 edits.edit(r.id(), "E1003", date, d < 5 ? new DayEdit("D07", LocalTime.of(10, 0), "RU-GEN", false)
                         : DayEdit.off(), true, en);
             }
-            rosters.solve(r.id(), 5);
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (rosters.isSolving(r.id())) {
-                assertThat(System.currentTimeMillis()).as("solving ends").isLessThan(deadline);
-                sleep(200);
-            }
+            assertThat(Solving.solve(rosters, r.id(), 5, java.time.Duration.ofSeconds(120))).as("solving ends").isTrue();
             rosters.publish(r.id(), true);
         });
-    }
-
-    private static void chooseLanguage(Page page, String name) {
-        page.locator("#language").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(name)).click();
-        assertThat(page.locator("#language")).containsText(name);
     }
 
     /** The day's shift in My schedule's list, paging on ("Later") until its weeks are shown. */

@@ -51,11 +51,7 @@ class AbsenceShiftsTest {
             long team = teams.list().stream().filter(t -> t.getName().equals("Borealis (day)")).findFirst()
                     .orElseThrow().getId();
             Roster r = rosters.create(new NewRoster(start, 7, List.of(team), null, null, null, null));
-            rosters.solve(r.id(), 3);
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (rosters.isSolving(r.id()) && System.currentTimeMillis() < deadline) {
-                SubstitutionFixture.sleep(200);
-            }
+            Solving.solve(rosters, r.id(), 3, java.time.Duration.ofSeconds(120));
             return r;
         });
         // someone who works in the draft: their absence is approved now, before the draft is published
@@ -130,11 +126,7 @@ class AbsenceShiftsTest {
             long team = teams.list().stream().filter(t -> t.getName().equals("Borealis (day)")).findFirst()
                     .orElseThrow().getId();
             Roster r = rosters.create(new NewRoster(start, 7, List.of(team), null, null, null, null));
-            rosters.solve(r.id(), 1);
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (rosters.isSolving(r.id()) && System.currentTimeMillis() < deadline) {
-                SubstitutionFixture.sleep(200);
-            }
+            Solving.solve(rosters, r.id(), 1, java.time.Duration.ofSeconds(120));
             return r;
         });
         assertThat(SystemAuthentication.callAsSystem(() -> rosters.get(draft.id())).stale()).isFalse();
@@ -163,11 +155,7 @@ class AbsenceShiftsTest {
             long team = teams.list().stream().filter(t -> t.getName().equals("Borealis (day)")).findFirst()
                     .orElseThrow().getId();
             Roster r = rosters.create(new NewRoster(start, days, List.of(team), null, null, null, null));
-            rosters.solve(r.id(), 3);
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (rosters.isSolving(r.id()) && System.currentTimeMillis() < deadline) {
-                SubstitutionFixture.sleep(200);
-            }
+            Solving.solve(rosters, r.id(), 3, java.time.Duration.ofSeconds(120));
             return rosters.publish(r.id(), true);
         });
     }

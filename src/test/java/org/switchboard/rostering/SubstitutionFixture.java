@@ -32,13 +32,8 @@ public final class SubstitutionFixture {
             roster = SystemAuthentication.callAsSystem(() -> {
                 long team = teams.list().stream().filter(t -> t.getName().equals(TEAM)).findFirst().orElseThrow().getId();
                 Roster r = rosters.create(new NewRoster(RosterApiTest.monday(1), 7, List.of(team), null, null, null, null));
-                rosters.solve(r.id(), 4);
-                long deadline = System.currentTimeMillis() + 120_000;
-                while (rosters.isSolving(r.id())) {
-                    if (System.currentTimeMillis() > deadline) {
-                        throw new AssertionError("still solving");
-                    }
-                    sleep(200);
+                if (!Solving.solve(rosters, r.id(), 4, java.time.Duration.ofSeconds(120))) {
+                    throw new AssertionError("still solving");
                 }
                 return rosters.publish(r.id(), true);
             });

@@ -140,7 +140,7 @@ public class AbsenceRulesView extends VerticalLayout implements HasDynamicTitle 
                 f.setInvalid(true);
             });
         } catch (RuntimeException e) {
-            AbsenceTexts.showError(AbsenceTexts.refusal(this, e));
+            org.switchboard.base.ui.Notifications.error(AbsenceTexts.refusal(this, e));
         }
     }
 
@@ -154,7 +154,7 @@ public class AbsenceRulesView extends VerticalLayout implements HasDynamicTitle 
             Notifications.success(getTranslation(limit == null ? "absenceRules.calendar.reset" : "absenceRules.calendar.set",
                     AbsenceTexts.date(this, date), limit == null ? "" : limit));
         } catch (RuntimeException e) {
-            AbsenceTexts.showError(AbsenceTexts.refusal(this, e));
+            org.switchboard.base.ui.Notifications.error(AbsenceTexts.refusal(this, e));
         }
         showCalendar();
     }

@@ -1,7 +1,6 @@
 package org.switchboard.absences.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.absences.AbsenceEntry;
 import org.switchboard.absences.AbsenceStatus;
@@ -36,9 +34,7 @@ final class AbsenceTexts {
     private AbsenceTexts() {}
 
     static Locale locale(Component c) {
-        UI ui = c.getUI().orElse(UI.getCurrent());
-        Locale l = ui == null ? null : ui.getLocale();
-        return Translations.supported(l);
+        return Languages.of(c);
     }
 
     static String date(Component c, LocalDate d) {
@@ -89,12 +85,7 @@ final class AbsenceTexts {
     }
 
     static String percent(Component c, Double share) {
-        if (share == null) {
-            return "—";
-        }
-        NumberFormat f = NumberFormat.getPercentInstance(locale(c));
-        f.setMaximumFractionDigits(1);
-        return f.format(share);
+        return Languages.percent(share, locale(c));
     }
 
     static String number(Component c, double value) {
@@ -118,27 +109,9 @@ final class AbsenceTexts {
         };
     }
 
-    /** A refusal at the bottom of the screen, until closed or 6 seconds have passed. */
-    static void showError(String text) {
-        com.vaadin.flow.component.notification.Notification n = com.vaadin.flow.component.notification.Notification
-                .show(text, 6000, com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
-        n.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.ERROR);
-    }
-
     /** Whether the signed-in user has one of the roles. */
     static boolean hasRole(String... roles) {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        if (a == null) {
-            return false;
-        }
-        for (var g : a.getAuthorities()) {
-            for (String r : roles) {
-                if (("ROLE_" + r).equals(g.getAuthority())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Roles.granted(SecurityContextHolder.getContext().getAuthentication(), roles);
     }
 
     /** Managers and admins decide requests and keep the teams' rules. */

@@ -170,7 +170,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             impact.show(entry == null ? null : decisions.impact(entry.id()));
         } catch (RuntimeException e) {
             impact.show(null);
-            AbsenceTexts.showError(AbsenceTexts.refusal(this, e));
+            org.switchboard.base.ui.Notifications.error(AbsenceTexts.refusal(this, e));
         }
         showBalance(entry);
         // the chosen row is marked (part ab-current)

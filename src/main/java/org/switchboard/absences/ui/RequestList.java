@@ -24,7 +24,7 @@ final class RequestList extends Grid<AbsenceEntry> {
     ConfirmDialog confirm;
     private final TimeOffRequests requests;
     private final Runnable changed;
-    private Consumer<String> refused = AbsenceTexts::showError;
+    private Consumer<String> refused = org.switchboard.base.ui.Notifications::error;
 
     RequestList(TimeOffRequests requests, boolean withPerson, Runnable changed) {
         this.requests = requests;

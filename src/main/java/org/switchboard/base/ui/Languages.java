@@ -30,6 +30,22 @@ public final class Languages {
                 Translations.supported(locale));
     }
 
+    /** The reader's language on the component's screen (English when it cannot tell). */
+    public static Locale of(com.vaadin.flow.component.Component c) {
+        UI ui = c.getUI().orElse(UI.getCurrent());
+        return Translations.supported(ui == null ? null : ui.getLocale());
+    }
+
+    /** A share as a percentage in the reader's writing, one decimal at most ("80,5 %" / "80.5%"); "—" for none. */
+    public static String percent(Double share, Locale locale) {
+        if (share == null) {
+            return "—";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getPercentInstance(locale);
+        f.setMaximumFractionDigits(1);
+        return f.format(share);
+    }
+
     private static boolean russian(Locale locale) {
         return Translations.supported(locale) == Translations.RUSSIAN;
     }

@@ -13,6 +13,12 @@ public final class Notifications {
         n.addThemeVariants(NotificationVariant.SUCCESS);
     }
 
+    /** A refusal at the bottom of the screen, until closed or 6 seconds have passed. */
+    public static void error(String text) {
+        Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.ERROR);
+    }
+
     static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {

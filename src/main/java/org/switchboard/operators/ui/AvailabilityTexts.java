@@ -32,8 +32,7 @@ final class AvailabilityTexts {
     private AvailabilityTexts() {}
 
     static Locale locale(Component c) {
-        UI ui = c.getUI().orElse(UI.getCurrent());
-        return Translations.supported(ui == null ? null : ui.getLocale());
+        return org.switchboard.base.ui.Languages.of(c);
     }
 
     static String date(LocalDate d, Locale l) {

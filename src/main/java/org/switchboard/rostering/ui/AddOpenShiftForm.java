@@ -2,8 +2,6 @@ package org.switchboard.rostering.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -11,6 +9,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import org.switchboard.base.ui.DatePickers;
+import org.switchboard.base.ui.Notifications;
 import org.switchboard.rostering.Roster;
 import org.switchboard.rostering.RosterService;
 import org.switchboard.rostering.RosterState;
@@ -68,8 +67,7 @@ class AddOpenShiftForm extends HorizontalLayout {
                 Substitution.OpenShiftView v = substitution.addOpenShift(roster.getValue() == null ? -1
                         : roster.getValue().id(), date.getValue(), template.getValue() == null ? null
                         : template.getValue().getCode(), start.getValue(), queue.getValue());
-                Notification.show(getTranslation("openShifts.add.done", v.date(), RosterTexts.time(v.start())))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notifications.success(getTranslation("openShifts.add.done", v.date(), RosterTexts.time(v.start())));
                 added.run();
             } catch (KeyedException ex) {
                 error(ex.message(RosterTexts.locale(this)));
@@ -81,6 +79,6 @@ class AddOpenShiftForm extends HorizontalLayout {
     }
 
     private static void error(String message) {
-        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notifications.error(message);
     }
 }

@@ -49,12 +49,7 @@ final class RosterTexts {
     }
 
     static String percent(Double share, Locale l) {
-        if (share == null) {
-            return "—";
-        }
-        NumberFormat f = NumberFormat.getPercentInstance(l);
-        f.setMaximumFractionDigits(1);
-        return f.format(share);
+        return org.switchboard.base.ui.Languages.percent(share, l);
     }
 
     static String number(double value, Locale l) {

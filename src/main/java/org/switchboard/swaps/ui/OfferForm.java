@@ -129,7 +129,7 @@ final class OfferForm extends Div {
         } catch (RuntimeException e) {
             List<String> messages = SwapTexts.refusals(this, e);
             result.setText(getTranslation("swapui.offer.notSent", String.join(" ", messages)));
-            SwapTexts.showError(String.join(" ", messages));
+            org.switchboard.base.ui.Notifications.error(String.join(" ", messages));
         }
     }
 

@@ -30,7 +30,7 @@ final class Outcome extends Div {
         line(what, "swap-refused");
         messages.forEach(m -> line(m, "swap-refused"));
         setVisible(true);
-        SwapTexts.showError(String.join(" ", messages));
+        org.switchboard.base.ui.Notifications.error(String.join(" ", messages));
     }
 
     private void line(String text, String className) {

@@ -8,10 +8,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.switchboard.operators.Operator;
 import org.switchboard.shared.Roles;
+import org.switchboard.swaps.Swap;
 import org.switchboard.swaps.SwapViews;
 import org.switchboard.swaps.Swaps;
 
@@ -77,12 +79,12 @@ public class SwapBoardView extends VerticalLayout implements HasDynamicTitle {
     /** Everything on the board as it is now. */
     void refresh() {
         Locale locale = SwapTexts.locale(this);
+        List<Swap> listed = offer != null || all != null ? swaps.list() : List.of();
         if (offer != null) {
             offer.refresh();
             open.show(SwapRow.of(views, swaps.open(locale), locale));
             long myId = mine.myId();
-            mine.show(SwapRow.of(views, swaps.list().stream().filter(s -> s.operatorIds().contains(myId)).toList(),
-                    locale));
+            mine.show(SwapRow.of(views, listed.stream().filter(s -> s.operatorIds().contains(myId)).toList(), locale));
         }
         if (waiting != null) {
             waiting.show(SwapRow.of(views, swaps.waiting(), locale));
@@ -91,7 +93,7 @@ public class SwapBoardView extends VerticalLayout implements HasDynamicTitle {
             openShifts.show(swaps.openShiftsToOffer());
         }
         if (all != null) {
-            all.show(SwapRow.of(views, swaps.list(), locale));
+            all.show(SwapRow.of(views, listed, locale));
         }
     }
 

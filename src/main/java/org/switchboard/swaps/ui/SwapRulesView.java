@@ -150,7 +150,7 @@ public class SwapRulesView extends VerticalLayout implements HasDynamicTitle {
                 f.setInvalid(true);
             });
         } catch (RuntimeException e) {
-            SwapTexts.showError(SwapTexts.refusal(this, e));
+            org.switchboard.base.ui.Notifications.error(SwapTexts.refusal(this, e));
         }
     }
 

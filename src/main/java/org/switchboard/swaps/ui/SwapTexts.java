@@ -1,10 +1,6 @@
 package org.switchboard.swaps.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -13,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.base.ui.Languages;
-import org.switchboard.base.ui.Translations;
 import org.switchboard.rostering.TradeShift;
 import org.switchboard.shared.KeyedException;
 import org.switchboard.shared.Roles;
@@ -39,8 +33,7 @@ final class SwapTexts {
     private SwapTexts() {}
 
     static Locale locale(Component c) {
-        UI ui = c.getUI().orElse(UI.getCurrent());
-        return Translations.supported(ui == null ? null : ui.getLocale());
+        return Languages.of(c);
     }
 
     static String date(Component c, LocalDate d) {
@@ -85,12 +78,7 @@ final class SwapTexts {
     }
 
     static String percent(Component c, Double share) {
-        if (share == null) {
-            return "—";
-        }
-        NumberFormat f = NumberFormat.getPercentInstance(locale(c));
-        f.setMaximumFractionDigits(1);
-        return f.format(share);
+        return Languages.percent(share, locale(c));
     }
 
     /** The messages of a refusal, one per broken rule (one for every other refusal). */
@@ -111,26 +99,9 @@ final class SwapTexts {
         return refusals(c, e).stream().collect(Collectors.joining(" "));
     }
 
-    /** A refusal at the bottom of the screen, until closed or 6 seconds have passed. */
-    static void showError(String text) {
-        Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(NotificationVariant.ERROR);
-    }
-
     /** Whether the signed-in user has one of the roles. */
     static boolean hasRole(String... roles) {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        if (a == null) {
-            return false;
-        }
-        for (var g : a.getAuthorities()) {
-            for (String r : roles) {
-                if (("ROLE_" + r).equals(g.getAuthority())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Roles.granted(SecurityContextHolder.getContext().getAuthentication(), roles);
     }
 
     /** Managers and admins decide trades and keep the teams' trade rules. */

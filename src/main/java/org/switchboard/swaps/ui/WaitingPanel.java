@@ -113,7 +113,7 @@ final class WaitingPanel extends Div {
             check.setVisible(true);
         } catch (RuntimeException e) {
             check.setVisible(false);
-            SwapTexts.showError(SwapTexts.refusal(this, e));
+            org.switchboard.base.ui.Notifications.error(SwapTexts.refusal(this, e));
         }
     }
 

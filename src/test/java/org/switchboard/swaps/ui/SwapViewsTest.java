@@ -114,17 +114,8 @@ class SwapViewsTest extends SpringBrowserlessTest {
         if (roster == null) {
             roster = SystemAuthentication.callAsSystem(() -> {
                 Roster r = rosters.create(new NewRoster(monday8(), 7, List.of(team(TEAM)), null, null, null, null));
-                rosters.solve(r.id(), 4);
-                long deadline = System.currentTimeMillis() + 120_000;
-                while (rosters.isSolving(r.id())) {
-                    assertThat(System.currentTimeMillis()).as("still solving").isLessThan(deadline);
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new AssertionError(e);
-                    }
-                }
+                assertThat(org.switchboard.rostering.Solving.solve(rosters, r.id(), 4,
+                        java.time.Duration.ofSeconds(120))).as("still solving").isTrue();
                 return rosters.publish(r.id(), true);
             });
         }
