@@ -45,6 +45,8 @@ public class Swaps {
 
     /** The most trades one list shows. */
     public static final int LIST_LIMIT = 500;
+    /** The longest employee number there is (operator.employee_number). */
+    static final int MAX_EMPLOYEE_NUMBER = 20;
 
     private final SwapStore store;
     private final ShiftTrades trades;
@@ -86,6 +88,10 @@ public class Swaps {
         }
         Operator with = null;
         if (withEmployeeNumber != null && !withEmployeeNumber.isBlank()) {
+            if (withEmployeeNumber.trim().length() > MAX_EMPLOYEE_NUMBER) {
+                throw ValidationFailedException.of("withEmployeeNumber",
+                        Text.of("swap.error.employeeTooLong", MAX_EMPLOYEE_NUMBER));
+            }
             with = people.byNumber(withEmployeeNumber);
             if (with.getId().equals(me.getId())) {
                 throw ValidationFailedException.of("withEmployeeNumber", Text.of("swap.error.withSelf"));

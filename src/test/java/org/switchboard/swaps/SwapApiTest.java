@@ -158,6 +158,10 @@ class SwapApiTest {
         send("operator", post("/api/swaps"), "{}").andExpect(status().isBadRequest());
         send("operator", post("/api/swaps"), "{\"date\":\"%s\",\"withEmployeeNumber\":\"E9999\"}"
                 .formatted(roster.startDate())).andExpect(status().isNotFound());
+        send("operator", post("/api/swaps"), "{\"date\":\"%s\",\"withEmployeeNumber\":\"%s\"}"
+                .formatted(roster.startDate(), "E".repeat(5000))).andExpect(status().isBadRequest())
+                .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("withEmployeeNumber")
+                        .doesNotContain("EEEEEEEEEEEEEEEEEEEEEEEEE"));
         send("manager", post("/api/swaps"), "{\"date\":\"%s\"}".formatted(roster.startDate()))
                 .andExpect(status().isForbidden());
         call("operator", post("/api/swaps/999999999/accept")).andExpect(status().isNotFound());
