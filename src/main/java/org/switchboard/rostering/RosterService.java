@@ -63,6 +63,7 @@ public class RosterService {
     private final RosterStore store;
     private final RosterProblemBuilder builder;
     private final RosterSolveJobs jobs;
+    private final SolveQueue queue;
     private final OperatorService operators;
     private final TeamService teams;
     private final QueueService queues;
@@ -75,7 +76,8 @@ public class RosterService {
     private final int maxSeconds;
     private final int maxOperatorDays;
 
-    RosterService(RosterStore store, RosterProblemBuilder builder, RosterSolveJobs jobs, OperatorService operators,
+    RosterService(RosterStore store, RosterProblemBuilder builder, RosterSolveJobs jobs, SolveQueue queue,
+            OperatorService operators,
             TeamService teams, QueueService queues, CurrentUser user, Optional<Clock> clock, RuleTexts texts,
             RosterPublishing publishing, ApplicationEventPublisher events,
             @Value("${switchboard.solver.default-seconds:60}") int defaultSeconds,
@@ -84,6 +86,7 @@ public class RosterService {
         this.store = store;
         this.builder = builder;
         this.jobs = jobs;
+        this.queue = queue;
         this.operators = operators;
         this.teams = teams;
         this.queues = queues;
@@ -184,9 +187,8 @@ public class RosterService {
         if (tooLarge != null) {
             throw new ConflictException(Text.of("error.roster.tooLargeToSolve", String.valueOf(id), tooLarge));
         }
-        // the version before the problem is read: a change committed meanwhile makes the start refuse (see solveStarted)
-        int version = store.version(id);
-        jobs.start(roster, version, problem(roster, all), limit, askedAt, names(all), queueCodes());
+        // queued as a job; whichever instance has a free solver builds the problem and solves it (SolveRunner)
+        queue.request(id, limit);
         return status(id);
     }
 
@@ -206,9 +208,10 @@ public class RosterService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public RosterStatus stop(long id) {
         get(id);
-        if (!jobs.stop(id)) {
+        if (!queue.stop(id)) {
             throw new ConflictException(Text.of("error.roster.notSolving", String.valueOf(id)));
         }
+        jobs.stopHere(id); // at once when it runs here; elsewhere its instance reads the stop within a second
         return status(id);
     }
 
@@ -217,6 +220,7 @@ public class RosterService {
         // the job first: a solve saves its result before it leaves the map, so the row read next is at least as new
         Optional<RosterSolveJobs.LiveStatus> job = jobs.status(id);
         Roster r = get(id);
+        RosterStore.SolveState solve = store.solveState(id).orElseThrow(() -> new NotFoundException("Roster", id));
         long required = store.requiredOperatorIntervals(id);
         if (job.isPresent() && job.get().score() != null) {
             RosterSolveJobs.LiveStatus l = job.get();
@@ -224,12 +228,18 @@ public class RosterService {
             return new RosterStatus(id, r.state(), true, l.solverStatus().name(), s.toString(),
                     s.hardScore(), (long) s.mediumScore(), (long) s.softScore(), l.totals(),
                     required == 0 ? null : l.coveredShare(), r.startDate(), r.days(), r.zone().getId(),
-                    r.solveStartedAt(), null, r.solveSeconds(), r.publishedAt(), r.stale(), required);
+                    r.solveStartedAt(), null, r.solveSeconds(), r.publishedAt(), r.stale(), required,
+                    solve.node(), solve.attempts(), null);
         }
-        String solverStatus = job.map(l -> l.solverStatus().name()).orElse(SolverStatus.NOT_SOLVING.name());
-        return new RosterStatus(id, r.state(), job.isPresent(), solverStatus, r.score(), r.hard(), r.medium(),
+        // not solving here: the database tells whether it waits or runs on another instance (its best saved last)
+        boolean solving = job.isPresent() || solve.solving();
+        String solverStatus = job.map(l -> l.solverStatus().name()).orElse(!solve.solving()
+                ? SolverStatus.NOT_SOLVING.name()
+                : solve.beganAt() == null ? SolverStatus.SOLVING_SCHEDULED.name() : SolverStatus.SOLVING_ACTIVE.name());
+        return new RosterStatus(id, r.state(), solving, solverStatus, r.score(), r.hard(), r.medium(),
                 r.soft(), r.constraints(), r.coveredShare(), r.startDate(), r.days(), r.zone().getId(),
-                r.solveStartedAt(), r.solveEndedAt(), r.solveSeconds(), r.publishedAt(), r.stale(), required);
+                r.solveStartedAt(), solving ? null : r.solveEndedAt(), r.solveSeconds(), r.publishedAt(), r.stale(),
+                required, solve.node(), solve.attempts(), solving ? null : solve.outcome());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
@@ -23,8 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.switchboard.rostering.solver.BreakPlanner;
 import org.switchboard.rostering.solver.OperatorDay;
@@ -35,20 +34,22 @@ import org.switchboard.shared.ConflictException;
 import org.switchboard.shared.Text;
 
 /**
- * The solves running on this node (callers check permissions): started in the background, one OptaPlanner
- * {@link Solver} each on a pool of {@code switchboard.solver.parallel-solver-count} threads, ended at their time limit or on a stop without waiting for them, and saved as they go.
+ * The solves running on this instance (callers check permissions). A solve is a persisted Quartz job (see
+ * {@link SolveQueue}); the instance that claims it builds the problem ({@link SolveRunner}) and runs it here, one
+ * OptaPlanner {@link Solver} each on a pool of {@code switchboard.solver.parallel-solver-count} threads (as many as
+ * Quartz threads), ended at its time limit or on a stop asked on any instance, and saved as it goes.
  *
  * <p>What keeps work and state from being lost:
  * <ul>
  *   <li>The best roster so far is saved as the draft every {@code switchboard.solver.save-every-seconds} by a timer,
- *       whether or not a new one came since the last event (saving used to wait for the next improvement, so a solve
- *       that had stopped improving saved nothing until it ended), and once more when solving ends or is stopped.</li>
+ *       and once more when solving ends or is stopped.</li>
  *   <li>A solve ends at its deadline or on a stop within seconds: the custom phases poll the solve's
  *       {@link SolveControl}, which OptaPlanner's termination cannot reach into, and OptaPlanner's own
- *       {@code terminateEarly} runs on a thread of its own, never on the caller's or the timer's.</li>
+ *       {@code terminateEarly} runs on a thread of its own, never on the caller's or the timer's. A stop asked on
+ *       another instance is read from the database every second.</li>
  *   <li>No solve stays "solving": a job that fails, even with an {@link Error} OptaPlanner does not report (out of
- *       memory), is ended by a watcher; a roster left "started, never ended" by a crash is marked ended at the next
- *       start ({@link #endInterruptedSolves}).</li>
+ *       memory), is ended by a watcher; the job of an instance that died is taken over by another
+ *       ({@link SolveRunner}).</li>
  * </ul>
  */
 @Component
@@ -82,6 +83,7 @@ class RosterSolveJobs implements DisposableBean {
         this.solutionManager = solutionManager;
         this.clock = clock.orElse(Clock.systemUTC());
         this.saveEveryMillis = Math.max(1, saveEverySeconds) * 1000L;
+        timers.scheduleWithFixedDelay(this::pollStops, 1, 1, TimeUnit.SECONDS);
     }
 
     /** A whole number of solves at a time, or AUTO: half the cores, at least one. */
@@ -109,35 +111,35 @@ class RosterSolveJobs implements DisposableBean {
                 : Optional.of(new LiveStatus(solverStatus(job), job.score, job.coveredShare, job.totals));
     }
 
+    /** Whether the roster is being solved or waits for a solver, here or on another instance. */
     boolean isSolving(long id) {
+        return live.containsKey(id) || store.solving(id);
+    }
+
+    /** Whether the roster is being solved on this instance. */
+    boolean isSolvingHere(long id) {
         return live.containsKey(id);
     }
 
     /**
-     * Starts solving {@code problem} for {@code seconds} from {@code askedAt} (marked as started in the database
-     * first): the time the caller took to build the problem counts, the time a solve waits in line does not.
+     * Solves {@code problem} here for {@code seconds} from {@code askedAt} and returns when solving has ended and its
+     * result is saved (called by the solve's job on a Quartz thread, see {@link SolveRunner}; the solve was marked as
+     * begun in the database first): the time the job took to build the problem counts.
      *
-     * @param askedAt {@link System#nanoTime()} when the solve was asked for
-     * @throws ConflictException when the roster is already being solved or is no longer a draft
+     * @param askedAt {@link System#nanoTime()} when the job began building the problem
+     * @throws ConflictException when the roster is already being solved here
      */
-    void start(Roster roster, int version, RosterSolution problem, int seconds, long askedAt, Map<Long, String> names,
-            Map<Long, String> queueCodes) {
+    void runHere(Roster roster, RosterSolution problem, int seconds, long askedAt, Map<Long, String> names,
+            Map<Long, String> queueCodes) throws InterruptedException {
         long id = roster.id();
         long limitMillis = Math.max(0, seconds * 1000L - (System.nanoTime() - askedAt) / 1_000_000);
         // the solver is configured for the maximum and stopped after the seconds asked; its custom phases plan by these
         problem.setTimeLimitMillis(limitMillis);
         Job job = new Job(roster, problem.getControl(), seconds, limitMillis, names, queueCodes);
-        if (live.putIfAbsent(id, job) != null) {
+        if (shuttingDown || live.putIfAbsent(id, job) != null) {
             throw new ConflictException(Text.of("error.roster.solving", String.valueOf(id)));
         }
-        boolean started = false;
         try {
-            // under the row lock: a publish, an edit or an unpin that got in after the problem was built makes this 0
-            // rows (the problem would not have it; a later one sees the job and waits or refuses)
-            if (!store.solveStarted(id, seconds, clock.instant(), version)) {
-                throw new ConflictException(Text.of("error.roster.changedMeanwhile", String.valueOf(id)));
-            }
-            started = true;
             job.future = solving.submit(() -> run(job, problem));
             job.saver = savers.scheduleWithFixedDelay(() -> saveLatest(job), saveEveryMillis, saveEveryMillis,
                     TimeUnit.MILLISECONDS);
@@ -145,12 +147,11 @@ class RosterSolveJobs implements DisposableBean {
                 job.saver.cancel(false); // a solve that ended before its saver was set
             }
         } catch (RuntimeException e) {
-            if (started && job.future == null) {
-                store.solveEnded(id, clock.instant());
-            }
+            store.solveEnded(id, clock.instant());
             finish(job);
             throw e;
         }
+        job.done.await();
     }
 
     /**
@@ -189,11 +190,12 @@ class RosterSolveJobs implements DisposableBean {
      *
      * @return false when the roster is not being solved
      */
-    boolean stop(long id) {
+    boolean stopHere(long id) {
         Job job = live.get(id);
         if (job == null) {
             return false;
         }
+        job.outcome = "stopped";
         job.control.stop();
         if (solverStatus(job) == SolverStatus.SOLVING_SCHEDULED) {
             // a job stopped before it started is cancelled without calling back: end it here (this does not wait)
@@ -211,15 +213,14 @@ class RosterSolveJobs implements DisposableBean {
         save(roster, solution, names, queueCodes, null, BREAKS_MAX_MILLIS, false);
     }
 
-    /**
-     * At start: a roster whose solve began but never ended was being solved when the application stopped (a crash,
-     * a kill); it keeps its last saved draft and is marked ended, so it can be solved again or published.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void endInterruptedSolves() {
-        int ended = store.endInterruptedSolves(clock.instant());
-        if (ended > 0) {
-            log.warn("{} roster solve(s) were interrupted by the last shutdown: marked ended, their last saved drafts kept", ended);
+    /** Every second: the solves here that were asked to stop on another instance (or here) are stopped. */
+    private void pollStops() {
+        try {
+            for (long id : store.stopsRequested(live.keySet())) {
+                stopHere(id);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reading the solves asked to stop failed; trying again in a second", e);
         }
     }
 
@@ -336,6 +337,7 @@ class RosterSolveJobs implements DisposableBean {
 
     private void onError(Job job, Throwable e) {
         log.error("Solving roster {} failed", job.roster.id(), e);
+        job.outcome = "failed";
         if (job.finished) {
             return;
         }
@@ -352,6 +354,13 @@ class RosterSolveJobs implements DisposableBean {
     }
 
     private void finish(Job job) {
+        if (!job.finished) {
+            try {
+                store.solveOutcome(job.roster.id(), job.outcome);
+            } catch (RuntimeException e) {
+                log.warn("Roster {}: recording how the solve ended failed", job.roster.id(), e);
+            }
+        }
         job.finished = true;
         job.control.stop();
         if (job.timer != null) {
@@ -361,6 +370,7 @@ class RosterSolveJobs implements DisposableBean {
             job.saver.cancel(false);
         }
         live.remove(job.roster.id(), job);
+        job.done.countDown();
     }
 
     /**
@@ -433,6 +443,7 @@ class RosterSolveJobs implements DisposableBean {
     public void destroy() {
         shuttingDown = true;
         for (Job job : List.copyOf(live.values())) {
+            job.outcome = "stopped";
             job.control.stop();
             saveLatest(job);
             try {
@@ -457,6 +468,10 @@ class RosterSolveJobs implements DisposableBean {
         final Map<Long, String> names;
         final Map<Long, String> queueCodes;
         final AtomicBoolean begun = new AtomicBoolean();
+        /** Counted down when the job has ended and left {@link #live}. */
+        final CountDownLatch done = new CountDownLatch(1);
+        /** How it ends: finished (its time), stopped, failed. */
+        volatile String outcome = "finished";
         volatile Future<?> future;
         /** Set when its solve begins on a solver thread (null while waiting in line). */
         volatile Solver<RosterSolution> solver;

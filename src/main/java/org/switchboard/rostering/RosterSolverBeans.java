@@ -1,10 +1,13 @@
 package org.switchboard.rostering;
 
 import java.time.Duration;
+import java.util.Properties;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.switchboard.rostering.solver.RosterSolution;
@@ -30,5 +33,21 @@ class RosterSolverBeans {
     @Bean
     SolutionManager<RosterSolution, HardMediumSoftScore> rosterSolutionManager(SolverFactory<RosterSolution> factory) {
         return SolutionManager.create(factory);
+    }
+
+    /**
+     * Quartz claims no more solve jobs than this instance runs at once (its threads = the parallel solves), so a
+     * solve waits in the database, where any instance with a free solver may claim it, not in one instance's queue.
+     */
+    @Bean
+    SchedulerFactoryBeanCustomizer solveThreads(QuartzProperties quartz,
+            @Value("${switchboard.solver.parallel-solver-count:1}") String parallel) {
+        return factory -> {
+            Properties properties = new Properties();
+            properties.putAll(quartz.getProperties());
+            properties.setProperty("org.quartz.threadPool.threadCount",
+                    String.valueOf(RosterSolveJobs.parallelSolves(parallel)));
+            factory.setQuartzProperties(properties);
+        };
     }
 }

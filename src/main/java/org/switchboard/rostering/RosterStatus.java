@@ -13,9 +13,14 @@ import java.util.List;
  * @param stale a draft whose inputs (requirements, operators, contracts) changed since its last solve began
  * @param requiredOperatorIntervals the operator-intervals the period requires (0 = no demand: forecast the period
  *        first); -1 when not known (a roster stored before this was kept and not saved since)
+ * @param solveNode the instance (Quartz instance id) that runs or ran the last solve; null while it waits
+ * @param solveAttempts the runs the last solve took: 1, or more when another instance took it over after one died
+ * @param solveOutcome how the last solve ended: finished (its time), stopped, failed or abandoned (its instance died
+ *        with too little time left to take it over); null while solving or before any
  */
 public record RosterStatus(long id, RosterState state, boolean solving, String solverStatus, String score,
         Integer hard, Long medium, Long soft, List<Roster.ConstraintTotal> constraints, Double coveredShare,
         LocalDate startDate, int days, String zone, Instant solveStartedAt, Instant solveEndedAt, Integer solveSeconds,
-        Instant publishedAt, boolean stale, long requiredOperatorIntervals) {
+        Instant publishedAt, boolean stale, long requiredOperatorIntervals, String solveNode, int solveAttempts,
+        String solveOutcome) {
 }

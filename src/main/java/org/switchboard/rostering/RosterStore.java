@@ -80,14 +80,82 @@ class RosterStore {
     }
 
     /**
-     * Records the start of a solve; false (nothing written) when the roster is no longer a draft or changed (an edit, an
-     * unpin, a publish) since {@code version} was read, before its problem was built.
+     * A solve's bookkeeping (see {@link SolveQueue}): its Quartz job, when it was asked for, when and where its solver
+     * began, a stop asked for, the runs it took and how it ended.
      */
-    boolean solveStarted(long id, int seconds, Instant now, int version) {
+    record SolveState(String job, Instant startedAt, Instant beganAt, Instant endedAt, Instant stopRequestedAt,
+            String node, int attempts, String outcome, Integer seconds) {
+
+        boolean solving() {
+            return startedAt != null && endedAt == null;
+        }
+    }
+
+    Optional<SolveState> solveState(long id) {
         return jdbc.sql("""
-                update roster set solve_started_at = ?, solve_ended_at = null, solve_seconds = ?, version = version + 1
-                where id = ? and status = 'DRAFT' and version = ?""")
-                .params(Timestamp.from(now), seconds, id, version).update() == 1;
+                select solve_job, solve_started_at, solve_began_at, solve_ended_at, solve_stop_requested_at, solve_node,
+                    solve_attempts, solve_outcome, solve_seconds
+                from roster where id = ?""").param(id)
+                .query((rs, n) -> new SolveState(rs.getString("solve_job"), instant(rs, "solve_started_at"),
+                        instant(rs, "solve_began_at"), instant(rs, "solve_ended_at"),
+                        instant(rs, "solve_stop_requested_at"), rs.getString("solve_node"), rs.getInt("solve_attempts"),
+                        rs.getString("solve_outcome"), (Integer) rs.getObject("solve_seconds", Integer.class)))
+                .optional();
+    }
+
+    /**
+     * Records that a solve was asked for and which job runs it; false (nothing written) when the roster is no longer a
+     * draft or is already being solved.
+     */
+    boolean solveRequested(long id, int seconds, Instant now, String job) {
+        return jdbc.sql("""
+                update roster set solve_started_at = ?, solve_ended_at = null, solve_seconds = ?, solve_job = ?,
+                    solve_began_at = null, solve_node = null, solve_stop_requested_at = null, solve_attempts = 0,
+                    solve_outcome = null, version = version + 1
+                where id = ? and status = 'DRAFT' and (solve_started_at is null or solve_ended_at is not null)""")
+                .params(Timestamp.from(now), seconds, job, id).update() == 1;
+    }
+
+    /**
+     * Records that the solver began on {@code node}; false (nothing written) when the roster is no longer a draft, was
+     * stopped or ended, or changed (an edit, an unpin, a publish) since {@code version} was read, before its problem
+     * was built.
+     */
+    boolean solveBegan(long id, int version, String node, Instant now) {
+        return jdbc.sql("""
+                update roster set solve_began_at = ?, solve_node = ?, solve_attempts = solve_attempts + 1,
+                    version = version + 1
+                where id = ? and status = 'DRAFT' and version = ? and solve_started_at is not null
+                    and solve_ended_at is null and solve_stop_requested_at is null""")
+                .params(Timestamp.from(now), node, id, version).update() == 1;
+    }
+
+    /** Asks a solve to stop, wherever it runs; false when the roster is not being solved. */
+    boolean requestStop(long id, Instant now) {
+        return jdbc.sql("""
+                update roster set solve_stop_requested_at = coalesce(solve_stop_requested_at, ?)
+                where id = ? and solve_started_at is not null and solve_ended_at is null""")
+                .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    /** Of these rosters, those whose solve was asked to stop. */
+    List<Long> stopsRequested(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from roster where id = any(?) and solve_stop_requested_at is not null")
+                .param(ids.toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /** Whether the roster is being solved or waits for a solver, on any instance. */
+    boolean solving(long id) {
+        return jdbc.sql("select solve_started_at is not null and solve_ended_at is null from roster where id = ?")
+                .param(id).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** How the solve ended (finished, stopped, failed, abandoned); the first word written stays. */
+    void solveOutcome(long id, String outcome) {
+        jdbc.sql("update roster set solve_outcome = coalesce(solve_outcome, ?) where id = ?").params(outcome, id).update();
     }
 
     /** How long a save waits for a row another transaction holds before it gives up (PostgreSQL interval). */
@@ -167,12 +235,24 @@ class RosterStore {
         jdbc.sql("update roster set solve_ended_at = ? where id = ?").params(Timestamp.from(now), id).update();
     }
 
+    /** Ends a solve that never began or cannot go on, with why; false when it had already ended. */
+    boolean solveEnded(long id, Instant now, String outcome) {
+        return jdbc.sql("""
+                update roster set solve_ended_at = ?, solve_outcome = coalesce(solve_outcome, ?)
+                where id = ? and solve_ended_at is null""").params(Timestamp.from(now), outcome, id).update() == 1;
+    }
+
     /**
-     * Marks every solve that began and never ended as ended (at start: they were cut off by a crash or a kill, and no
-     * solve runs yet); returns how many.
+     * Marks as failed every solve that is marked running or waiting but has no job any more, on any instance: a
+     * solve asked for before solves became jobs, or one whose job ended without ending it. (Asking for a solve writes
+     * the roster and its job in one transaction, and a job ends its solve before the job goes, so a running or
+     * waiting solve always has its job.) Returns how many.
      */
-    int endInterruptedSolves(Instant now) {
-        return jdbc.sql("update roster set solve_ended_at = ? where solve_started_at is not null and solve_ended_at is null")
+    int endOrphanedSolves(Instant now) {
+        return jdbc.sql("""
+                update roster r set solve_ended_at = ?, solve_outcome = coalesce(solve_outcome, 'failed')
+                where r.solve_started_at is not null and r.solve_ended_at is null
+                    and (r.solve_job is null or not exists (select 1 from qrtz_job_details j where j.job_name = r.solve_job))""")
                 .param(Timestamp.from(now)).update();
     }
 

@@ -290,19 +290,25 @@ class RosterEditsTest {
         Map<Long, Operator> byId = new HashMap<>();
         system(() -> operators.list()).forEach(o -> byId.put(o.getId(), o));
         String number = byId.get(store.operatorIds(id).getFirst()).getEmployeeNumber();
-        // a solve reads the version, then builds its problem; an edit commits in between
+        // a solve job reads the version, then builds its problem; an edit commits in between
         int readBySolve = store.version(id);
         putDay(id, number, start, "{\"dayOff\":true,\"force\":true}", null, 200);
         assertThat(store.version(id)).isGreaterThan(readBySolve);
-        assertThat(store.solveStarted(id, 5, java.time.Instant.now(), readBySolve))
-                .as("the solve's problem lacks the edit: it must not start (the service answers 409, try again)").isFalse();
+        assertThat(store.solveRequested(id, 5, java.time.Instant.now(), "test-job")).isTrue();
+        assertThat(store.solveBegan(id, readBySolve, "test-node", java.time.Instant.now()))
+                .as("the solve's problem lacks the edit: its solver must not begin (the job builds it again)").isFalse();
+        // while the solve is asked for, edits and unpins wait for it (409)
+        putDay(id, number, start, "{\"dayOff\":true,\"force\":true}", null, 409);
+        call(delete("/api/rosters/" + id + "/days/" + number + "/" + start + "/pin"), 409);
+        // with the current version it begins (and is marked ended again, nothing runs)
+        assertThat(store.solveBegan(id, store.version(id), "test-node", java.time.Instant.now())).isTrue();
+        assertThat(store.solveEnded(id, java.time.Instant.now(), "stopped")).isTrue();
         // an unpin counts as a change too
         int beforeUnpin = store.version(id);
         call(delete("/api/rosters/" + id + "/days/" + number + "/" + start + "/pin"), 204);
-        assertThat(store.solveStarted(id, 5, java.time.Instant.now(), beforeUnpin)).isFalse();
-        // with the current version it starts (and is marked ended again, nothing runs)
-        assertThat(store.solveStarted(id, 5, java.time.Instant.now(), store.version(id))).isTrue();
-        store.solveEnded(id, java.time.Instant.now());
+        assertThat(store.solveRequested(id, 5, java.time.Instant.now(), "test-job-2")).isTrue();
+        assertThat(store.solveBegan(id, beforeUnpin, "test-node", java.time.Instant.now())).isFalse();
+        store.solveEnded(id, java.time.Instant.now(), "stopped");
     }
 
     @Test
