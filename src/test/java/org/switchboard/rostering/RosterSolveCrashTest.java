@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.switchboard.ChildJvm;
 import org.switchboard.SwitchboardApplication;
 import org.switchboard.operators.TeamService;
 import org.switchboard.shared.SystemAuthentication;
@@ -42,7 +43,7 @@ class RosterSolveCrashTest {
     @Test
     void aSolveKilledHardKeepsItsBestAndCanBeSolvedAgain() throws Exception {
         long began = System.nanoTime();
-        Child first = new Child(SolveUntilKilled.class, dataDir.resolve("postgres"));
+        ChildJvm first = new ChildJvm(SolveUntilKilled.class, dataDir.resolve("postgres").toString());
         long id;
         int unsolved;
         String[] saved;
@@ -60,7 +61,7 @@ class RosterSolveCrashTest {
         assertThat(savedHard).as("the saved draft is far better than the unsolved roster").isGreaterThan(unsolved / 4);
 
         // the application again on the same database (the killed child's PostgreSQL is still running: it is stopped)
-        Child second = new Child(ResumeAfterKill.class, dataDir.resolve("postgres"), String.valueOf(id));
+        ChildJvm second = new ChildJvm(ResumeAfterKill.class, dataDir.resolve("postgres").toString(), String.valueOf(id));
         try {
             String[] after = second.next(180);
             log("the solve was taken over after %d s", began);
@@ -101,60 +102,6 @@ class RosterSolveCrashTest {
         System.out.println("CRASH-TEST " + String.format(java.util.Locale.ROOT, format, values));
     }
 
-    /** A JVM running one of the mains below on the test class path; its reports are the lines starting with PREFIX. */
-    private static final class Child {
-        final Process process;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        final java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
-        final Thread reader;
-
-        Child(Class<?> main, Path db, String... args) throws java.io.IOException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx1g",
-                    // C1 only: the children's work is small, and they start faster
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName(), db.toString()));
-            command.addAll(List.of(args));
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            reader = Thread.ofVirtual().start(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        if (line.startsWith(PREFIX)) {
-                            lines.add(line.substring(PREFIX.length()));
-                        }
-                        tail.addLast(line);
-                        if (tail.size() > 40) {
-                            tail.pollFirst();
-                        }
-                    }
-                } catch (java.io.IOException e) {
-                    // killed
-                }
-            });
-        }
-
-        /** The next report, split at blanks, waiting up to {@code seconds}; fails when the child died first. */
-        String[] next(int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            String line = null;
-            while (line == null && System.nanoTime() < deadline && (process.isAlive() || !lines.isEmpty())) {
-                line = lines.poll(1, TimeUnit.SECONDS);
-            }
-            assertThat(line).as("the child's next report within %d s (alive: %s); its last lines:%n%s", seconds,
-                    process.isAlive(), String.join("\n", tail)).isNotNull();
-            return line.split(" ");
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            // (its PostgreSQL may keep the output open: do not wait for the end of it)
-            reader.join(1000);
-        }
-    }
-
-    static final String PREFIX = "CRASH-TEST ";
-
     static ConfigurableApplicationContext start(Path db, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("--switchboard.embedded-db.directory=" + db,
                 "--switchboard.embedded-db.clean=false", "--server.port=0", "--spring.main.banner-mode=off"));
@@ -178,13 +125,13 @@ class RosterSolveCrashTest {
             LocalDate monday = LocalDate.now(MOSCOW).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
             Roster roster = SystemAuthentication.callAsSystem(() -> rosters.create(
                     new NewRoster(monday, 1, List.of(team), null, null, null, Map.of())));
-            report(roster.id() + " " + roster.hard());
+            ChildJvm.report(roster.id() + " " + roster.hard());
             SystemAuthentication.callAsSystem(() -> rosters.solve(roster.id(), 120));
             while (true) {
                 RosterStatus live = SystemAuthentication.callAsSystem(() -> rosters.status(roster.id()));
                 String stored = jdbc.queryForObject("select score from roster where id = ?", String.class, roster.id());
                 if (live.solving() && live.score() != null && live.score().equals(stored) && live.hard() > roster.hard()) {
-                    report(live.hard() + " " + stored);
+                    ChildJvm.report(live.hard() + " " + stored);
                     break;
                 }
                 Thread.sleep(100);
@@ -212,22 +159,18 @@ class RosterSolveCrashTest {
                 Thread.sleep(200);
                 taken = SystemAuthentication.callAsSystem(() -> rosters.status(id));
             }
-            report(taken.solving() + " " + taken.solveAttempts() + " " + taken.hard());
+            ChildJvm.report(taken.solving() + " " + taken.solveAttempts() + " " + taken.hard());
             SystemAuthentication.callAsSystem(() -> rosters.stop(id));
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
             while (SystemAuthentication.callAsSystem(() -> rosters.isSolving(id)) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             RosterStatus again = SystemAuthentication.callAsSystem(() -> rosters.status(id));
-            report(again.solving() + " " + again.score() + " " + again.hard() + " " + again.solveOutcome() + " "
+            ChildJvm.report(again.solving() + " " + again.score() + " " + again.hard() + " " + again.solveOutcome() + " "
                     + jdbc.queryForObject("select count(*) from roster_assignment where roster_id = ?", Integer.class, id));
             app.close();
             System.exit(0);
         }
     }
 
-    private static void report(String line) {
-        System.out.println(PREFIX + line);
-        System.out.flush();
-    }
 }
