@@ -271,8 +271,9 @@ class AuthorizationMatrixTest {
             }
         });
         assertThat(mapped).as("endpoints mapped").hasSizeGreaterThan(60);
-        assertThat(new TreeSet<>(mapped)).as("mapped endpoints without a row in the table (add one line each)")
-                .isSubsetOf(covered);
+        assertThat(covered).as("endpoints the table reaches").hasSizeGreaterThan(60);
+        mapped.removeAll(covered);
+        assertThat(mapped).as("mapped endpoints without a row in the table (add one line each)").isEmpty();
     }
 
     /** Null when the call answers as the row says for the caller, else what went wrong. */
