@@ -218,4 +218,20 @@ class AbsenceApiTest {
                 .andExpect(status().isCreated()));
         assertThat(waiting.get("status").asText()).isEqualTo("WAITLISTED");
     }
+
+    long absences() {
+        return jdbc.queryForObject("select count(*) from absence", Long.class);
+    }
+
+    @Test
+    void aNulCharacterInTextIs400NamingTheFieldAndNothingIsStored() throws Exception {
+        long before = absences();
+        // PostgreSQL cannot store it: the note used to fail on writing with 500
+        send("operator", post("/api/absences"), "{\"type\":\"VACATION\",\"from\":\"" + day(8, 3) + "\",\"to\":\""
+                + day(8, 3) + "\",\"note\":\"a\\u0000b\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("note"))
+                .andExpect(jsonPath("$.errors[0].reason").value("Text may not contain the NUL character (\\u0000)"));
+        assertThat(absences()).isEqualTo(before);
+    }
 }

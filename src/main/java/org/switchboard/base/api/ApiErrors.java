@@ -130,6 +130,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                     .collect(java.util.stream.Collectors.joining()).replaceFirst("^\\.", "");
         }
         String reason = field.isEmpty() ? "The body is not valid JSON" : "Not a valid value for this field";
+        if (!field.isEmpty() && cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            reason = f.getOriginalMessage(); // text refused as such (JsonText)
+        }
         if (!field.isEmpty() && cause instanceof InvalidFormatException f && f.getTargetType() != null
                 && f.getTargetType().isEnum()) {
             // a word outside a fixed list (a day, a kind): say which words there are
