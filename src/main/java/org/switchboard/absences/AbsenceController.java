@@ -249,10 +249,16 @@ class AbsenceController {
                 body.threshold() == null ? now.threshold() : body.threshold())));
     }
 
-    /** The team's limit for one date: {@code {"limit":n}}, or {@code {"limit":null}} to remove it. */
+    /**
+     * The team's limit for one date: {@code {"limit":n}}, or {@code {"limit":null}} to remove it. A request without a
+     * body is refused (it used to remove the limit, as if asked to).
+     */
     @PutMapping("/teams/{teamId}/allotments/{date}")
     DayJson setLimit(@PathVariable long teamId, @PathVariable String date, @RequestBody(required = false) LimitBody body) {
-        return DayJson.of(allotments.setLimit(teamId, date("date", date), body == null ? null : body.limit()));
+        if (body == null) {
+            throw ValidationFailedException.of("", Text.of("error.absence.bodyMissing"));
+        }
+        return DayJson.of(allotments.setLimit(teamId, date("date", date), body.limit()));
     }
 
     static Locale locale(HttpServletRequest request) {

@@ -253,4 +253,19 @@ class AbsenceApiTest {
         assertThat(absences()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from absence_allotment", Long.class)).isEqualTo(allotments + 1);
     }
+
+    @Test
+    void aDaysLimitIsRemovedOnlyWhenAskedTo() throws Exception {
+        long team = jdbc.queryForObject("select team_id from operator where employee_number = 'E1001'", Long.class);
+        String url = "/api/absences/teams/" + team + "/allotments/" + day(9, 2);
+        send("manager", put(url), "{\"limit\":2}").andExpect(status().isOk()).andExpect(jsonPath("$.limit").value(2))
+                .andExpect(jsonPath("$.source").value("OVERRIDE"));
+        // no body, or a JSON null: refused, the limit stays
+        call("manager", put(url)).andExpect(status().isBadRequest());
+        send("manager", put(url), "null").andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("select count(*) from absence_allotment where team_id = ? and day = ?",
+                Long.class, team, day(9, 2))).isEqualTo(1);
+        send("manager", put(url), "{\"limit\":null}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.source").value(Matchers.not("OVERRIDE")));
+    }
 }
