@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.shared.CurrentUser;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.RequestDates;
 import org.switchboard.shared.Text;
 import org.switchboard.shared.Violations;
 
@@ -146,6 +147,11 @@ public class AvailabilityService {
                     Text.of("error.availability.noLimit"));
             v.check(e.from() != null && e.until() != null && !e.until().isAfter(e.from()), at + "until",
                     Text.of("error.availability.order", e.until(), e.from()));
+            // a date such as +999999999-12-31 failed on writing (500) or was stored
+            v.check(!RequestDates.inRange(e.validFrom()), at + "validFrom", Text.of("error.availability.notDate",
+                    String.valueOf(e.validFrom())));
+            v.check(!RequestDates.inRange(e.validTo()), at + "validTo", Text.of("error.availability.notDate",
+                    String.valueOf(e.validTo())));
             v.check(e.validFrom() != null && e.validTo() != null && e.validTo().isBefore(e.validFrom()), at + "validTo",
                     Text.of("error.availability.validity", e.validTo(), e.validFrom()));
             v.check(e.note() != null && e.note().length() > 500, at + "note", Text.of("error.common.maxChars", 0, 500));

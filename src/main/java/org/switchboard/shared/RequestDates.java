@@ -15,6 +15,11 @@ public final class RequestDates {
 
     private RequestDates() {}
 
+    /** Whether the date lies between {@link #EARLIEST} and {@link #LATEST} (null is no date: true). */
+    public static boolean inRange(LocalDate date) {
+        return date == null || !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
     /**
      * The date the text holds, null for a missing or blank one.
      *
@@ -32,7 +37,7 @@ public final class RequestDates {
         } catch (DateTimeParseException e) {
             throw ValidationFailedException.of(field, Text.of(notDateKey, text));
         }
-        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+        if (!inRange(date)) {
             throw ValidationFailedException.of(field, Text.of(notDateKey, text));
         }
         return date;

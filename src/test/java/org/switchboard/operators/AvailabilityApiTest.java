@@ -219,4 +219,23 @@ class AvailabilityApiTest {
         assertThat(AvailabilityService.effective(7, rows, monday).available()).isFalse();
         assertThat(AvailabilityService.effective(7, rows, monday.plusDays(1))).isNull();
     }
+
+    @Test
+    void validityDatesBeyondTheYear9999Are400AndNothingIsStored() throws Exception {
+        read(operator(json(put("/api/me/availability"), "[{\"days\":[\"MONDAY\"],\"available\":true,\"from\":\"10:00\"}]")),
+                200);
+        // +999999999-12-31 failed on writing (500); +300000-01-01 was stored
+        for (String[] bad : new String[][] {{"validTo", "+999999999-12-31"}, {"validTo", "+300000-01-01"},
+                {"validFrom", "-999999999-01-01"}, {"validFrom", "0000-01-01"}}) {
+            JsonNode refused = read(operator(json(put("/api/me/availability"), "[{\"days\":[\"SUNDAY\"],\"available\":false,\""
+                    + bad[0] + "\":\"" + bad[1] + "\"}]")), 400);
+            assertThat(refused.at("/errors/0/field").asText()).isEqualTo("[0]." + bad[0]);
+            assertThat(refused.at("/errors/0/reason").asText()).contains(bad[1]);
+        }
+        JsonNode kept = read(operator(get("/api/me/availability")), 200);
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).get("from").asText()).isEqualTo("10:00");
+        read(operator(json(put("/api/me/availability"), "[{\"days\":[\"SUNDAY\"],\"available\":false,"
+                + "\"validFrom\":\"0001-01-01\",\"validTo\":\"9999-12-31\"}]")), 200);
+    }
 }
