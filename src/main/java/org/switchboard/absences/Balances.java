@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.operators.Operator;
 import org.switchboard.shared.Roles;
+import org.switchboard.shared.ValidationFailedException;
+import org.switchboard.shared.Text;
 
 /**
  * Balances per absence type and year: the operator their own, planners, managers and admins anyone's. See
@@ -42,6 +44,10 @@ public class Balances {
     }
 
     private List<Balance> of(Operator o, Integer year) {
+        if (year != null && (year < 1 || year > 9999)) {
+            // a year such as 100000 failed in the database (500); 0 or -5 were answered as if they were years
+            throw ValidationFailedException.of("year", Text.of("error.absence.year", String.valueOf(year)));
+        }
         int y = year == null ? LocalDate.now(clock.withZone(o.zone())).getYear() : year;
         return Arrays.stream(AbsenceType.values()).map(t -> calculator.balance(o, t, y)).toList();
     }

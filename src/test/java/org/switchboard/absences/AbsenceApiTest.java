@@ -268,4 +268,18 @@ class AbsenceApiTest {
         send("manager", put(url), "{\"limit\":null}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.source").value(Matchers.not("OVERRIDE")));
     }
+
+    @Test
+    void aBalanceOfAYearOutside1To9999Is400() throws Exception {
+        // 100000 failed in the database (500); 0 and -5 were answered as years
+        for (String year : java.util.List.of("0", "-5", "10000", "100000", "2147483647")) {
+            call("manager", get("/api/absences/balances").param("employeeNumber", "E1003").param("year", year))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("year"));
+            call("operator", get("/api/absences/balances").param("year", year)).andExpect(status().isBadRequest());
+        }
+        call("manager", get("/api/absences/balances").param("employeeNumber", "E1003").param("year", "2147483648"))
+                .andExpect(status().isBadRequest());
+        call("operator", get("/api/absences/balances").param("year", String.valueOf(year()))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].year").value(year()));
+    }
 }
