@@ -111,6 +111,24 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * A request the firewall refuses (an encoded slash, backslash or NUL, a {@code ..} in its path …) is 400 as before,
+     * and under {@code /api/} with problem details saying why (it was an empty 400).
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        var plain = new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (!org.switchboard.base.api.Problems.isApi(request)) {
+                plain.handle(request, response, rejected);
+                return;
+            }
+            org.switchboard.base.api.Problems.write(response, request, org.switchboard.base.api.Problems.of(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "The request was refused: its address holds characters"
+                            + " the API does not accept (" + rejected.getMessage() + ")", java.util.List.of()));
+        };
+    }
+
     /** Delegating encoder: bcrypt for new hashes, and it still reads older formats should the default change. */
     @Bean
     PasswordEncoder passwordEncoder() {
