@@ -310,9 +310,14 @@ public class Substitution {
         }
         var option = start == null ? (options.size() == 1 ? options.getFirst() : null)
                 : options.stream().filter(o -> o.localStart().equals(start)).findFirst().orElse(null);
+        if (option == null && start == null) {
+            // the template starts at more than one time that day: say which there are (it said "does not start at  ")
+            throw ValidationFailedException.of("start", Text.of("substitute.error.addStartMissing", code,
+                    options.stream().map(o -> o.localStart().toString()).distinct().sorted()
+                            .collect(java.util.stream.Collectors.joining(", "))));
+        }
         if (option == null) {
-            throw ValidationFailedException.of("start", Text.of("substitute.error.addStart", code,
-                    String.valueOf(start == null ? "" : start)));
+            throw ValidationFailedException.of("start", Text.of("substitute.error.addStart", code, String.valueOf(start)));
         }
         StoredShift shift = new StoredShift(-1, date, option.templateCode(), option.start(), option.end(),
                 option.paidMinutes(), queueId, List.of());

@@ -220,6 +220,26 @@ class HostileInputTest {
         assertThat(calls.jdbc.queryForObject("select count(*) from operator", Long.class)).isPositive();
     }
 
+    @Test
+    void anOpenShiftWithoutItsStartIsToldTheStartsThereAre() throws Exception {
+        // an open shift without its start, of a template that starts at more than one time that day
+        calls.send(Who.PLANNER, "POST /api/rosters/{published}/open-shifts", MatrixFixture.resolve(
+                "{\"date\":\"{date}\",\"shiftTemplate\":\"{template}\",\"queue\":\"{queue}\"}", calls.ids)
+                .getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, REFUSED, "no start");
+        assertThat(calls.problems).isEmpty();
+        var answer = calls.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post(MatrixFixture.resolve("/api/rosters/{published}/open-shifts", calls.ids))
+                .contentType(MediaType.APPLICATION_JSON).content(MatrixFixture.resolve(
+                        "{\"date\":\"{date}\",\"shiftTemplate\":\"{template}\",\"queue\":\"{queue}\"}", calls.ids))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("planner")
+                        .roles("PLANNER"))).andReturn().getResponse();
+        JsonNode problem = JSON.readTree(answer.getContentAsString());
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("start");
+        // it said "does not start at  on that day"
+        assertThat(problem.at("/errors/0/reason").asString()).contains(calls.ids.get("start"))
+                .contains("more than one time").doesNotContain("at  on");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     static final tools.jackson.databind.json.JsonMapper JSON = HostileCalls.JSON;
