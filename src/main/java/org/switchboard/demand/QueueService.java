@@ -83,7 +83,7 @@ public class QueueService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Queue save(Queue queue) {
         Violations v = Violations.of(validator, queue);
-        v.check(!v.has("code") && queues.findByCode(queue.getCode())
+        v.conflict(!v.has("code") && queues.findByCode(queue.getCode())
                         .filter(other -> !other.getId().equals(queue.getId())).isPresent(),
                 "code", Text.of("error.queue.code.taken"));
         v.check(!v.has("timeZone") && !TimeZones.isValid(queue.getTimeZone()), "timeZone", Text.of("error.common.unknownTimeZone"));

@@ -53,7 +53,7 @@ public class ContractService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Contract save(Contract contract) {
         Violations v = Violations.of(validator, contract);
-        v.check(!v.has("name") && contracts.findByName(contract.getName())
+        v.conflict(!v.has("name") && contracts.findByName(contract.getName())
                         .filter(other -> !other.getId().equals(contract.getId())).isPresent(),
                 "name", Text.of("error.contract.name.taken"));
         v.check(!v.has("minMinutesPerWeek") && !v.has("maxMinutesPerWeek")
@@ -64,7 +64,7 @@ public class ContractService {
                 "maxConsecutiveDays", Text.of("error.contract.noCycle"));
         if (contract.getId() != null && !contract.allowsNights()) {
             long nightWorkers = operators.countByContractIdAndNightEligibleTrue(contract.getId());
-            v.check(nightWorkers > 0, "maxNightsInRow", Text.of("error.contract.nightWorkers", nightWorkers));
+            v.conflict(nightWorkers > 0, "maxNightsInRow", Text.of("error.contract.nightWorkers", nightWorkers));
         }
         v.throwIfAny();
         Contract saved = contracts.save(contract);
@@ -82,7 +82,7 @@ public class ContractService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByContractId(id)) {
-            throw ValidationFailedException.of("name", Text.of("error.contract.hasOperators"));
+            throw ValidationFailedException.conflict("name", Text.of("error.contract.hasOperators"));
         }
         contracts.deleteById(id);
         events.publishEvent(new ContractChanged(id));

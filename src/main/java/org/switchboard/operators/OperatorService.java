@@ -15,6 +15,7 @@ import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
 import org.switchboard.shared.TimeZones;
+import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
 /**
@@ -57,6 +58,25 @@ public class OperatorService {
         return operators.findById(id).orElseThrow(() -> new NotFoundException("Operator", id));
     }
 
+    /**
+     * The operator with this employee number (how the REST API names operators).
+     *
+     * @throws ValidationFailedException on {@code employeeNumber} when the text cannot be an employee number at all
+     *     (so an over-long text is refused on its field, not echoed back as an unknown record)
+     * @throws NotFoundException when no operator has it
+     */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Operator byEmployeeNumber(String employeeNumber) {
+        String number = employeeNumber == null ? "" : employeeNumber.trim();
+        var broken = validator.validateValue(Operator.class, "employeeNumber", number);
+        if (!broken.isEmpty()) {
+            throw ValidationFailedException.of("employeeNumber",
+                    org.switchboard.shared.KeyedMessageInterpolator.text(broken.iterator().next()));
+        }
+        return operators.findByEmployeeNumber(number).orElseThrow(() -> new NotFoundException("Operator", number));
+    }
+
     /** The operator record linked to the signed-in user, if any. */
     @PreAuthorize(Roles.SIGNED_IN)
     @Transactional(readOnly = true)
@@ -87,7 +107,7 @@ public class OperatorService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Operator save(Operator operator) {
         Violations v = Violations.of(validator, operator);
-        v.check(!v.has("employeeNumber") && operators.findByEmployeeNumber(operator.getEmployeeNumber())
+        v.conflict(!v.has("employeeNumber") && operators.findByEmployeeNumber(operator.getEmployeeNumber())
                         .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
                 "employeeNumber", Text.of("error.operator.employeeNumber.taken"));
         v.check(operator.getTeamId() != null && !teams.existsById(operator.getTeamId()), "teamId", Text.of("error.operator.team.unknown"));
@@ -99,7 +119,7 @@ public class OperatorService {
         checkSkills(operator, v);
         if (operator.getUserId() != null) {
             v.check(accounts.find(operator.getUserId()).isEmpty(), "userId", Text.of("error.operator.user.unknown"));
-            v.check(operators.findByUserId(operator.getUserId())
+            v.conflict(operators.findByUserId(operator.getUserId())
                             .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
                     "userId", Text.of("error.operator.user.linked"));
         }

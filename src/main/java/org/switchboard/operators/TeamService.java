@@ -41,7 +41,7 @@ public class TeamService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Team save(Team team) {
         Violations v = Violations.of(validator, team);
-        v.check(!v.has("name") && teams.findByName(team.getName())
+        v.conflict(!v.has("name") && teams.findByName(team.getName())
                         .filter(other -> !other.getId().equals(team.getId())).isPresent(),
                 "name", Text.of("error.team.name.taken"));
         v.throwIfAny();
@@ -58,7 +58,7 @@ public class TeamService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByTeamId(id)) {
-            throw ValidationFailedException.of("name", Text.of("error.team.hasOperators"));
+            throw ValidationFailedException.conflict("name", Text.of("error.team.hasOperators"));
         }
         teams.deleteById(id);
     }
