@@ -1,6 +1,8 @@
 package org.switchboard.operators;
 
 import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,9 @@ import org.switchboard.shared.Violations;
 @Transactional
 public class OperatorService {
 
+    private static final Comparator<Operator> BY_NAME = Comparator.comparing(Operator::getLastName)
+            .thenComparing(Operator::getFirstName).thenComparing(Operator::getId);
+
     private final OperatorRepository operators;
     private final TeamRepository teams;
     private final ContractRepository contracts;
@@ -49,7 +54,11 @@ public class OperatorService {
     @PreAuthorize(Roles.READ_MASTER_DATA)
     @Transactional(readOnly = true)
     public List<Operator> list() {
-        return operators.findAllByOrderByLastNameAscFirstNameAsc();
+        // findAll reads the operators with their skills in one query (single query loading); a derived query cannot
+        List<Operator> all = new ArrayList<>();
+        operators.findAll().forEach(all::add);
+        all.sort(BY_NAME);
+        return all;
     }
 
     @PreAuthorize(Roles.READ_MASTER_DATA)
