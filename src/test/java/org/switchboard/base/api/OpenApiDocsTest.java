@@ -88,7 +88,7 @@ class OpenApiDocsTest {
         Set<String> paths = new TreeSet<>();
         docs().get("paths").propertyNames().forEach(paths::add);
         for (String area : List.of("/api/history/import", "/api/staffing",
-                "/api/rosters", "/api/me/schedule", "/api/me/availability", "/api/absences", "/api/swaps")) {
+                "/api/rosters", "/api/me/schedule", "/api/me/availability", "/api/absences", "/api/swaps", "/api/audit")) {
             assertThat(paths).as(area).anyMatch(p -> p.startsWith(area));
         }
     }
