@@ -93,8 +93,15 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         kinds.setClearButtonVisible(true);
         kinds.setWidth("22rem");
         kinds.setId("audit-kinds");
-        from.addValueChangeListener(e -> reload());
-        to.addValueChangeListener(e -> reload());
+        from.addValueChangeListener(e -> {
+            to.setMin(e.getValue());
+            reload();
+        });
+        to.addValueChangeListener(e -> {
+            from.setMax(e.getValue());
+            reload();
+        });
+        to.setErrorMessage(getTranslation("audit.error.toBeforeFrom"));
         user.addValueChangeListener(e -> reload());
         kinds.addValueChangeListener(e -> reload());
         Span zoneInfo = new Span(getTranslation("audit.zone", zone.getDisplayName(TextStyle.SHORT, locale)));
@@ -105,14 +112,14 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(e -> time.format(e.at())).setHeader(getTranslation("audit.column.at")).setAutoWidth(true)
+        grid.addColumn(e -> time.format(e.at())).setHeader(getTranslation("audit.column.at")).setKey("at").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(this::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> kindName(e.kind())).setHeader(getTranslation("audit.column.kind")).setAutoWidth(true)
+        grid.addColumn(this::actor).setHeader(getTranslation("audit.column.actor")).setKey("actor").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> kindName(e.kind())).setHeader(getTranslation("audit.column.kind")).setKey("kind").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(this::subject).setHeader(getTranslation("audit.column.subject")).setAutoWidth(true)
+        grid.addColumn(this::subject).setHeader(getTranslation("audit.column.subject")).setKey("subject").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(e -> e.text(locale)).setHeader(getTranslation("audit.column.text")).setFlexGrow(1);
+        grid.addColumn(e -> e.text(locale)).setHeader(getTranslation("audit.column.text")).setKey("text").setFlexGrow(1);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
         grid.setEmptyStateText(getTranslation("audit.empty"));
 
@@ -145,7 +152,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     void show(int wanted) {
         page = Math.max(0, wanted);
-        shown = trail.find(query().page(page, PAGE));
+        boolean reversed = from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue());
+        to.setInvalid(reversed);
+        shown = reversed ? new AuditPage(List.of(), 0, PAGE, 0) : trail.find(query().page(page, PAGE));
         grid.setItems(shown.entries());
         long pages = Math.max(1, (shown.total() + PAGE - 1) / PAGE);
         pageInfo.setText(getTranslation("audit.page", page + 1, pages));
