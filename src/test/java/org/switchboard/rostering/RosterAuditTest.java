@@ -24,8 +24,8 @@ import org.switchboard.shared.SystemAuthentication;
 import org.switchboard.shared.Texts;
 
 /**
- * A planner's manual edit and publishing are in the audit trail, by the planner, with the day before and after and
- * the roster's period. In the test's transaction (rolled back), on a week of 2032 no other test plans.
+ * A planner's manual edit, publishing and an open shift added are in the audit trail, by the planner, with the day
+ * before and after and the roster's period. In the test's transaction (rolled back), on a week of 2032 no other test plans.
  */
 @SpringBootTest
 @Transactional
@@ -43,6 +43,8 @@ class RosterAuditTest {
     OperatorService operators;
     @Autowired
     TeamService teams;
+    @Autowired
+    Substitution substitution;
     @Autowired
     AuditTrail trail;
     @Autowired
@@ -91,5 +93,15 @@ class RosterAuditTest {
                 .containsEntry("operators", store.operatorIds(r.id()).size()).containsEntry("superseded", 0);
         assertThat(published.text(Locale.ENGLISH)).startsWith("Published roster " + r.id() + " for 2032-03-01 – 2032-03-07");
         assertThat(published.text(Texts.RUSSIAN)).startsWith("Опубликован график " + r.id() + " на 01.03.2032 – 07.03.2032");
+
+        // extra work a planner adds to the published roster
+        Substitution.OpenShiftView added = planner(() -> substitution.addOpenShift(r.id(), day, "D07",
+                LocalTime.of(9, 0), null));
+        AuditEntry open = AuditFixture.one(trail, start, AuditKind.OPEN_SHIFT_ADDED, "openShift", added.id());
+        assertThat(open.actor()).isEqualTo("planner");
+        assertThat(open.before()).isNull();
+        assertThat(open.after()).isEqualTo(Map.of("template", "D07", "start", "09:00", "end", "18:00"));
+        assertThat(open.text(Locale.ENGLISH)).isEqualTo("Added an open shift to roster " + r.id() + ": " + day
+                + ", D07 09:00–18:00.");
     }
 }

@@ -90,7 +90,7 @@ class SecurityAuditTest {
         UserAccount created = admin(() -> accounts.createWithPassword(user, "Audited Planner", Set.of(Roles.PLANNER),
                 PASSWORD, false));
         admin(() -> accounts.update(created.id(), "Audited Manager", Set.of(Roles.MANAGER, Roles.PLANNER), true));
-        admin(() -> accounts.resetPassword(created.id()));
+        String oneTime = admin(() -> accounts.resetPassword(created.id()));
         admin(() -> {
             accounts.unlock(created.id());
             return null;
@@ -115,6 +115,16 @@ class SecurityAuditTest {
         assertThat(AuditFixture.one(trail, start, AuditKind.PASSWORD_RESET, "user", user).actor()).isEqualTo("admin");
         assertThat(AuditFixture.one(trail, start, AuditKind.USER_UNLOCKED, "user", user).text(Locale.ENGLISH))
                 .isEqualTo("Unlocked the account " + user + ".");
+
+        // the user replaces their own password: by them
+        String fresh = "fresh-" + PASSWORD;
+        AuditFixture.as(user, Roles.PLANNER, () -> {
+            accounts.changeOwnPassword(oneTime, fresh);
+            return null;
+        });
+        AuditEntry own = AuditFixture.one(trail, start, AuditKind.PASSWORD_CHANGED, "user", user);
+        assertThat(own.actor()).isEqualTo(user);
+        assertThat(own.text(Locale.ENGLISH)).isEqualTo(user + " changed their own password.");
     }
 
     @Test
