@@ -6,6 +6,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
@@ -22,10 +24,12 @@ public class ContractService {
     private final OperatorRepository operators;
     private final Validator validator;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     ContractService(ContractRepository contracts, ContractPresetRepository presets, OperatorRepository operators,
-            Validator validator, ApplicationEventPublisher events) {
+            Validator validator, ApplicationEventPublisher events, AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
         this.contracts = contracts;
         this.presets = presets;
         this.operators = operators;
@@ -67,8 +71,11 @@ public class ContractService {
             v.conflict(nightWorkers > 0, "maxNightsInRow", Text.of("error.contract.nightWorkers", nightWorkers));
         }
         v.throwIfAny();
+        Contract before = contract.getId() == null ? null : contracts.findById(contract.getId()).orElse(null);
         Contract saved = contracts.save(contract);
         events.publishEvent(new ContractChanged(saved.getId()));
+        audit.record(AuditKind.CONTRACT_CHANGED, "contract", saved.getId(), before, saved,
+                AuditTrail.facts("label", saved.getName()));
         return saved;
     }
 
@@ -84,6 +91,8 @@ public class ContractService {
         if (operators.existsByContractId(id)) {
             throw ValidationFailedException.conflict("name", Text.of("error.contract.hasOperators"));
         }
+        contracts.findById(id).ifPresent(c -> audit.record(AuditKind.CONTRACT_CHANGED, "contract", id, c, null,
+                AuditTrail.facts("label", c.getName())));
         contracts.deleteById(id);
         events.publishEvent(new ContractChanged(id));
     }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.demand.QueueService;
 import org.switchboard.security.UserAccountService;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
@@ -38,10 +40,13 @@ public class OperatorService {
     private final UserAccountService accounts;
     private final Validator validator;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     OperatorService(OperatorRepository operators, TeamRepository teams, ContractRepository contracts,
-            QueueService queues, UserAccountService accounts, Validator validator, ApplicationEventPublisher events) {
+            QueueService queues, UserAccountService accounts, Validator validator, ApplicationEventPublisher events,
+            AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
         this.operators = operators;
         this.teams = teams;
         this.contracts = contracts;
@@ -133,8 +138,11 @@ public class OperatorService {
                     "userId", Text.of("error.operator.user.linked"));
         }
         v.throwIfAny();
+        Operator before = operator.getId() == null ? null : operators.findById(operator.getId()).orElse(null);
         Operator saved = operators.save(operator);
         events.publishEvent(new OperatorChanged(saved.getId(), saved.getTeamId()));
+        audit.record(AuditKind.OPERATOR_CHANGED, "operator", saved.getId(), before, saved,
+                AuditTrail.facts("label", saved.getEmployeeNumber() + " " + saved.fullName()));
         return saved;
     }
 
@@ -154,8 +162,11 @@ public class OperatorService {
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
-        Long team = operators.findById(id).map(Operator::getTeamId).orElse(null);
+        Optional<Operator> before = operators.findById(id);
+        Long team = before.map(Operator::getTeamId).orElse(null);
         operators.deleteById(id);
         events.publishEvent(new OperatorChanged(id, team));
+        before.ifPresent(o -> audit.record(AuditKind.OPERATOR_CHANGED, "operator", id, o, null,
+                AuditTrail.facts("label", o.getEmployeeNumber() + " " + o.fullName())));
     }
 }

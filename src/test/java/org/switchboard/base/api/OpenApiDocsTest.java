@@ -89,7 +89,8 @@ class OpenApiDocsTest {
         docs().get("paths").propertyNames().forEach(paths::add);
         for (String area : List.of("/api/operators", "/api/teams", "/api/contracts", "/api/queues",
                 "/api/shift-templates", "/api/history/import", "/api/forecasts", "/api/requirements", "/api/staffing",
-                "/api/rosters", "/api/me/schedule", "/api/me/availability", "/api/absences", "/api/swaps")) {
+                "/api/rosters", "/api/me/schedule", "/api/me/availability", "/api/absences", "/api/swaps",
+                "/api/audit")) {
             assertThat(paths).as(area).anyMatch(p -> p.startsWith(area));
         }
     }
