@@ -218,4 +218,39 @@ class AbsenceApiTest {
                 .andExpect(status().isCreated()));
         assertThat(waiting.get("status").asText()).isEqualTo("WAITLISTED");
     }
+
+    long absences() {
+        return jdbc.queryForObject("select count(*) from absence", Long.class);
+    }
+
+    @Test
+    void aNulCharacterInTextIs400NamingTheFieldAndNothingIsStored() throws Exception {
+        long before = absences();
+        // PostgreSQL cannot store it: the note used to fail on writing with 500
+        send("operator", post("/api/absences"), "{\"type\":\"VACATION\",\"from\":\"" + day(8, 3) + "\",\"to\":\""
+                + day(8, 3) + "\",\"note\":\"a\\u0000b\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("note"))
+                .andExpect(jsonPath("$.errors[0].reason").value("Text may not contain the NUL character (\\u0000)"));
+        assertThat(absences()).isEqualTo(before);
+    }
+
+    @Test
+    void aDateBeyondTheYear9999Is400AndNothingIsStored() throws Exception {
+        long before = absences();
+        long team = jdbc.queryForObject("select team_id from operator where employee_number = 'E1001'", Long.class);
+        long allotments = jdbc.queryForObject("select count(*) from absence_allotment", Long.class);
+        // the day after it overflowed (500); the far dates of a team's limit were stored
+        send("operator", post("/api/absences"), "{\"type\":\"VACATION\",\"from\":\"" + day(8, 3)
+                + "\",\"to\":\"+999999999-12-31\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        for (String date : java.util.List.of("+300000-01-01", "-999999999-01-01", "+999999999-12-31", "0000-12-31")) {
+            send("manager", put("/api/absences/teams/" + team + "/allotments/" + date), "{\"limit\":3}")
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("date"));
+        }
+        send("manager", put("/api/absences/teams/" + team + "/allotments/9999-12-31"), "{\"limit\":3}")
+                .andExpect(status().isOk());
+        assertThat(absences()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from absence_allotment", Long.class)).isEqualTo(allotments + 1);
+    }
 }

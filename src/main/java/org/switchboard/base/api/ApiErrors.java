@@ -1,6 +1,7 @@
 package org.switchboard.base.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +122,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return answer(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN_DETAIL, List.of()), request);
     }
 
+    /** A body above the API's limit, found before or while reading it: 413, sent at once (see {@link BodySizeLimit}). */
+    @ExceptionHandler(BodySizeLimit.TooLarge.class)
+    void tooLarge(BodySizeLimit.TooLarge e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        BodySizeLimit.answer(e, request, response);
+    }
+
     /** Anything else: logged with its cause, answered without it. Outside the API the error goes on as it was. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
@@ -135,6 +142,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodySizeLimit.TooLarge tooLarge = BodySizeLimit.in(e);
+        if (tooLarge != null && request instanceof NativeWebRequest nwr
+                && nwr.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest http
+                && nwr.getNativeResponse(HttpServletResponse.class) instanceof HttpServletResponse response) {
+            try {
+                BodySizeLimit.answer(tooLarge, http, response);
+            } catch (java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            return null; // answered
+        }
         String field = "";
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException d && !d.getPath().isEmpty()) {
@@ -147,6 +165,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (!field.isEmpty() && cause instanceof MismatchedInputException m && m.getTargetType() != null
                 && WHOLE_NUMBERS.contains(m.getTargetType())) {
             reason = "Use a whole number"; // a fraction is refused, not cut (accept-float-as-int is off)
+        }
+        if (!field.isEmpty() && cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            reason = f.getOriginalMessage(); // text refused as such (JsonText)
         }
         if (!field.isEmpty() && cause instanceof InvalidFormatException f && f.getTargetType() != null
                 && f.getTargetType().isEnum()) {

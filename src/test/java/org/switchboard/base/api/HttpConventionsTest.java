@@ -233,4 +233,85 @@ class HttpConventionsTest {
         assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
     }
+
+    /** A JSON body of {@code size} bytes made up as it is read (never held in memory), counting what was read. */
+    static final class Generated extends java.io.InputStream {
+        final long size;
+        final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+        private final byte[] head = "{\"callsPerInterval\":100,\"ahtSeconds\":180,\"note\":\"".getBytes(StandardCharsets.UTF_8);
+
+        Generated(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            long at = served.get();
+            if (at >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(length, size - at);
+            for (int i = 0; i < n; i++) {
+                long p = at + i;
+                buffer[offset + i] = p < head.length ? head[(int) p] : p == size - 2 ? (byte) '"' : p == size - 1 ? (byte) '}' : (byte) 'x';
+            }
+            served.addAndGet(n);
+            return n;
+        }
+    }
+
+    static long usedHeapMb() {
+        System.gc();
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) / (1024 * 1024);
+    }
+
+    @Test
+    void aJsonBodyAboveTheLimitIs413AndIsNeverReadWhole() throws Exception {
+        long heapBefore = usedHeapMb();
+        // 300 MB declared: refused before its body is read (answered 413, or the connection closed long before the end)
+        Generated declared = new Generated(300L * 1024 * 1024);
+        String outcome;
+        try {
+            HttpResponse<String> r = send(request("/api/staffing/erlang").header("Authorization", basic("http-planner"))
+                    .header("Content-Type", "application/json").expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> declared),
+                            declared.size)).build());
+            outcome = String.valueOf(r.statusCode());
+            if (r.statusCode() == 413) {
+                assertThat(problem(r, 413).get("detail").asString()).contains("2 MB");
+            }
+        } catch (java.io.IOException e) {
+            outcome = "connection closed: " + e;
+        }
+        assertThat(outcome).matches("413|connection closed.*");
+        assertThat(declared.served.get()).as("bytes the client could send").isLessThan(50L * 1024 * 1024);
+
+        // 100 MB without a declared length (chunked): read up to the limit, then 413
+        Generated chunked = new Generated(100L * 1024 * 1024);
+        try {
+            HttpResponse<String> r = send(request("/api/staffing/erlang").header("Authorization", basic("http-planner"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> chunked)).build());
+            assertThat(problem(r, 413).get("errors").isArray()).isTrue();
+        } catch (java.io.IOException e) {
+            // the connection was closed on the client still sending: refused all the same
+        }
+        assertThat(chunked.served.get()).as("bytes the client could send").isLessThan(50L * 1024 * 1024);
+
+        assertThat(usedHeapMb() - heapBefore).as("heap held after refusing 400 MB of bodies (MB)").isLessThan(64);
+        // a body under the limit is still read, and the server answers as before
+        HttpResponse<String> small = send(request("/api/staffing/erlang").header("Authorization", basic("http-planner"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(1024 * 1024))).build());
+        assertThat(small.statusCode()).as(small.body()).isIn(200, 400); // 1 MB of JSON, read whole: not 413
+        assertThat(send(request("/api/rosters").header("Authorization", basic("http-planner")).GET().build())
+                .statusCode()).isEqualTo(200);
+    }
 }
