@@ -39,10 +39,12 @@ public class AbsenceDecisions {
     private final Waitlist waitlist;
     private final AutoApproval autoApproval;
     private final ApplicationEventPublisher events;
+    private final AbsenceAudit audit;
     private final Clock clock;
 
     AbsenceDecisions(AbsenceStore store, Staff staff, Caller caller, Waitlist waitlist, AutoApproval autoApproval,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, AbsenceAudit audit, Optional<Clock> clock) {
+        this.audit = audit;
         this.store = store;
         this.staff = staff;
         this.caller = caller;
@@ -130,6 +132,7 @@ public class AbsenceDecisions {
         }
         AbsenceStore.Stored now = store.find(id).orElseThrow();
         events.publishEvent(new AbsenceApproved(now.span(), by, false));
+        audit.approved(now.span(), o, s.status(), false);
         return Entries.of(now, o);
     }
 
@@ -143,6 +146,7 @@ public class AbsenceDecisions {
         }
         AbsenceStore.Stored now = store.find(id).orElseThrow();
         events.publishEvent(new AbsenceRejected(now.span(), by, reason));
+        audit.rejected(now.span(), o, s.status(), reason);
         if (now.wholeDays()) {
             waitlist.moveUp(o.getTeamId());
         }

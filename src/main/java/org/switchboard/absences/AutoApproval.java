@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.switchboard.operators.Operator;
 
 /**
  * The team's optional rule: a request is approved by the system, as soon as it is REQUESTED (new or moved up from the
@@ -20,10 +21,12 @@ class AutoApproval {
     private final AbsenceStore store;
     private final ObjectProvider<CoverageEffects> coverage;
     private final ApplicationEventPublisher events;
+    private final AbsenceAudit audit;
     private final Clock clock;
 
     AutoApproval(TeamRulesStore rules, AbsenceStore store, ObjectProvider<CoverageEffects> coverage,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, AbsenceAudit audit, Optional<Clock> clock) {
+        this.audit = audit;
         this.rules = rules;
         this.store = store;
         this.coverage = coverage;
@@ -46,9 +49,9 @@ class AutoApproval {
         return effects == null ? AbsenceImpact.none() : effects.impact(span.operatorId(), span.startsAt(), span.endsAt());
     }
 
-    /** Approves the REQUESTED absence as the system when the team's rule says so; whether it did. */
-    boolean consider(AbsenceSpan span, long teamId) {
-        TeamAbsenceSettings settings = rules.settings(teamId);
+    /** Approves the operator's REQUESTED absence as the system when their team's rule says so; whether it did. */
+    boolean consider(AbsenceSpan span, Operator operator) {
+        TeamAbsenceSettings settings = rules.settings(operator.getTeamId());
         if (!settings.autoApprove() || !approves(settings, impact(span))) {
             return false;
         }
@@ -56,6 +59,7 @@ class AutoApproval {
             return false;
         }
         events.publishEvent(new AbsenceApproved(span, SYSTEM, true));
+        audit.approved(span, operator, AbsenceStatus.REQUESTED, true);
         return true;
     }
 }

@@ -44,11 +44,13 @@ public class TimeOffRequests {
     private final AutoApproval autoApproval;
     private final Waitlist waitlist;
     private final ApplicationEventPublisher events;
+    private final AbsenceAudit audit;
     private final Clock clock;
 
     TimeOffRequests(AbsenceStore store, Staff staff, Caller caller, BalanceCalculator balances,
             AllotmentCounter allotments, AutoApproval autoApproval, Waitlist waitlist, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            AbsenceAudit audit, Optional<Clock> clock) {
+        this.audit = audit;
         this.store = store;
         this.staff = staff;
         this.caller = caller;
@@ -147,10 +149,11 @@ public class TimeOffRequests {
         AbsenceSpan span = new AbsenceSpan(id, o.getId(), type, from, to, startsAt, endsAt, wholeDays);
         if (status == AbsenceStatus.APPROVED) {
             events.publishEvent(new AbsenceApproved(span, by, false));
+            audit.approved(span, o, null, false);
             return new RequestOutcome(id, status);
         }
         events.publishEvent(new AbsenceRequested(span, status));
-        if (status == AbsenceStatus.REQUESTED && autoApproval.consider(span, o.getTeamId())) {
+        if (status == AbsenceStatus.REQUESTED && autoApproval.consider(span, o)) {
             status = AbsenceStatus.APPROVED;
         }
         return new RequestOutcome(id, status);

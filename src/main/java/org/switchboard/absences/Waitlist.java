@@ -35,7 +35,8 @@ class Waitlist {
     /** Moves up what now fits in the team; the ids moved up, in order. */
     List<Long> moveUp(long teamId) {
         store.lockTeam(teamId);
-        List<Long> ids = staff.team(teamId).stream().map(Operator::getId).toList();
+        List<Operator> team = staff.team(teamId);
+        List<Long> ids = team.stream().map(Operator::getId).toList();
         List<Long> moved = new java.util.ArrayList<>();
         for (AbsenceStore.Stored w : store.waitlisted(ids)) {
             if (!w.startsAt().isAfter(clock.instant())) {
@@ -43,7 +44,8 @@ class Waitlist {
             }
             if (counter.fits(teamId, w.wholeDates(), null) && store.promote(w.id())) {
                 events.publishEvent(new AbsenceRequested(w.span(), AbsenceStatus.REQUESTED));
-                autoApproval.consider(w.span(), teamId);
+                team.stream().filter(o -> o.getId() == w.operatorId()).findFirst()
+                        .ifPresent(o -> autoApproval.consider(w.span(), o));
                 moved.add(w.id());
             }
         }

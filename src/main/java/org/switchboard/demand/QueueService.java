@@ -8,6 +8,8 @@ import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
@@ -22,8 +24,11 @@ public class QueueService {
     private final QueueRepository queues;
     private final Validator validator;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    QueueService(QueueRepository queues, Validator validator, org.springframework.context.ApplicationEventPublisher events) {
+    QueueService(QueueRepository queues, Validator validator, org.springframework.context.ApplicationEventPublisher events,
+            AuditTrail audit) {
+        this.audit = audit;
         this.queues = queues;
         this.validator = validator;
         this.events = events;
@@ -83,7 +88,7 @@ public class QueueService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Queue save(Queue queue) {
         Violations v = Violations.of(validator, queue);
-        v.check(!v.has("code") && queues.findByCode(queue.getCode())
+        v.conflict(!v.has("code") && queues.findByCode(queue.getCode())
                         .filter(other -> !other.getId().equals(queue.getId())).isPresent(),
                 "code", Text.of("error.queue.code.taken"));
         v.check(!v.has("timeZone") && !TimeZones.isValid(queue.getTimeZone()), "timeZone", Text.of("error.common.unknownTimeZone"));
@@ -105,9 +110,11 @@ public class QueueService {
         v.check(queue.isActive() && queue.getDirection() == Direction.INBOUND && queue.getOpeningHours().isEmpty(),
                 "openingHours", Text.of("error.queue.hours.required"));
         v.throwIfAny();
-        boolean changed = queue.getId() == null
-                || queues.findById(queue.getId()).map(stored -> !stored.sameTargets(queue)).orElse(true);
+        Queue before = queue.getId() == null ? null : queues.findById(queue.getId()).orElse(null);
+        boolean changed = before == null || !before.sameTargets(queue);
         Queue saved = queues.save(queue);
+        audit.record(AuditKind.QUEUE_CHANGED, "queue", saved.getId(), before, saved,
+                AuditTrail.facts("label", saved.getCode() + " " + saved.getName()));
         if (changed) {
             events.publishEvent(new QueueTargetsChanged(saved.getId()));
         }
@@ -116,6 +123,8 @@ public class QueueService {
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
+        queues.findById(id).ifPresent(q -> audit.record(AuditKind.QUEUE_CHANGED, "queue", id, q, null,
+                AuditTrail.facts("label", q.getCode() + " " + q.getName())));
         queues.deleteById(id);
     }
 }

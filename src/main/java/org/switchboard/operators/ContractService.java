@@ -6,6 +6,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
@@ -22,10 +24,12 @@ public class ContractService {
     private final OperatorRepository operators;
     private final Validator validator;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     ContractService(ContractRepository contracts, ContractPresetRepository presets, OperatorRepository operators,
-            Validator validator, ApplicationEventPublisher events) {
+            Validator validator, ApplicationEventPublisher events, AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
         this.contracts = contracts;
         this.presets = presets;
         this.operators = operators;
@@ -53,7 +57,7 @@ public class ContractService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Contract save(Contract contract) {
         Violations v = Violations.of(validator, contract);
-        v.check(!v.has("name") && contracts.findByName(contract.getName())
+        v.conflict(!v.has("name") && contracts.findByName(contract.getName())
                         .filter(other -> !other.getId().equals(contract.getId())).isPresent(),
                 "name", Text.of("error.contract.name.taken"));
         v.check(!v.has("minMinutesPerWeek") && !v.has("maxMinutesPerWeek")
@@ -64,11 +68,14 @@ public class ContractService {
                 "maxConsecutiveDays", Text.of("error.contract.noCycle"));
         if (contract.getId() != null && !contract.allowsNights()) {
             long nightWorkers = operators.countByContractIdAndNightEligibleTrue(contract.getId());
-            v.check(nightWorkers > 0, "maxNightsInRow", Text.of("error.contract.nightWorkers", nightWorkers));
+            v.conflict(nightWorkers > 0, "maxNightsInRow", Text.of("error.contract.nightWorkers", nightWorkers));
         }
         v.throwIfAny();
+        Contract before = contract.getId() == null ? null : contracts.findById(contract.getId()).orElse(null);
         Contract saved = contracts.save(contract);
         events.publishEvent(new ContractChanged(saved.getId()));
+        audit.record(AuditKind.CONTRACT_CHANGED, "contract", saved.getId(), before, saved,
+                AuditTrail.facts("label", saved.getName()));
         return saved;
     }
 
@@ -82,8 +89,10 @@ public class ContractService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByContractId(id)) {
-            throw ValidationFailedException.of("name", Text.of("error.contract.hasOperators"));
+            throw ValidationFailedException.conflict("name", Text.of("error.contract.hasOperators"));
         }
+        contracts.findById(id).ifPresent(c -> audit.record(AuditKind.CONTRACT_CHANGED, "contract", id, c, null,
+                AuditTrail.facts("label", c.getName())));
         contracts.deleteById(id);
         events.publishEvent(new ContractChanged(id));
     }

@@ -1,6 +1,8 @@
 package org.switchboard.operators;
 
 import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.demand.QueueService;
 import org.switchboard.security.UserAccountService;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
 import org.switchboard.shared.TimeZones;
+import org.switchboard.shared.ValidationFailedException;
 import org.switchboard.shared.Violations;
 
 /**
@@ -25,6 +30,9 @@ import org.switchboard.shared.Violations;
 @Transactional
 public class OperatorService {
 
+    private static final Comparator<Operator> BY_NAME = Comparator.comparing(Operator::getLastName)
+            .thenComparing(Operator::getFirstName).thenComparing(Operator::getId);
+
     private final OperatorRepository operators;
     private final TeamRepository teams;
     private final ContractRepository contracts;
@@ -32,10 +40,13 @@ public class OperatorService {
     private final UserAccountService accounts;
     private final Validator validator;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     OperatorService(OperatorRepository operators, TeamRepository teams, ContractRepository contracts,
-            QueueService queues, UserAccountService accounts, Validator validator, ApplicationEventPublisher events) {
+            QueueService queues, UserAccountService accounts, Validator validator, ApplicationEventPublisher events,
+            AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
         this.operators = operators;
         this.teams = teams;
         this.contracts = contracts;
@@ -48,13 +59,36 @@ public class OperatorService {
     @PreAuthorize(Roles.READ_MASTER_DATA)
     @Transactional(readOnly = true)
     public List<Operator> list() {
-        return operators.findAllByOrderByLastNameAscFirstNameAsc();
+        // findAll reads the operators with their skills in one query (single query loading); a derived query cannot
+        List<Operator> all = new ArrayList<>();
+        operators.findAll().forEach(all::add);
+        all.sort(BY_NAME);
+        return all;
     }
 
     @PreAuthorize(Roles.READ_MASTER_DATA)
     @Transactional(readOnly = true)
     public Operator get(long id) {
         return operators.findById(id).orElseThrow(() -> new NotFoundException("Operator", id));
+    }
+
+    /**
+     * The operator with this employee number (how the REST API names operators).
+     *
+     * @throws ValidationFailedException on {@code employeeNumber} when the text cannot be an employee number at all
+     *     (so an over-long text is refused on its field, not echoed back as an unknown record)
+     * @throws NotFoundException when no operator has it
+     */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Operator byEmployeeNumber(String employeeNumber) {
+        String number = employeeNumber == null ? "" : employeeNumber.trim();
+        var broken = validator.validateValue(Operator.class, "employeeNumber", number);
+        if (!broken.isEmpty()) {
+            throw ValidationFailedException.of("employeeNumber",
+                    org.switchboard.shared.KeyedMessageInterpolator.text(broken.iterator().next()));
+        }
+        return operators.findByEmployeeNumber(number).orElseThrow(() -> new NotFoundException("Operator", number));
     }
 
     /** The operator record linked to the signed-in user, if any. */
@@ -87,7 +121,7 @@ public class OperatorService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Operator save(Operator operator) {
         Violations v = Violations.of(validator, operator);
-        v.check(!v.has("employeeNumber") && operators.findByEmployeeNumber(operator.getEmployeeNumber())
+        v.conflict(!v.has("employeeNumber") && operators.findByEmployeeNumber(operator.getEmployeeNumber())
                         .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
                 "employeeNumber", Text.of("error.operator.employeeNumber.taken"));
         v.check(operator.getTeamId() != null && !teams.existsById(operator.getTeamId()), "teamId", Text.of("error.operator.team.unknown"));
@@ -99,13 +133,16 @@ public class OperatorService {
         checkSkills(operator, v);
         if (operator.getUserId() != null) {
             v.check(accounts.find(operator.getUserId()).isEmpty(), "userId", Text.of("error.operator.user.unknown"));
-            v.check(operators.findByUserId(operator.getUserId())
+            v.conflict(operators.findByUserId(operator.getUserId())
                             .filter(other -> !other.getId().equals(operator.getId())).isPresent(),
                     "userId", Text.of("error.operator.user.linked"));
         }
         v.throwIfAny();
+        Operator before = operator.getId() == null ? null : operators.findById(operator.getId()).orElse(null);
         Operator saved = operators.save(operator);
         events.publishEvent(new OperatorChanged(saved.getId(), saved.getTeamId()));
+        audit.record(AuditKind.OPERATOR_CHANGED, "operator", saved.getId(), before, saved,
+                AuditTrail.facts("label", saved.getEmployeeNumber() + " " + saved.fullName()));
         return saved;
     }
 
@@ -125,8 +162,11 @@ public class OperatorService {
 
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
-        Long team = operators.findById(id).map(Operator::getTeamId).orElse(null);
+        Optional<Operator> before = operators.findById(id);
+        Long team = before.map(Operator::getTeamId).orElse(null);
         operators.deleteById(id);
         events.publishEvent(new OperatorChanged(id, team));
+        before.ifPresent(o -> audit.record(AuditKind.OPERATOR_CHANGED, "operator", id, o, null,
+                AuditTrail.facts("label", o.getEmployeeNumber() + " " + o.fullName())));
     }
 }

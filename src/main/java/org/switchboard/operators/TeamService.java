@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
@@ -19,8 +21,10 @@ public class TeamService {
     private final TeamRepository teams;
     private final OperatorRepository operators;
     private final Validator validator;
+    private final AuditTrail audit;
 
-    TeamService(TeamRepository teams, OperatorRepository operators, Validator validator) {
+    TeamService(TeamRepository teams, OperatorRepository operators, Validator validator, AuditTrail audit) {
+        this.audit = audit;
         this.teams = teams;
         this.operators = operators;
         this.validator = validator;
@@ -41,11 +45,15 @@ public class TeamService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public Team save(Team team) {
         Violations v = Violations.of(validator, team);
-        v.check(!v.has("name") && teams.findByName(team.getName())
+        v.conflict(!v.has("name") && teams.findByName(team.getName())
                         .filter(other -> !other.getId().equals(team.getId())).isPresent(),
                 "name", Text.of("error.team.name.taken"));
         v.throwIfAny();
-        return teams.save(team);
+        Team before = team.getId() == null ? null : teams.findById(team.getId()).orElse(null);
+        Team saved = teams.save(team);
+        audit.record(AuditKind.TEAM_CHANGED, "team", saved.getId(), before, saved,
+                AuditTrail.facts("label", saved.getName()));
+        return saved;
     }
 
     /** Whether operators still belong to the team (then it cannot be deleted: say so before asking). */
@@ -58,8 +66,10 @@ public class TeamService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public void delete(long id) {
         if (operators.existsByTeamId(id)) {
-            throw ValidationFailedException.of("name", Text.of("error.team.hasOperators"));
+            throw ValidationFailedException.conflict("name", Text.of("error.team.hasOperators"));
         }
+        teams.findById(id).ifPresent(t -> audit.record(AuditKind.TEAM_CHANGED, "team", id, t, null,
+                AuditTrail.facts("label", t.getName())));
         teams.deleteById(id);
     }
 }

@@ -15,6 +15,8 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.base.ui.Translations;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
@@ -58,13 +60,15 @@ public class RosterEdits {
     private final RuleTexts texts;
     private final Translations translations;
     private final CurrentUser user;
+    private final AuditTrail audit;
     private final Clock clock;
 
     RosterEdits(RosterStore store, RosterService rosters, RosterSolveJobs jobs, OperatorService operators,
             ShiftTemplateService templates, QueueService queues,
             SolutionManager<RosterSolution, HardMediumSoftScore> solutionManager, RuleTexts texts,
-            Translations translations, CurrentUser user, Optional<Clock> clock) {
+            Translations translations, CurrentUser user, AuditTrail audit, Optional<Clock> clock) {
         this.clock = clock.orElse(Clock.systemUTC());
+        this.audit = audit;
         this.store = store;
         this.rosters = rosters;
         this.jobs = jobs;
@@ -111,9 +115,17 @@ public class RosterEdits {
         }
         StoredShift shift = p.option == null ? null : new StoredShift(p.operator.getId(), date,
                 p.option.templateCode(), p.option.start(), p.option.end(), p.option.paidMinutes(), p.queueId, List.of());
+        StoredShift was = store.assignment(rosterId, p.operator.getId(), date).orElse(null);
         store.storeEdit(rosterId, p.operator.getId(), date, shift, user.name(), clock.instant());
         rescore(r, p.all);
-        return store.assignment(rosterId, p.operator.getId(), date).orElse(null);
+        StoredShift now = store.assignment(rosterId, p.operator.getId(), date).orElse(null);
+        Map<Long, String> codes = rosters.queueCodes();
+        audit.record(AuditKind.ROSTER_EDITED, "roster", rosterId, RosterAudit.day(was, r.zone(), codes),
+                RosterAudit.day(now, r.zone(), codes), AuditTrail.facts("employeeNumber",
+                        p.operator.getEmployeeNumber(), "operatorName", p.operator.fullName(), "date", date,
+                        "forced", !p.violations.isEmpty(), "rules", p.violations.isEmpty() ? null
+                                : p.violations.stream().map(RuleViolation::rule).distinct().toList()));
+        return now;
     }
 
     /** Unpins a day: it stays as it is, and the next solve may change it. */

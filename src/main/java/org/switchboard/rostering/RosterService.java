@@ -23,6 +23,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.demand.Queue;
 import org.switchboard.demand.QueueService;
 import org.switchboard.operators.Operator;
@@ -72,6 +74,7 @@ public class RosterService {
     private final RuleTexts texts;
     private final RosterPublishing publishing;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final int defaultSeconds;
     private final int maxSeconds;
     private final int maxOperatorDays;
@@ -79,7 +82,7 @@ public class RosterService {
     RosterService(RosterStore store, RosterProblemBuilder builder, RosterSolveJobs jobs, SolveQueue queue,
             OperatorService operators,
             TeamService teams, QueueService queues, CurrentUser user, Optional<Clock> clock, RuleTexts texts,
-            RosterPublishing publishing, ApplicationEventPublisher events,
+            RosterPublishing publishing, ApplicationEventPublisher events, AuditTrail audit,
             @Value("${switchboard.solver.default-seconds:60}") int defaultSeconds,
             @Value("${switchboard.solver.max-seconds:3600}") int maxSeconds,
             @Value("${switchboard.solver.max-operator-days:" + DEFAULT_MAX_OPERATOR_DAYS + "}") int maxOperatorDays) {
@@ -95,6 +98,7 @@ public class RosterService {
         this.texts = texts;
         this.publishing = publishing;
         this.events = events;
+        this.audit = audit;
         this.defaultSeconds = defaultSeconds;
         this.maxSeconds = maxSeconds;
         this.maxOperatorDays = maxOperatorDays;
@@ -280,8 +284,13 @@ public class RosterService {
             throw new ConflictException(Text.of("error.roster.publish.hard", String.valueOf(id), String.valueOf(r.score())));
         }
         int superseded = store.publish(r, user.name(), clock.instant());
+        List<Long> operatorIds = store.operatorIds(id);
         // recorded in the event publication registry with this transaction: listeners learn of it once it is committed
-        events.publishEvent(new RosterPublished(id, r.startDate(), r.days(), store.operatorIds(id)));
+        events.publishEvent(new RosterPublished(id, r.startDate(), r.days(), operatorIds));
+        audit.record(AuditKind.ROSTER_PUBLISHED, "roster", id, Map.of("state", r.state().name()),
+                Map.of("state", RosterState.PUBLISHED.name()), AuditTrail.facts("from", r.startDate(), "to",
+                        r.endDate(), "operators", operatorIds.size(), "superseded", superseded, "score", r.score(),
+                        "forced", r.hard() != null && r.hard() < 0));
         log.info("Roster {} published by {} ({} earlier roster(s) superseded)", id, user.name(), superseded);
         return store.find(id).orElseThrow();
     }

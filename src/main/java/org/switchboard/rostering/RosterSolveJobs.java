@@ -1,7 +1,6 @@
 package org.switchboard.rostering;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.switchboard.rostering.solver.BreakPlanner;
-import org.switchboard.rostering.solver.OperatorDay;
 import org.switchboard.rostering.solver.RosterSolution;
 import org.switchboard.rostering.solver.SolveControl;
 import org.switchboard.rostering.solver.SolverOperator;
@@ -419,14 +417,7 @@ class RosterSolveJobs implements DisposableBean {
 
     private void write(Roster roster, RosterSolution solution, HardMediumSoftScore score,
             List<Roster.ConstraintTotal> totals, List<RuleBreach> breaches, boolean ended) {
-        List<StoredShift> shifts = new ArrayList<>();
-        for (OperatorDay d : solution.getDays()) {
-            if (d.isInPeriod() && d.isWorking()) {
-                shifts.add(new StoredShift(d.operatorId(), d.getDate(), d.getShift().templateCode(), d.getShift().start(),
-                        d.getShift().end(), d.getShift().paidMinutes(), d.getQueue(),
-                        d.getBreaks().stream().map(b -> new StoredShift.Span(b.start(), b.end())).toList()));
-            }
-        }
+        List<StoredShift> shifts = StoredShift.of(solution);
         List<Long> operatorIds = solution.getOperators().stream().map(SolverOperator::id).toList();
         long required = solution.getDemandUnits().stream().mapToLong(u -> u.required()).sum();
         store.saveResult(roster.id(), operatorIds, shifts, score.toString(), score.hardScore(), score.mediumScore(),

@@ -48,7 +48,7 @@ public class ShiftTemplateService {
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public ShiftTemplate save(ShiftTemplate template) {
         Violations v = Violations.of(validator, template);
-        v.check(!v.has("code") && templates.findByCode(template.getCode())
+        v.conflict(!v.has("code") && templates.findByCode(template.getCode())
                         .filter(other -> !other.getId().equals(template.getId())).isPresent(),
                 "code", Text.of("error.template.code.taken"));
         checkStartWindow(template, v);

@@ -18,6 +18,15 @@ public record StoredShift(long operatorId, LocalDate date, String templateCode, 
         breaks = breaks == null ? List.of() : List.copyOf(breaks);
     }
 
+    /** The worked days in a solved roster's period, with the breaks placed. */
+    static List<StoredShift> of(org.switchboard.rostering.solver.RosterSolution solution) {
+        return solution.getDays().stream().filter(d -> d.isInPeriod() && d.isWorking())
+                .map(d -> new StoredShift(d.operatorId(), d.getDate(), d.getShift().templateCode(), d.getShift().start(),
+                        d.getShift().end(), d.getShift().paidMinutes(), d.getQueue(),
+                        d.getBreaks().stream().map(b -> new Span(b.start(), b.end())).toList()))
+                .toList();
+    }
+
     /** A time span [start, end). */
     public record Span(Instant start, Instant end) {
         public long minutes() {

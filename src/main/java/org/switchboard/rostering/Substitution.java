@@ -17,6 +17,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.absences.AbsenceType;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.base.ui.Translations;
 import org.switchboard.operators.Operator;
 import org.switchboard.operators.OperatorService;
@@ -50,12 +52,15 @@ public class Substitution {
     private final ApplicationEventPublisher events;
     private final CurrentUser user;
     private final org.switchboard.absences.AbsenceCalendar absences;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Substitution(OpenShiftStore openShifts, RosterStore store, RosterService rosters, SubstituteEvaluator evaluator,
             OperatorService operators, RuleTexts texts, Translations translations, ApplicationEventPublisher events,
-            CurrentUser user, org.switchboard.absences.AbsenceCalendar absences, Optional<Clock> clock) {
+            CurrentUser user, org.switchboard.absences.AbsenceCalendar absences, AuditTrail audit,
+            Optional<Clock> clock) {
         this.absences = absences;
+        this.audit = audit;
         this.openShifts = openShifts;
         this.store = store;
         this.rosters = rosters;
@@ -264,8 +269,17 @@ public class Substitution {
         openShifts.fill(s.id(), o.getId(), user.name(), clock.instant());
         // a draft over that day no longer starts from the schedule as it stands
         openShifts.draftsChanged(o.getId(), o.getTeamId(), s.date().minusDays(1), s.date().plusDays(1), clock.instant());
-        events.publishEvent(new ShiftsChanged(r.id(), s.absenceId(), List.of(
-                AbsenceShifts.changed(o.getId(), shift, ShiftsChanged.Change.ASSIGNED, r, rosters.queueCodes()))));
+        ShiftsChanged.ChangedDay day = AbsenceShifts.changed(o.getId(), shift, ShiftsChanged.Change.ASSIGNED, r,
+                rosters.queueCodes());
+        events.publishEvent(new ShiftsChanged(r.id(), s.absenceId(), List.of(day)));
+        Operator absent = all.stream().filter(x -> x.getId().equals(s.absentOperatorId())).findFirst().orElse(null);
+        audit.record(AuditKind.SHIFT_SUBSTITUTED, "openShift", s.id(), Map.of("status", s.status().name()),
+                Map.of("status", OpenShift.Status.FILLED.name(), "employeeNumber", o.getEmployeeNumber()),
+                AuditTrail.facts("rosterId", r.id(), "absenceId", s.absenceId(), "date", s.date(), "start", day.start(),
+                        "end", day.end(), "queue", day.queueCode(), "template", s.templateCode(), "employeeNumber",
+                        o.getEmployeeNumber(), "operatorName", o.fullName(), "absentEmployeeNumber",
+                        absent == null ? null : absent.getEmployeeNumber(), "absentName",
+                        absent == null ? null : absent.fullName()));
         return views(List.of(openShifts.find(s.id()).orElseThrow())).getFirst();
     }
 
@@ -322,6 +336,10 @@ public class Substitution {
         StoredShift shift = new StoredShift(-1, date, option.templateCode(), option.start(), option.end(),
                 option.paidMinutes(), queueId, List.of());
         long id = openShifts.add(r.id(), shift, user.name(), clock.instant());
+        Map<String, Object> added = RosterAudit.day(shift, r.zone(), rosters.queueCodes());
+        audit.record(AuditKind.OPEN_SHIFT_ADDED, "openShift", id, null, added, AuditTrail.facts("rosterId", r.id(),
+                "date", date, "template", added.get("template"), "start", added.get("start"), "end", added.get("end"),
+                "queue", added.get("queue")));
         return views(List.of(openShifts.find(id).orElseThrow())).getFirst();
     }
 

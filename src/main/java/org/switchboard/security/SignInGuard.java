@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 
 /**
  * Wrong passwords slow sign-in down, then lock the account for a while, whichever way the password came (the
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
  *   <li>A right password resets the count.
  * </ul>
  *
- * <p>Refusals name when to try again; each wrong password and each lock is logged. The counters are updated in
+ * <p>Refusals name when to try again; each wrong password and each lock is logged and recorded in the audit trail
+ * (by the system, in a transaction of its own: a refused sign-in changes nothing else). The counters are updated in
  * one statement each, so parallel attempts cannot lose a count.
  */
 @Component
@@ -36,10 +40,13 @@ class SignInGuard {
     private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
 
     private final JdbcClient jdbc;
+    /** Looked up when needed: the guard is made with the security configuration, before the proxies are ready. */
+    private final ObjectProvider<AuditTrail> audit;
     private Clock clock = Clock.systemUTC();
 
-    SignInGuard(JdbcClient jdbc) {
+    SignInGuard(JdbcClient jdbc, ObjectProvider<AuditTrail> audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Tests move time on. */
@@ -94,14 +101,27 @@ class SignInGuard {
                 .optional();
         if (after.isEmpty()) {
             log.warn("Sign-in with unknown user name '{}'", printable(username));
+            record(AuditKind.SIGN_IN_FAILED, printable(username), AuditTrail.facts("unknownUser", true));
             return;
         }
         int failed = after.get().failed();
+        record(AuditKind.SIGN_IN_FAILED, username, AuditTrail.facts("failures", failed));
         if (failed >= LOCK_AFTER) {
             log.warn("Account '{}' locked until {} after {} wrong passwords in a row", username,
                     after.get().lockedUntil(), failed);
+            record(AuditKind.ACCOUNT_LOCKED, username, AuditTrail.facts("failures", failed, "minutes",
+                    LOCK_FOR.toMinutes(), "lockedUntil", String.valueOf(after.get().lockedUntil())));
         } else {
             log.warn("Wrong password for '{}' ({} in a row)", username, failed);
+        }
+    }
+
+    /** An entry about the account in the audit trail; a failure to write it is logged, the refusal stands. */
+    private void record(AuditKind kind, String username, java.util.Map<String, Object> facts) {
+        try {
+            audit.getObject().recordOnItsOwn(kind, "user", username, null, null, facts);
+        } catch (RuntimeException e) {
+            log.error("Could not record {} of '{}' in the audit trail", kind, printable(username), e);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.switchboard.security;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -11,6 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditKind;
+import org.switchboard.audit.AuditTrail;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
@@ -30,9 +34,11 @@ public class UserAccountService {
     private final PasswordEncoder passwordEncoder;
     private final SignInProvider signIn;
     private final SignInGuard guard;
+    private final AuditTrail audit;
 
     UserAccountService(AppUserRepository users, PasswordEncoder passwordEncoder, SignInProvider signIn,
-            SignInGuard guard) {
+            SignInGuard guard, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.signIn = signIn;
@@ -102,7 +108,9 @@ public class UserAccountService {
         checkPasswordStrength(password, "password");
         AppUser user = new AppUser(name, displayName.trim(), passwordEncoder.encode(password), roles);
         user.setMustChangePassword(mustChange);
-        return users.save(user).toAccount();
+        UserAccount saved = users.save(user).toAccount();
+        audit.record(AuditKind.USER_CHANGED, "user", saved.username(), null, snapshot(saved), label(saved));
+        return saved;
     }
 
     @PreAuthorize(Roles.ADMIN_ONLY)
@@ -115,19 +123,29 @@ public class UserAccountService {
                 .check(isSelf(user) && (!enabled || roles == null || !roles.contains(Roles.ADMIN)), "roles",
                         Text.of("error.user.self"))
                 .throwIfAny();
+        Map<String, Object> before = snapshot(user.toAccount());
         user.setDisplayName(displayName.trim());
         user.setRoleNames(roles);
         user.setEnabled(enabled);
         signIn.forget(user.getUsername());
-        return users.save(user).toAccount();
+        UserAccount saved = users.save(user).toAccount();
+        audit.record(AuditKind.USER_CHANGED, "user", saved.username(), before, snapshot(saved), label(saved));
+        return saved;
     }
 
     /** Lifts a lock after too many wrong passwords (and the count of them). */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public void unlock(long id) {
         AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        UserAccount was = user.toAccount();
         guard.unlock(user.getId());
         signIn.forget(user.getUsername());
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("locked", was.lockedAt(guard.now()));
+        if (was.lockedUntil() != null) {
+            before.put("lockedUntil", was.lockedUntil().toString());
+        }
+        audit.record(AuditKind.USER_UNLOCKED, "user", was.username(), before, Map.of("locked", false), label(was));
     }
 
     /** Sets a new generated one-time password. */
@@ -139,6 +157,7 @@ public class UserAccountService {
         user.setMustChangePassword(true);
         users.save(user);
         signIn.forget(user.getUsername());
+        audit.record(AuditKind.PASSWORD_RESET, "user", user.getUsername(), null, null, label(user.toAccount()));
         return oneTime;
     }
 
@@ -159,6 +178,7 @@ public class UserAccountService {
         user.setMustChangePassword(false);
         users.save(user);
         signIn.forget(user.getUsername());
+        audit.record(AuditKind.PASSWORD_CHANGED, "user", user.getUsername(), null, null, label(user.toAccount()));
     }
 
     /**
@@ -191,6 +211,20 @@ public class UserAccountService {
     @Transactional(readOnly = true)
     public boolean mustChangePassword(String username) {
         return users.findByUsername(username).map(AppUser::isMustChangePassword).orElse(false);
+    }
+
+    /** What the audit trail keeps of an account: never its password. */
+    private static Map<String, Object> snapshot(UserAccount a) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("username", a.username());
+        s.put("displayName", a.displayName());
+        s.put("roles", a.roles().stream().sorted().toList());
+        s.put("enabled", a.enabled());
+        return s;
+    }
+
+    private static Map<String, Object> label(UserAccount a) {
+        return AuditTrail.facts("label", a.username(), "displayName", a.displayName());
     }
 
     static void checkPasswordStrength(String password, String field) {

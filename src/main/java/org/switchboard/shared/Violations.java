@@ -2,8 +2,10 @@ package org.switchboard.shared;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects rule violations for one object: bean-validation annotations first, then the rules a service
@@ -15,6 +17,7 @@ import java.util.Map;
 public final class Violations {
 
     private final Map<String, Text> errors = new LinkedHashMap<>();
+    private final Set<String> conflicts = new HashSet<>();
 
     private Violations() {}
 
@@ -44,13 +47,26 @@ public final class Violations {
         return this;
     }
 
+    /**
+     * Records {@code reason} for {@code field} when {@code broken} holds and the field has no reason yet, as a clash
+     * with other records (a code another record has, a record still in use): see
+     * {@link ValidationFailedException#isConflict()}.
+     */
+    public Violations conflict(boolean broken, String field, Text reason) {
+        if (broken && !errors.containsKey(field)) {
+            errors.put(field, reason);
+            conflicts.add(field);
+        }
+        return this;
+    }
+
     public boolean has(String field) {
         return errors.containsKey(field);
     }
 
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw ValidationFailedException.keyed(errors);
+            throw ValidationFailedException.keyed(errors, conflicts);
         }
     }
 }

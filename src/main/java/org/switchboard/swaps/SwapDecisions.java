@@ -31,9 +31,12 @@ class SwapDecisions {
     private final SwapStore store;
     private final ShiftTrades trades;
     private final ApplicationEventPublisher events;
+    private final SwapAudit audit;
     private final Clock clock;
 
-    SwapDecisions(SwapStore store, ShiftTrades trades, ApplicationEventPublisher events, Optional<Clock> clock) {
+    SwapDecisions(SwapStore store, ShiftTrades trades, ApplicationEventPublisher events, SwapAudit audit,
+            Optional<Clock> clock) {
+        this.audit = audit;
         this.store = store;
         this.trades = trades;
         this.events = events;
@@ -145,6 +148,7 @@ class SwapDecisions {
         Instant now = clock.instant();
         store.decide(s.id(), SwapStatus.APPROVED, by, bySystem, null, now);
         Swap approved = store.find(s.id()).orElseThrow();
+        audit.applied(s, approved, moves, bySystem);
         published(approved, actorOperatorId, by, bySystem, bySystem ? "auto" : null, false);
         for (Move m : moves) {
             for (Long op : new Long[] {m.fromOperatorId(), m.toOperatorId()}) {
@@ -166,6 +170,12 @@ class SwapDecisions {
         }
         store.close(s.id(), SwapStatus.EXPIRED, SwapStore.SYSTEM, true, "code:" + why, now);
         published(store.find(s.id()).orElseThrow(), null, SwapStore.SYSTEM, true, why, false);
+    }
+
+    /** A manager rejected the trade ({@code before} as it was): recorded and told. */
+    void rejected(Swap before, Swap after, String by) {
+        audit.rejected(before, after);
+        published(after, null, by, false, null, false);
     }
 
     void published(Swap s, Long actorOperatorId, String actor, boolean bySystem, String reasonCode, boolean waits) {

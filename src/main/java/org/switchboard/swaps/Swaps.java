@@ -270,7 +270,7 @@ public class Swaps {
         requireState(s, "reject", SwapStatus.PROPOSED, SwapStatus.ACCEPTED);
         store.decide(id, SwapStatus.REJECTED, user.name(), false, reason.trim(), clock.instant());
         Swap after = store.find(id).orElseThrow();
-        decisions.published(after, null, user.name(), false, null, false);
+        decisions.rejected(s, after, user.name());
         return after;
     }
 

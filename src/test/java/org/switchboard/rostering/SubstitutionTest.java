@@ -93,6 +93,9 @@ class SubstitutionTest {
     @Autowired
     ApplicationEventPublisher publisher;
 
+    @Autowired
+    org.switchboard.audit.AuditTrail trail;
+
     MockMvc mvc;
 
     static Roster roster;
@@ -162,6 +165,7 @@ class SubstitutionTest {
 
     @Test
     void approvedAbsenceOpensShiftsThatSubstitutesFillAndReplanUnpinsOnlyOpenDays() throws Exception {
+        java.time.Instant auditFrom = java.time.Instant.now().minusSeconds(1);
         // a Thursday: the whole team works on weekdays (five days on, the weekend off)
         LocalDate firstOpen = system(() -> rosters.firstOpenDate(MOSCOW));
         LocalDate d1 = roster.startDate().plusDays(3);
@@ -284,6 +288,14 @@ class SubstitutionTest {
                 .content("{\"date\":\"%s\",\"employeeNumber\":\"%s\"}".formatted(d1, best)), 200));
         assertThat(filled.get("status").asString()).isEqualTo("FILLED");
         assertThat(filled.get("substituteEmployeeNumber").asString()).isEqualTo(best);
+        // in the audit trail, by the planner, with who stands in for whom
+        org.switchboard.audit.AuditEntry substituted = org.switchboard.audit.AuditFixture.one(trail, auditFrom,
+                org.switchboard.audit.AuditKind.SHIFT_SUBSTITUTED, "openShift", filled.get("id").asLong());
+        assertThat(substituted.actor()).isEqualTo("subst-planner");
+        assertThat(substituted.facts()).containsEntry("employeeNumber", best)
+                .containsEntry("absentEmployeeNumber", absent.getEmployeeNumber()).containsEntry("date", d1.toString());
+        assertThat(substituted.text(java.util.Locale.ENGLISH)).startsWith("Put " + best + " ")
+                .contains("in place of " + absent.getEmployeeNumber());
         String csv = call("subst-manager", get("/api/rosters/" + roster.id() + "/assignments"), 200).getResponse()
                 .getContentAsString();
         boolean shown = false;

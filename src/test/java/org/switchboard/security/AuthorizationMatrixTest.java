@@ -176,6 +176,57 @@ class AuthorizationMatrixTest {
             row("POST /api/history/import?intervalMinutes=30", UNAUTH, FORBIDDEN, OK, FORBIDDEN, OK).plannersWrite()
                     .file("interval_start,queue,offered\n2031-03-03T08:00,{queue},5\n2031-03-03T08:30,{queue},6\n"),
 
+            // master data: planners and admins change, managers read, operators nothing (writes with an empty body are
+            // refused as invalid only after the role is checked; unknown ids are 404 only for those who may read)
+            row("GET /api/operators", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/operators/E1003", UNAUTH, FORBIDDEN, OK, OK, OK).othersRecord(),
+            row("POST /api/operators", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("PUT /api/operators/E1003", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").othersRecord()
+                    .plannersWrite(),
+            row("POST /api/operators/E9999/deactivate", UNAUTH, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND).plannersWrite(),
+            row("DELETE /api/operators/E9999", UNAUTH, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND).plannersWrite(),
+            row("GET /api/teams", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/teams/{team}", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("POST /api/teams", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("PUT /api/teams/{team}", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("DELETE /api/teams/999999999", UNAUTH, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND).plannersWrite(),
+            row("GET /api/contracts", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/contracts/{contract}", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/contracts/presets", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("POST /api/contracts", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("PUT /api/contracts/{contract}", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("DELETE /api/contracts/999999999", UNAUTH, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND).plannersWrite(),
+            row("GET /api/queues", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/queues/{queueId}", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("POST /api/queues", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("PUT /api/queues/{queueId}", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("DELETE /api/queues/999999999", UNAUTH, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND).plannersWrite(),
+            row("GET /api/shift-templates", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/shift-templates/{shiftTemplate}", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("POST /api/shift-templates", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("PUT /api/shift-templates/{shiftTemplate}", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}")
+                    .plannersWrite(),
+            row("DELETE /api/shift-templates/999999999", UNAUTH, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND)
+                    .plannersWrite(),
+            row("GET /api/forecasts", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/forecasts/{queueId}?from={date}&to={date}", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("POST /api/forecasts/{queueId}", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}").plannersWrite(),
+            row("POST /api/forecasts/{queueId}/adjustments", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}")
+                    .plannersWrite(),
+            row("DELETE /api/forecasts/{queueId}/adjustments/999999999", UNAUTH, FORBIDDEN, NOT_FOUND, FORBIDDEN,
+                    NOT_FOUND).plannersWrite(),
+            row("GET /api/forecasts/backtest?holdoutDays=7&queueIds={queueId}", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("GET /api/requirements/{queueId}?from={date}&to={date}", UNAUTH, FORBIDDEN, OK, OK, OK),
+            row("POST /api/requirements/{queueId}/recompute", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}")
+                    .plannersWrite(),
+            row("GET /api/requirements/{queueId}/workload", UNAUTH, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND), // inbound
+            row("PUT /api/requirements/{queueId}/workload", UNAUTH, FORBIDDEN, BAD, FORBIDDEN, BAD).json("{}")
+                    .plannersWrite(),
+
+            // the audit trail: managers and admins
+            row("GET /api/audit", UNAUTH, FORBIDDEN, FORBIDDEN, OK, OK),
+            row("GET /api/audit?kind=SIGN_IN_FAILED&from={date}", UNAUTH, FORBIDDEN, FORBIDDEN, OK, OK),
+
             // the API's description, and a path that is no endpoint
             row("GET /v3/api-docs", FOUND, OK, OK, OK, OK),
             row("GET /swagger-ui.html", FOUND, FOUND, FOUND, FOUND, FOUND),

@@ -123,6 +123,10 @@ final class MatrixFixture {
         ids.put("date", veras.date().toString());
         ids.put("template", veras.templateCode());
         ids.put("queue", veras.queueCode());
+        ids.put("queueId", String.valueOf(jdbc.queryForObject("select id from queue where code = ?", Long.class,
+                veras.queueCode())));
+        ids.put("contract", String.valueOf(jdbc.queryForObject("select min(id) from contract", Long.class)));
+        ids.put("shiftTemplate", String.valueOf(jdbc.queryForObject("select min(id) from shift_template", Long.class)));
         ids.put("start", veras.localStart().toString());
 
         // a draft of Aurora far ahead (not solved), and a free week for creating another

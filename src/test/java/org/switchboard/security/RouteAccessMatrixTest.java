@@ -80,6 +80,7 @@ class RouteAccessMatrixTest extends SpringBrowserlessTest {
         ROUTES.put("demand/erlang", STAFF);
         ROUTES.put("demand/import", PLANNERS);
         ROUTES.put("users", ADMINS);
+        ROUTES.put("audit", EnumSet.of(Who.MANAGER, Who.ADMIN));
     }
 
     @Autowired

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -27,8 +30,10 @@ import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.RuleViolationsException;
 import org.switchboard.shared.Texts;
 import org.switchboard.shared.ValidationFailedException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * How the REST API answers errors: always RFC 9457 problem details ({@code application/problem+json}) with
@@ -38,13 +43,16 @@ import tools.jackson.databind.exc.InvalidFormatException;
  * <p>400 for invalid requests, 403 for a role that may not, 404 for unknown records and paths, 405/406/415 for a
  * wrong method, {@code Accept} or content type (Spring's own handling, answered here instead of through the
  * servlet container's error page, which the UI's security would turn into a redirect or an empty 403), 409 when
- * the request clashes with a record's state, 422 with {@code violations} when a change would break hard rules, and 500 with a neutral text (the cause goes to the log) for
+ * the request clashes with a record's state or with other records (a code taken, a record still in use), 422 with {@code violations} when a change would break hard rules, and 500 with a neutral text (the cause goes to the log) for
  * anything unexpected.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(Integer.class, int.class, Long.class,
+            long.class, Short.class, short.class);
 
     /** One problem with one field of the request ({@code field} is empty for the request as a whole). */
     record FieldError(String field, String reason) {}
@@ -56,8 +64,31 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         for (Map.Entry<String, String> f : e.fieldErrors(reader).entrySet()) {
             errors.add(new FieldError(f.getKey(), f.getValue()));
         }
+        if (e.isConflict()) {
+            // every reason is a clash with other records (a code taken, a record still in use): 409, same fields
+            return answer(Problems.of(HttpStatus.CONFLICT,
+                    Texts.render("error.api.conflict", reader, e.message(reader)), errors), request);
+        }
         return answer(Problems.of(HttpStatus.BAD_REQUEST,
                 Texts.render("error.api.invalid", reader, e.message(reader)), errors), request);
+    }
+
+    /**
+     * The database refused a change because of other records: a record still referenced (an operator with absences,
+     * a queue operators have as a skill) or a key another record took meanwhile. Nothing was changed.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> inUse(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.debug("Refused by the database on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(Problems.of(HttpStatus.CONFLICT, Texts.render("error.api.inUse", reader(request)), List.of()),
+                request);
+    }
+
+    /** Someone else changed the record between reading and saving it. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> changedMeanwhile(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return answer(Problems.of(HttpStatus.CONFLICT, Texts.render("error.api.changedMeanwhile", reader(request)),
+                List.of()), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -124,12 +155,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         }
         String field = "";
         Throwable cause = e.getCause();
-        if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
+        if (cause instanceof JacksonException d && !d.getPath().isEmpty()) {
             field = d.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(java.util.stream.Collectors.joining()).replaceFirst("^\\.", "");
         }
-        String reason = field.isEmpty() ? "The body is not valid JSON" : "Not a valid value for this field";
+        String reason = field.isEmpty() ? "The body is not valid JSON" : cause instanceof InputCoercionException
+                ? "The number is out of range for this field" : "Not a valid value for this field";
+        if (!field.isEmpty() && cause instanceof MismatchedInputException m && m.getTargetType() != null
+                && WHOLE_NUMBERS.contains(m.getTargetType())) {
+            reason = "Use a whole number"; // a fraction is refused, not cut (accept-float-as-int is off)
+        }
         if (!field.isEmpty() && cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
             reason = f.getOriginalMessage(); // text refused as such (JsonText)
         }
@@ -142,6 +178,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST,
                 "The request is invalid: " + (field.isEmpty() ? reason : field + ": " + reason),
                 List.of(new FieldError(field, reason)));
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** A required query parameter is missing: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale reader = request instanceof NativeWebRequest nwr
+                && nwr.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest http
+                ? reader(http) : Locale.ENGLISH;
+        String reason = Texts.render("error.api.missingParameter", reader, e.getParameterName());
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, Texts.render("error.api.invalid", reader, reason),
+                List.of(new FieldError(e.getParameterName(), reason)));
         return handleExceptionInternal(e, body, headers, status, request);
     }
 

@@ -44,7 +44,8 @@ class OpenApiConfiguration {
         errors.put("403", "Signed in, but the role may not do this, or the record is someone else's");
         errors.put("404", "No such record, or no endpoint at this path");
         errors.put("409", "The request clashes with the record's state (already decided, being solved, changed"
-                + " meanwhile)");
+                + " meanwhile) or with other records (a code or number taken, a record still in use); `errors` names"
+                + " the field when there is one");
         errors.put("422", "The change would break hard rules; `violations` lists them as `{rule, message}`");
         errors.put("500", "Unexpected; the cause is logged, not answered");
         return errors;

@@ -25,6 +25,7 @@ import org.switchboard.demand.QueueService;
 import org.switchboard.demand.history.CallHistoryService;
 import org.switchboard.demand.history.CallHistoryService.HistoryCoverage;
 import org.switchboard.demand.history.HistoryInterval;
+import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
 import org.switchboard.shared.ValidationFailedException;
@@ -82,6 +83,10 @@ public class ForecastService {
         LocalDate historyFrom = coverage.map(c -> c.first().atZone(zone).toLocalDate()).orElse(null);
         v.check(!v.has("queue") && firstDay != null && !firstDay.isAfter(historyFrom), "firstDay",
                 Text.of("error.forecast.firstDay.afterHistory", historyFrom));
+        LocalDate historyEnd = coverage.map(c -> c.last().atZone(zone).toLocalDate()).orElse(null);
+        // the forecast runs from the history's end: a first day years later would compute (and hold) every day between
+        v.check(!v.has("queue") && !v.has("firstDay") && ChronoUnit.DAYS.between(historyEnd, firstDay) > MAX_DAYS,
+                "firstDay", Text.of("error.forecast.firstDay.tooFar", String.valueOf(MAX_DAYS), historyEnd));
         v.throwIfAny();
         int minutes = coverage.get().intervalMinutes();
         LocalDate historyTo = min(coverage.get().last().atZone(zone).toLocalDate(), firstDay.minusDays(1));
@@ -156,7 +161,9 @@ public class ForecastService {
                 continue;
             }
             LocalDate from = c.get().first().atZone(zone).toLocalDate();
-            LocalDate to = lastDay != null ? lastDay : c.get().last().atZone(zone).toLocalDate();
+            LocalDate historyEnd = c.get().last().atZone(zone).toLocalDate();
+            // days after the history have nothing to compare with: hold out the last days there are
+            LocalDate to = lastDay != null && lastDay.isBefore(historyEnd) ? lastDay : historyEnd;
             if (ChronoUnit.DAYS.between(from, to) + 1 < holdoutDays + 7) {
                 skipped.add(q.getCode()); // needs a week of history before the days held out
                 continue;
@@ -294,6 +301,10 @@ public class ForecastService {
                 .check(amount == null || !Double.isFinite(amount), "amount", Text.of("error.forecast.adjust.amount"))
                 .check(note == null || note.isBlank(), "note", Text.of("error.forecast.adjust.note"))
                 .check(note != null && note.length() > 200, "note", Text.of("error.forecast.adjust.noteLength"));
+        v.check(from != null && (from.getYear() < DayRange.MIN_YEAR || from.getYear() > DayRange.MAX_YEAR), "from",
+                Text.of("error.range.years", String.valueOf(DayRange.MIN_YEAR), String.valueOf(DayRange.MAX_YEAR)));
+        v.check(to != null && (to.getYear() < DayRange.MIN_YEAR || to.getYear() > DayRange.MAX_YEAR), "to",
+                Text.of("error.range.years", String.valueOf(DayRange.MIN_YEAR), String.valueOf(DayRange.MAX_YEAR)));
         v.check(from != null && to != null && !to.isAfter(from), "to", Text.of("error.forecast.adjust.order"));
         v.check(kind == AdjustmentKind.SCALE && amount != null && amount <= -100, "amount",
                 Text.of("error.forecast.adjust.scale"));
@@ -320,6 +331,22 @@ public class ForecastService {
                 .query((rs, n) -> new ForecastChanged(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()))
                 .optional()
                 .ifPresent(events::publishEvent);
+    }
+
+    /**
+     * Deletes an adjustment of the queue.
+     *
+     * @throws NotFoundException when the queue has no adjustment with this id
+     */
+    @PreAuthorize(Roles.EDIT_MASTER_DATA)
+    public void deleteAdjustment(long queueId, long id) {
+        ForecastChanged changed = jdbc.sql(
+                        "delete from forecast_adjustment where id = ? and queue_id = ? returning queue_id, starts_at, ends_at")
+                .params(id, queueId)
+                .query((rs, n) -> new ForecastChanged(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Forecast adjustment", id));
+        events.publishEvent(changed);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

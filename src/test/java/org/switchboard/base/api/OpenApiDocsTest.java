@@ -87,8 +87,10 @@ class OpenApiDocsTest {
     void theIssuesAreasAreAllThere() throws Exception {
         Set<String> paths = new TreeSet<>();
         docs().get("paths").propertyNames().forEach(paths::add);
-        for (String area : List.of("/api/history/import", "/api/staffing",
-                "/api/rosters", "/api/me/schedule", "/api/me/availability", "/api/absences", "/api/swaps")) {
+        for (String area : List.of("/api/operators", "/api/teams", "/api/contracts", "/api/queues",
+                "/api/shift-templates", "/api/history/import", "/api/forecasts", "/api/requirements", "/api/staffing",
+                "/api/rosters", "/api/me/schedule", "/api/me/availability", "/api/absences", "/api/swaps",
+                "/api/audit")) {
             assertThat(paths).as(area).anyMatch(p -> p.startsWith(area));
         }
     }
@@ -121,6 +123,19 @@ class OpenApiDocsTest {
         // a body's schema is described, not left as a bare object: the absence request's fields
         assertThat(docs.at("/components/schemas/NewAbsenceBody/properties").propertyNames()).contains("type", "from",
                 "to", "employeeNumber");
+        // the master data's bodies and answers, with their documented field names
+        assertThat(docs.at("/components/schemas/OperatorBody/properties").propertyNames()).contains("employeeNumber",
+                "firstName", "lastName", "teamId", "grade", "contractId", "username", "skills");
+        assertThat(docs.at("/components/schemas/Operator/properties").propertyNames()).contains("id", "employeeNumber",
+                "team", "contract", "skills");
+        for (String schema : List.of("TeamBody", "ContractBody", "QueueBody", "ShiftTemplateBody", "ForecastRunBody",
+                "ForecastAdjustmentBody", "RecomputeBody", "OutboundWorkloadBody", "Team", "Contract", "Queue",
+                "ShiftTemplate", "Forecast", "Backtest", "Requirements")) {
+            assertThat(docs.at("/components/schemas/" + schema + "/properties").isEmpty()).as(schema).isFalse();
+        }
+        assertThat(docs.at("/paths/~1api~1operators/post/responses/201").isMissingNode()).isFalse();
+        assertThat(docs.at("/paths/~1api~1operators~1{employeeNumber}/delete/responses/204").isMissingNode()).isFalse();
+        assertThat(docs.at("/paths/~1api~1forecasts~1{queueId}/get/parameters").toString()).contains("\"from\"", "\"to\"");
     }
 
     @Test
