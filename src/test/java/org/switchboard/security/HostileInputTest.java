@@ -78,7 +78,24 @@ class HostileInputTest {
             new Endpoint(Who.MANAGER, "PUT /api/swaps/rules/{team}", "{\"sameQueueOnly\":true,\"minNoticeHours\":24,"
                     + "\"openDaysAhead\":30,\"threshold\":0.9}"),
             new Endpoint(Who.PLANNER, "POST /api/staffing/erlang", "{\"callsPerInterval\":100,\"intervalMinutes\":30,"
-                    + "\"ahtSeconds\":180,\"serviceLevelTarget\":0.8,\"answerWithinSeconds\":20}"));
+                    + "\"ahtSeconds\":180,\"serviceLevelTarget\":0.8,\"answerWithinSeconds\":20}"),
+            // master data, forecasts and requirements
+            new Endpoint(Who.PLANNER, "POST /api/operators", "{\"employeeNumber\":\"E9901\",\"firstName\":\"Host\","
+                    + "\"lastName\":\"Ile\",\"teamId\":{team},\"grade\":\"SENIOR\",\"contractId\":{contract},"
+                    + "\"timeZone\":\"Europe/Moscow\",\"skills\":[{\"queueId\":{queueId},\"proficiency\":4}]}"),
+            new Endpoint(Who.PLANNER, "POST /api/teams", "{\"name\":\"Hostile input (test)\"}"),
+            new Endpoint(Who.PLANNER, "POST /api/contracts", "{\"name\":\"Hostile 35 h\",\"minMinutesPerWeek\":2100,"
+                    + "\"maxMinutesPerWeek\":2100}"),
+            new Endpoint(Who.PLANNER, "POST /api/queues", "{\"code\":\"T-HOST\",\"name\":\"Hostile line\",\"openingHours\":"
+                    + "[{\"day\":\"MONDAY\",\"opens\":\"08:00\",\"closes\":\"20:00\"}]}"),
+            new Endpoint(Who.PLANNER, "POST /api/shift-templates", "{\"code\":\"H8\",\"name\":\"Hostile day\","
+                    + "\"startTime\":\"08:00\",\"latestStartTime\":\"10:00\",\"startStepMinutes\":60,\"lengthMinutes\":480,"
+                    + "\"breaks\":[{\"offsetMinutes\":240,\"lengthMinutes\":30}]}"),
+            new Endpoint(Who.PLANNER, "POST /api/forecasts/{queueId}/adjustments", "{\"from\":\"{forecastDay}T08:00\","
+                    + "\"to\":\"{forecastDay}T12:00\",\"kind\":\"SCALE\",\"amount\":20,\"note\":\"Promotion\"}"),
+            new Endpoint(Who.PLANNER, "POST /api/requirements/{queueId}/recompute", "{\"from\":\"{date}\",\"to\":\"{date}\"}"),
+            new Endpoint(Who.PLANNER, "PUT /api/requirements/{outboundQueueId}/workload",
+                    "{\"callsPerDay\":300,\"ahtSeconds\":240}"));
 
     @Autowired
     WebApplicationContext context;
@@ -182,7 +199,9 @@ class HostileInputTest {
                 JsonNode value = JSON.readTree(valid).at(pointer(field));
                 if (value.isNumber() && !field.startsWith("/ids")) {
                     for (String n : List.of("-1", "2147483648", "1e400", "-1e400", "99999999999999999999999")) {
-                        send(e, with(valid, field, JSON.readTree(n)), REFUSED, field + " = " + n);
+                        // a forecast adjustment's amount is a signed percentage: -1 is 1 % less
+                        boolean signed = n.equals("-1") && e.call().endsWith("/adjustments") && field.equals("/amount");
+                        send(e, with(valid, field, JSON.readTree(n)), signed ? NO_SERVER_ERROR : REFUSED, field + " = " + n);
                     }
                     send(e, with(valid, field, JSON.getNodeFactory().stringNode("12abc")), REFUSED, field + " = '12abc'");
                 } else if (value.isString() && value.asString().matches("\\d{4}-\\d\\d-\\d\\d.*")) {

@@ -128,6 +128,9 @@ final class MatrixFixture {
         ids.put("contract", String.valueOf(jdbc.queryForObject("select min(id) from contract", Long.class)));
         ids.put("shiftTemplate", String.valueOf(jdbc.queryForObject("select min(id) from shift_template", Long.class)));
         ids.put("start", veras.localStart().toString());
+        ids.put("outboundQueueId", String.valueOf(jdbc.queryForObject(
+                "select min(id) from queue where direction = 'OUTBOUND'", Long.class)));
+        ids.put("forecastDay", LocalDate.now(ScheduleFixture.MOSCOW).plusDays(7).toString());
 
         // a draft of Aurora far ahead (not solved), and a free week for creating another
         LocalDate draftStart = ScheduleFixture.week().plusWeeks(40);
