@@ -8,7 +8,12 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface QueueRepository extends ListCrudRepository<Queue, Long> {
 
-    List<Queue> findAllByOrderByCode();
+    /** Every queue by code, with its opening hours in the same query (findAll uses single query loading). */
+    default List<Queue> findAllByOrderByCode() {
+        List<Queue> all = new java.util.ArrayList<>(findAll());
+        all.sort(java.util.Comparator.comparing(Queue::getCode));
+        return all;
+    }
 
     Optional<Queue> findByCode(String code);
 

@@ -10,5 +10,10 @@ interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
 
     boolean existsByUsername(String username);
 
-    List<AppUser> findAllByOrderByUsername();
+    /** Every account by user name, with its roles in the same query (findAll uses single query loading). */
+    default List<AppUser> findAllByOrderByUsername() {
+        List<AppUser> all = new java.util.ArrayList<>(findAll());
+        all.sort(java.util.Comparator.comparing(AppUser::getUsername));
+        return all;
+    }
 }
