@@ -75,6 +75,13 @@ class HostileParametersTest {
             calls.send(Who.PLANNER, "POST /api/rosters/" + id + "/solve", null, null, REFUSED, id);
             calls.send(Who.MANAGER, "POST /api/absences/" + id + "/approve", null, null, REFUSED, id);
             calls.send(Who.OPERATOR, "POST /api/swaps/" + id + "/accept", null, null, REFUSED, id);
+            for (String master : List.of("teams", "contracts", "queues", "shift-templates")) {
+                get(Who.MANAGER, "/api/" + master + "/" + id);
+                calls.send(Who.PLANNER, "DELETE /api/" + master + "/" + id, null, null, REFUSED, id);
+            }
+            get(Who.MANAGER, "/api/forecasts/" + id + "?from={date}&to={date}");
+            get(Who.MANAGER, "/api/requirements/" + id + "?from={date}&to={date}");
+            calls.send(Who.PLANNER, "DELETE /api/forecasts/{queueId}/adjustments/" + id, null, null, REFUSED, id);
         }
         calls.stillAnswers();
         assertThat(calls.problems).isEmpty();
@@ -86,6 +93,9 @@ class HostileParametersTest {
         for (String number : BAD_NUMBERS) {
             get(Who.PLANNER, "/api/operators/" + number + "/availability");
             get(Who.PLANNER, "/api/operators/" + number + "/wishes");
+            get(Who.MANAGER, "/api/operators/" + number);
+            calls.send(Who.PLANNER, "POST /api/operators/" + number + "/deactivate", null, null, REFUSED, number);
+            calls.send(Who.PLANNER, "DELETE /api/operators/" + number, null, null, REFUSED, number);
             // a NUL at the end is trimmed off like a space: that one may answer E1003's balances
             calls.send(Who.PLANNER, "GET /api/absences/balances?employeeNumber=" + number, null, null,
                     number.equals("E1003%00") ? NO_SERVER_ERROR : REFUSED, number);
@@ -114,7 +124,18 @@ class HostileParametersTest {
             get(Who.OPERATOR, "/api/me/schedule?from={date}&to=" + date);
             get(Who.OPERATOR, "/api/me/wishes?from=" + date);
             get(Who.PLANNER, "/api/operators/E1003/wishes?to=" + date);
+            get(Who.MANAGER, "/api/forecasts/{queueId}?from=" + date + "&to={date}");
+            get(Who.MANAGER, "/api/requirements/{queueId}?from={date}&to=" + date);
+            get(Who.MANAGER, "/api/audit?from=" + date);
         }
+        for (String n : List.of("-1", "abc", "99999999999", "1.5", "%00", "1e9")) {
+            get(Who.MANAGER, "/api/audit?page=" + n);
+            get(Who.MANAGER, "/api/audit?size=" + n);
+            get(Who.MANAGER, "/api/forecasts/backtest?holdoutDays=" + n);
+        }
+        get(Who.MANAGER, "/api/audit?kind=%3Cscript%3E");
+        get(Who.MANAGER, "/api/forecasts/{queueId}?from=0001-01-01&to=9999-12-31");
+        get(Who.MANAGER, "/api/requirements/{queueId}?from=0001-01-01&to=9999-12-31");
         for (String n : List.of("-1", "0", "abc", "99999999999", "1.5", "%00", "1e9")) {
             calls.send(Who.PLANNER, "POST /api/rosters/{draft}/solve?seconds=" + n, null, null, REFUSED, n);
             get(Who.OPERATOR, "/api/me/notifications?limit=" + n);
