@@ -57,8 +57,7 @@ class Staff {
 
     Operator byNumber(String employeeNumber) {
         String n = employeeNumber.trim();
-        return SystemAuthentication.callAsSystem(operators::list).stream()
-                .filter(o -> o.getEmployeeNumber().equalsIgnoreCase(n)).findFirst()
+        return SystemAuthentication.callAsSystem(() -> operators.withEmployeeNumber(n))
                 .orElseThrow(() -> new NotFoundException(Text.of("error.absence.unknownEmployee", n)));
     }
 

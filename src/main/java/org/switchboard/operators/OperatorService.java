@@ -1,8 +1,6 @@
 package org.switchboard.operators;
 
 import jakarta.validation.Validator;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +28,6 @@ import org.switchboard.shared.Violations;
 @Transactional
 public class OperatorService {
 
-    private static final Comparator<Operator> BY_NAME = Comparator.comparing(Operator::getLastName)
-            .thenComparing(Operator::getFirstName).thenComparing(Operator::getId);
-
     private final OperatorRepository operators;
     private final TeamRepository teams;
     private final ContractRepository contracts;
@@ -59,11 +54,16 @@ public class OperatorService {
     @PreAuthorize(Roles.READ_MASTER_DATA)
     @Transactional(readOnly = true)
     public List<Operator> list() {
-        // findAll reads the operators with their skills in one query (single query loading); a derived query cannot
-        List<Operator> all = new ArrayList<>();
-        operators.findAll().forEach(all::add);
-        all.sort(BY_NAME);
-        return all;
+        return operators.findAllByOrderByLastNameAscFirstNameAsc();
+    }
+
+    /** The operator with this employee number, whatever its case, if there is one (one query, not the whole list). */
+    @PreAuthorize(Roles.READ_MASTER_DATA)
+    @Transactional(readOnly = true)
+    public Optional<Operator> withEmployeeNumber(String employeeNumber) {
+        String number = employeeNumber.trim();
+        // PostgreSQL cannot compare text holding NUL: no operator has such a number
+        return number.indexOf('\0') >= 0 ? Optional.empty() : operators.findByEmployeeNumberIgnoreCase(number);
     }
 
     @PreAuthorize(Roles.READ_MASTER_DATA)

@@ -10,7 +10,15 @@ interface OperatorRepository extends ListCrudRepository<Operator, Long> {
 
     Optional<Operator> findByUserId(Long userId);
 
-    List<Operator> findAllByOrderByLastNameAscFirstNameAsc();
+    Optional<Operator> findByEmployeeNumberIgnoreCase(String employeeNumber);
+
+    /** Every operator by last and first name, with the skills in the same query (findAll uses single query loading). */
+    default List<Operator> findAllByOrderByLastNameAscFirstNameAsc() {
+        List<Operator> all = new java.util.ArrayList<>(findAll());
+        all.sort(java.util.Comparator.comparing(Operator::getLastName).thenComparing(Operator::getFirstName)
+                .thenComparing(Operator::getId));
+        return all;
+    }
 
     boolean existsByTeamId(Long teamId);
 

@@ -38,8 +38,7 @@ class SwapPeople {
 
     Operator byNumber(String employeeNumber) {
         String n = employeeNumber.trim();
-        return SystemAuthentication.callAsSystem(operators::list).stream()
-                .filter(o -> o.getEmployeeNumber().equalsIgnoreCase(n)).findFirst()
+        return SystemAuthentication.callAsSystem(() -> operators.withEmployeeNumber(n))
                 .orElseThrow(() -> new NotFoundException(Text.of("swap.error.unknownEmployee", n)));
     }
 
