@@ -19,12 +19,16 @@ import java.util.Map;
  * @param constraints totals per rule of the stored assignments, worst first
  * @param inputsChangedAt when requirements, operators or contracts the roster is planned from last changed (null:
  *        not since it was created); see {@link #stale()}
+ * @param coverageAim what the coverage rule weighs a missing operator by
+ * @param serviceLevel the projected share of the forecast calls answered within the target time with the stored
+ *        assignments, call-weighted over the period's inbound intervals (Erlang, as the solver weighs them); null
+ *        before the first evaluation, without inbound calls, or when the roster weighs operators
  */
 public record Roster(long id, LocalDate startDate, int days, ZoneId zone, List<Long> teamIds, List<Long> queueIds,
         boolean keepPublished, RosterState state, Map<String, String> weights, String score, Integer hard, Long medium,
         Long soft, Double coveredShare, List<ConstraintTotal> constraints, Instant solveStartedAt, Instant solveEndedAt,
         Integer solveSeconds, Instant createdAt, String createdBy, Instant publishedAt, String publishedBy,
-        Long supersededBy, Instant inputsChangedAt) {
+        Long supersededBy, Instant inputsChangedAt, CoverageAim coverageAim, Double serviceLevel) {
 
     /** A draft whose inputs changed after its last solve began (or after it was created, when never solved). */
     public boolean stale() {

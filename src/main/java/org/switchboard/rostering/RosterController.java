@@ -72,12 +72,12 @@ class RosterController {
      * @param days a whole number (read as a JSON node: Jackson would otherwise turn 1.5 into 1)
      */
     record CreateBody(String startDate, JsonNode days, List<Object> teams, List<Object> queues, String zone,
-            Boolean keepPublished, Map<String, String> weights) {
+            Boolean keepPublished, Map<String, String> weights, String coverageAim) {
     }
 
     /** @param warnings what the planner should know in words (e.g. no requirements in the period), may be empty */
     record Created(long id, LocalDate startDate, int days, String zone, RosterState state, String score,
-            Double coveredShare, List<String> warnings) {
+            Double coveredShare, List<String> warnings, CoverageAim coverageAim, Double serviceLevel) {
     }
 
     @PostMapping
@@ -88,7 +88,7 @@ class RosterController {
         }
         LocalDate start = date(body.startDate());
         Roster r = rosters.create(new NewRoster(start, days(body.days()), teamIds(body.teams()), queueIds(body.queues()),
-                body.zone(), body.keepPublished(), body.weights()));
+                body.zone(), body.keepPublished(), body.weights(), coverageAim(body.coverageAim())));
         Locale locale = locale(request);
         List<String> warnings = new ArrayList<>();
         if (rosters.status(r.id()).requiredOperatorIntervals() == 0) {
@@ -97,7 +97,21 @@ class RosterController {
         }
         return ResponseEntity.created(URI.create("/api/rosters/" + r.id()))
                 .body(new Created(r.id(), r.startDate(), r.days(), r.zone().getId(), r.state(), r.score(), r.coveredShare(),
-                        warnings));
+                        warnings, r.coverageAim(), r.serviceLevel()));
+    }
+
+    /** SERVICE_LEVEL or OPERATORS (any case); null: the default. */
+    private static CoverageAim coverageAim(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (CoverageAim aim : CoverageAim.values()) {
+            if (aim.name().equalsIgnoreCase(text.trim())) {
+                return aim;
+            }
+        }
+        throw ValidationFailedException.of("coverageAim", Text.of("error.roster.coverageAim",
+                text.length() > 40 ? text.substring(0, 40) + "…" : text));
     }
 
     @GetMapping

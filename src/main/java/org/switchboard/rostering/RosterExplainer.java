@@ -134,11 +134,12 @@ final class RosterExplainer {
             }
         }
         for (DemandUnit u : solution.getDemandUnits()) {
-            int gap = u.required() - Math.min(u.required(), present.getOrDefault(u.key(), 0));
+            int n = present.getOrDefault(u.key(), 0);
+            int gap = u.required() - Math.min(u.required(), n);
             if (gap > 0) {
                 String key = RosterWeights.UNDER_COVERAGE + "|" + u.queueKey() + "|" + u.dayIndex();
                 coverage.computeIfAbsent(key, k -> new Coverage(RosterWeights.UNDER_COVERAGE, coverageLevel, u))
-                        .add(u, gap, (long) gap * u.shortageWeight() * coveredWeight);
+                        .add(u, gap, (long) u.missingCost(n) * coveredWeight);
             }
         }
         for (Coverage c : coverage.values()) {

@@ -148,9 +148,10 @@ public class RosterProblemBuilder {
                 .toList();
         int grid = gridMinutes(rows);
         int slotCount = (int) (Duration.between(periodStart, periodEnd).toMinutes() / grid);
-        Map<Long, String> queueCodes = new HashMap<>();
-        queues.list().forEach(q -> queueCodes.put(q.getId(), q.getCode()));
-        List<DemandUnit> units = demandUnits(rows, grid, startDate, periodStart, siteZone, queueCodes);
+        Map<Long, org.switchboard.demand.Queue> queueById = new HashMap<>();
+        queues.list().forEach(q -> queueById.put(q.getId(), q));
+        List<DemandUnit> units = DemandUnits.of(rows, grid, startDate, periodStart, siteZone, queueById,
+                weights == null ? CoverageAim.SERVICE_LEVEL : weights.getCoverageAim());
         Set<Long> demandQueues = new LinkedHashSet<>();
         rows.forEach(r -> demandQueues.add(r.queueId()));
 
@@ -418,31 +419,6 @@ public class RosterProblemBuilder {
             }
         }
         return grid;
-    }
-
-    private static List<DemandUnit> demandUnits(List<StaffingRequirement> rows, int grid, LocalDate startDate,
-            Instant periodStart, ZoneId zone, Map<Long, String> queueCodes) {
-        long step = grid * 60L;
-        List<StaffingRequirement> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingLong(StaffingRequirement::queueId).thenComparing(StaffingRequirement::start));
-        List<DemandUnit> units = new ArrayList<>();
-        for (StaffingRequirement r : sorted) {
-            long offset = r.start().getEpochSecond() - periodStart.getEpochSecond();
-            if (offset % step != 0) {
-                throw ValidationFailedException.of("queues", Text.of("error.roster.offGrid",
-                        String.valueOf(r.queueId()), String.valueOf(r.start()), grid));
-            }
-            for (int part = 0; part < r.intervalMinutes() / grid; part++) {
-                Instant t = r.start().plusSeconds(part * step);
-                int slot = (int) ((offset + part * step) / step);
-                var local = t.atZone(zone);
-                int dayIndex = (int) java.time.temporal.ChronoUnit.DAYS.between(startDate, local.toLocalDate());
-                units.add(new DemandUnit(units.size(), r.queueId(), slot, dayIndex,
-                        queueCodes.getOrDefault(r.queueId(), "queue " + r.queueId()) + " " + local.toLocalDate() + " "
-                                + local.toLocalTime(), r.positions(), 1, 1));
-            }
-        }
-        return units;
     }
 
     private static int orZero(Integer v) {

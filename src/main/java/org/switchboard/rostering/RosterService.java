@@ -133,7 +133,8 @@ public class RosterService {
         v.check(!queueIds.isEmpty() && !queues.allExist(Set.copyOf(queueIds)), "queues",
                 Text.of("error.roster.queue.unknown", String.valueOf(queueIds)));
         v.throwIfAny();
-        RosterWeights weights = RosterWeightsMap.from(request.weights());
+        CoverageAim aim = request.coverageAim() == null ? CoverageAim.SERVICE_LEVEL : request.coverageAim();
+        RosterWeights weights = RosterWeightsMap.from(request.weights()).withCoverageAim(aim);
         // read once: every read of the operators costs a query per operator
         List<Operator> all = operators.list();
         ZoneId zone = zone(request.zone(), teamIds, all);
@@ -148,7 +149,7 @@ public class RosterService {
             throw ValidationFailedException.of("teams", Text.of("error.roster.nobody",
                     Text.of(teamIds.isEmpty() ? "error.roster.nobody.anyTeam" : "error.roster.nobody.chosenTeams")));
         }
-        long id = store.insert(request.startDate(), days, zone, teamIds, queueIds, keep, RosterWeightsMap.of(weights),
+        long id = store.insert(request.startDate(), days, zone, teamIds, queueIds, keep, RosterWeightsMap.of(weights), aim,
                 user.name(), clock.instant());
         Roster roster = store.find(id).orElseThrow();
         jobs.saveUnsolved(roster, problem, names(all), queueCodes());
@@ -233,7 +234,7 @@ public class RosterService {
                     s.hardScore(), (long) s.mediumScore(), (long) s.softScore(), l.totals(),
                     required == 0 ? null : l.coveredShare(), r.startDate(), r.days(), r.zone().getId(),
                     r.solveStartedAt(), null, r.solveSeconds(), r.publishedAt(), r.stale(), required,
-                    solve.node(), solve.attempts(), null);
+                    solve.node(), solve.attempts(), null, l.serviceLevel(), r.coverageAim());
         }
         // not solving here: the database tells whether it waits or runs on another instance (its best saved last)
         boolean solving = job.isPresent() || solve.solving();
@@ -243,7 +244,8 @@ public class RosterService {
         return new RosterStatus(id, r.state(), solving, solverStatus, r.score(), r.hard(), r.medium(),
                 r.soft(), r.constraints(), r.coveredShare(), r.startDate(), r.days(), r.zone().getId(),
                 r.solveStartedAt(), solving ? null : r.solveEndedAt(), r.solveSeconds(), r.publishedAt(), r.stale(),
-                required, solve.node(), solve.attempts(), solving ? null : solve.outcome());
+                required, solve.node(), solve.attempts(), solving ? null : solve.outcome(), r.serviceLevel(),
+                r.coverageAim());
     }
 
     /**
@@ -362,7 +364,8 @@ public class RosterService {
         for (StoredShift s : store.assignments(r.id())) {
             draft.computeIfAbsent(s.operatorId(), k -> new HashMap<>()).put(s.date(), s);
         }
-        return builder.build(r.startDate(), r.days(), r.zone(), RosterWeightsMap.from(r.weights()), r.teamIds(),
+        return builder.build(r.startDate(), r.days(), r.zone(),
+                RosterWeightsMap.from(r.weights()).withCoverageAim(r.coverageAim()), r.teamIds(),
                 r.queueIds(), start(r.startDate(), r.days(), r.zone(), r.keepPublished(), draft, store.pins(r.id()),
                         store.replanDates(r.id())), all);
     }

@@ -99,14 +99,14 @@ class RosterSolveJobs implements DisposableBean {
     }
 
     /** What the status shows of a running solve. */
-    record LiveStatus(SolverStatus solverStatus, HardMediumSoftScore score, double coveredShare,
+    record LiveStatus(SolverStatus solverStatus, HardMediumSoftScore score, double coveredShare, Double serviceLevel,
             List<Roster.ConstraintTotal> totals) {
     }
 
     Optional<LiveStatus> status(long id) {
         Job job = live.get(id);
         return job == null ? Optional.empty()
-                : Optional.of(new LiveStatus(solverStatus(job), job.score, job.coveredShare, job.totals));
+                : Optional.of(new LiveStatus(solverStatus(job), job.score, job.coveredShare, job.serviceLevel, job.totals));
     }
 
     /** Whether the roster is being solved or waits for a solver, here or on another instance. */
@@ -264,6 +264,7 @@ class RosterSolveJobs implements DisposableBean {
             job.best = best;
             job.score = best.getScore();
             job.coveredShare = best.coveredShare();
+            job.serviceLevel = best.serviceLevel();
             long now = System.currentTimeMillis();
             if (job.totals == null || now - job.lastSummary >= Math.max(SUMMARY_MILLIS, 10 * job.explainMillis)) {
                 synchronized (job) {
@@ -421,7 +422,7 @@ class RosterSolveJobs implements DisposableBean {
         List<Long> operatorIds = solution.getOperators().stream().map(SolverOperator::id).toList();
         long required = solution.getDemandUnits().stream().mapToLong(u -> u.required()).sum();
         store.saveResult(roster.id(), operatorIds, shifts, score.toString(), score.hardScore(), score.mediumScore(),
-                score.softScore(), solution.coveredShare(), required, totals, breaches, ended ? clock.instant() : null);
+                score.softScore(), solution.coveredShare(), solution.serviceLevel(), required, totals, breaches, ended ? clock.instant() : null);
     }
 
     /** The most placing a finished solve's breaks may take: a twentieth of its seconds, 1 to 10 s. */
@@ -473,6 +474,7 @@ class RosterSolveJobs implements DisposableBean {
         RosterSolution saved;
         volatile HardMediumSoftScore score;
         volatile double coveredShare;
+        volatile Double serviceLevel;
         volatile List<Roster.ConstraintTotal> totals;
         volatile long lastSummary;
         volatile long explainMillis;

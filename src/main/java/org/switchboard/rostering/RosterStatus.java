@@ -17,10 +17,13 @@ import java.util.List;
  * @param solveAttempts the runs the last solve took: 1, or more when another instance took it over after one died
  * @param solveOutcome how the last solve ended: finished (its time), stopped, failed or abandoned (its instance died
  *        with too little time left to take it over); null while solving or before any
+ * @param serviceLevel the projected share of the forecast inbound calls answered within the target time, call-weighted
+ *        (see {@link Roster#serviceLevel()}); null when not known
+ * @param coverageAim what the roster's coverage rule weighs a missing operator by
  */
 public record RosterStatus(long id, RosterState state, boolean solving, String solverStatus, String score,
         Integer hard, Long medium, Long soft, List<Roster.ConstraintTotal> constraints, Double coveredShare,
         LocalDate startDate, int days, String zone, Instant solveStartedAt, Instant solveEndedAt, Integer solveSeconds,
         Instant publishedAt, boolean stale, long requiredOperatorIntervals, String solveNode, int solveAttempts,
-        String solveOutcome) {
+        String solveOutcome, Double serviceLevel, CoverageAim coverageAim) {
 }

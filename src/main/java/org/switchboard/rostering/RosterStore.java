@@ -40,13 +40,13 @@ class RosterStore {
     }
 
     long insert(LocalDate startDate, int days, ZoneId zone, List<Long> teamIds, List<Long> queueIds,
-            boolean keepPublished, Map<String, String> weights, String by, Instant now) {
+            boolean keepPublished, Map<String, String> weights, CoverageAim aim, String by, Instant now) {
         return jdbc.sql("""
                 insert into roster (start_date, days, time_zone, team_ids, queue_ids, keep_published, weights,
-                    created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+                    coverage_aim, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id""")
                 .params(startDate, days, zone.getId(), ids(teamIds), ids(queueIds), keepPublished,
-                        json.writeValueAsString(weights), Timestamp.from(now), by)
+                        json.writeValueAsString(weights), aim.name(), Timestamp.from(now), by)
                 .query(Long.class).single();
     }
 
@@ -188,8 +188,8 @@ class RosterStore {
      */
     @Transactional
     void saveResult(long id, Collection<Long> operatorIds, List<StoredShift> shifts, String score, int hard,
-            long medium, long soft, double coveredShare, long required, List<Roster.ConstraintTotal> totals,
-            List<RuleBreach> explanation, Instant ended) {
+            long medium, long soft, double coveredShare, Double serviceLevel, long required,
+            List<Roster.ConstraintTotal> totals, List<RuleBreach> explanation, Instant ended) {
         // a save never waits for ever: a row held elsewhere fails it after SAVE_LOCK_TIMEOUT (the solve then ends with
         // the draft saved before, and the holders are logged) instead of stalling every later solve behind it
         jdbc.sql("set local lock_timeout = '" + SAVE_LOCK_TIMEOUT + "'").update();
@@ -220,11 +220,11 @@ class RosterStore {
                 .param(id).update();
         jdbc.sql("""
                 update roster set score = ?, hard_score = ?, medium_score = ?, soft_score = ?, covered_share = ?,
-                    required_operator_intervals = ?, constraint_totals = cast(? as jsonb),
+                    service_level = ?, required_operator_intervals = ?, constraint_totals = cast(? as jsonb),
                     explanation = cast(? as jsonb),
                     solve_ended_at = coalesce(?, solve_ended_at), version = version + 1
                 where id = ?""")
-                .params(score, hard, medium, soft, coveredShare, required, json.writeValueAsString(totals),
+                .params(score, hard, medium, soft, coveredShare, serviceLevel, required, json.writeValueAsString(totals),
                         explanation == null ? null : json.writeValueAsString(explanation),
                         ended == null ? null : Timestamp.from(ended), id)
                 .update();
@@ -437,7 +437,7 @@ class RosterStore {
                 score, hard_score, medium_score, soft_score,
                 case when required_operator_intervals = 0 then null else covered_share end as covered_share,
                 constraint_totals::text as totals, solve_started_at, solve_ended_at, solve_seconds, created_at,
-                created_by, published_at, published_by, superseded_by, inputs_changed_at
+                created_by, published_at, published_by, superseded_by, inputs_changed_at, coverage_aim, service_level
             from roster""";
 
     private static final String ASSIGNMENTS = """
@@ -457,7 +457,8 @@ class RosterStore {
                 instant(rs, "solve_ended_at"), (Integer) rs.getObject("solve_seconds", Integer.class),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "published_at"),
                 rs.getString("published_by"), (Long) rs.getObject("superseded_by", Long.class),
-                instant(rs, "inputs_changed_at"));
+                instant(rs, "inputs_changed_at"), CoverageAim.valueOf(rs.getString("coverage_aim")),
+                (Double) rs.getObject("service_level", Double.class));
     }
 
     private StoredShift shift(ResultSet rs, int n) throws SQLException {

@@ -165,6 +165,10 @@ class RosterApiTest {
                 + s.get("soft").asLong() + "soft");
         double covered = s.get("coveredShare").asDouble();
         assertThat(covered).isGreaterThan(0).isLessThanOrEqualTo(1);
+        // aiming at the service level (the default): the projected share of the forecast calls answered in time
+        assertThat(s.get("coverageAim").asText()).isEqualTo("SERVICE_LEVEL");
+        assertThat(before.get("serviceLevel").asDouble()).as("nobody works yet").isZero();
+        assertThat(s.get("serviceLevel").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1);
         long hardPenalty = 0;
         for (JsonNode c : s.get("constraints")) {
             assertThat(c.get("name").asText()).isNotBlank();
@@ -274,6 +278,10 @@ class RosterApiTest {
         call(post("/api/rosters").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"%s\",\"weights\":{\"Be nice\":\"0hard/0medium/1soft\"}}".formatted(monday(0))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("weights"));
+        call(post("/api/rosters").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startDate\":\"%s\",\"coverageAim\":\"SMILES\"}".formatted(monday(0))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("coverageAim"))
+                .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("SERVICE_LEVEL")));
         call(get("/api/rosters/abc/status")).andExpect(status().isBadRequest());
         // planners and admins change rosters, managers read them, operators neither
         mvc.perform(get("/api/rosters").with(httpBasic("roster-operator", PASSWORD))).andExpect(status().isForbidden());
@@ -282,7 +290,11 @@ class RosterApiTest {
                 .content("{\"startDate\":\"%s\",\"days\":7}".formatted(monday(1)))).andExpect(status().isForbidden());
         mvc.perform(get("/api/rosters")).andExpect(status().isUnauthorized());
 
-        long id = create("{\"startDate\":\"%s\",\"days\":7,\"teams\":[\"Aurora (day)\"]}".formatted(monday(1)));
+        long id = create("{\"startDate\":\"%s\",\"days\":7,\"teams\":[\"Aurora (day)\"],\"coverageAim\":\"operators\"}"
+                .formatted(monday(1)));
+        JsonNode byOperators = json(call(get("/api/rosters/" + id)).andExpect(status().isOk()).andReturn());
+        assertThat(byOperators.get("coverageAim").asText()).isEqualTo("OPERATORS");
+        assertThat(byOperators.get("serviceLevel").isNull()).as("not projected when weighing operators").isTrue();
         call(post("/api/rosters/" + id + "/stop")).andExpect(status().isConflict());
         call(post("/api/rosters/" + id + "/solve").param("seconds", "0")).andExpect(status().isBadRequest());
         call(post("/api/rosters/" + id + "/solve").param("seconds", "60")).andExpect(status().isAccepted());

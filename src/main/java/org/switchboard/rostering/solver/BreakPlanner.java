@@ -13,8 +13,8 @@ import java.util.Map;
  * {@link BreakWindow#nominalStart}).
  *
  * <p>Each in-period worked day with unpaid breaks is placed (a pinned day keeps breaks placed before). The coverage of
- * a placement is the coverage part of the score, in the units' own weights: first the shortage (missing operators ×
- * shortage weight), then the surplus (× surplus weight); taking an operator out of a unit with more operators than
+ * a placement is the coverage part of the score, in the units' own weights: first the shortage (the missing
+ * operators' steps, see {@link DemandUnit#missingCost}), then the surplus (× surplus weight); taking an operator out of a unit with more operators than
  * required costs no coverage and lowers the surplus. Two runs, the better kept:
  * <ol>
  *   <li><b>greedy</b>: everybody works through their breaks at first; then the breaks are placed one at a time, least
@@ -202,7 +202,7 @@ public final class BreakPlanner {
                 int p = presence.getOrDefault(key, 0);
                 List<DemandUnit> us = units.getOrDefault(key, List.of());
                 for (DemandUnit u : us) {
-                    medium -= (long) (shortage(u, p + change) - shortage(u, p)) * u.shortageWeight();
+                    medium -= (long) u.missingCost(p + change) - u.missingCost(p);
                     soft -= (long) (surplus(u, p + change) - surplus(u, p)) * u.surplusWeight();
                 }
                 if (change < 0) {
@@ -234,7 +234,7 @@ public final class BreakPlanner {
             for (List<DemandUnit> us : units.values()) {
                 for (DemandUnit u : us) {
                     int p = presence.getOrDefault(u.key(), 0);
-                    medium -= (long) shortage(u, p) * u.shortageWeight();
+                    medium -= u.missingCost(p);
                     soft -= (long) surplus(u, p) * u.surplusWeight();
                 }
             }
@@ -264,10 +264,6 @@ public final class BreakPlanner {
                 ds.day.placeBreaks(ds.placed(-1, null), ds.slots);
             }
             return new Summary(days.size(), breaks, floating, away);
-        }
-
-        private static int shortage(DemandUnit u, int present) {
-            return Math.max(0, u.required() - present);
         }
 
         private static int surplus(DemandUnit u, int present) {

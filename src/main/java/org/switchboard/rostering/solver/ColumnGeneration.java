@@ -88,6 +88,11 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
      * a soft point is 1 (the solvers' tolerances are made for values of that size).
      */
     private static final double SCALE = 1000;
+    /**
+     * A row's missing operators are modelled one step each up to this many (a service curve's, see {@link Residual});
+     * any more cost the last step modelled (an approximation the score itself does not make).
+     */
+    static final int MAX_SEGMENTS = 8;
     /** The longest time limit given to one model (a solve without a deadline of its own). */
     private static final long MAX_MODEL_MILLIS = 24 * 3600 * 1000L;
 
@@ -445,7 +450,17 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             // the Lagrangian bound: what the rows require at their prices, plus each operator's least reduced cost
             double bound = 0;
             for (int r = 0; r < rows.size(); r++) {
-                bound += demand.remaining(rows.get(r)[0], rows.get(r)[1]) * sp[r];
+                int q = rows.get(r)[0];
+                int s = rows.get(r)[1];
+                int rem = demand.remaining(q, s);
+                bound += rem * sp[r];
+                if (!demand.flat(q, s)) {
+                    // the missing operators cheaper than their price lower the bound (all but the last segment hold one)
+                    int segments = Math.clamp(rem, 1, MAX_SEGMENTS);
+                    for (int k = 1; k < segments; k++) {
+                        bound += Math.min(0, demand.shortageCost(q, s, k) - sp[r]);
+                    }
+                }
             }
             long roundStart = System.nanoTime();
             for (int o = 0; o < searches.size(); o++) {
@@ -736,7 +751,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             int q = rows.get(r)[0];
             int s = rows.get(r)[1];
             int missing = demand.remaining(q, s) - count[r];
-            value += missing > 0 ? missing * demand.shortageCost(q, s) : -missing * demand.surplusCost(q, s);
+            value += missing > 0 ? demand.missingCost(q, s, missing) : -missing * demand.surplusCost(q, s);
         }
         return value;
     }
@@ -755,11 +770,16 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             int s = rows.get(r)[1];
             double rhs = demand.remaining(q, s);
             cover[r] = solver.makeConstraint(rhs, rhs);
-            MPVariable under = solver.makeVar(0, MPSolver.infinity(), solver.isMip(), "u" + r);
+            // a service curve's missing operators cost more the more are missing: one variable per step (at most one
+            // operator each, cheapest first, as a minimising model fills them), the last for any number beyond
+            int segments = demand.flat(q, s) ? 1 : Math.clamp((int) rhs, 1, MAX_SEGMENTS);
+            for (int k = 1; k <= segments; k++) {
+                MPVariable under = solver.makeVar(0, k < segments ? 1 : MPSolver.infinity(), solver.isMip(), "u" + r + "_" + k);
+                cover[r].setCoefficient(under, 1);
+                objective.setCoefficient(under, SCALE * demand.shortageCost(q, s, k));
+            }
             MPVariable over = solver.makeVar(0, MPSolver.infinity(), solver.isMip(), "o" + r);
-            cover[r].setCoefficient(under, 1);
             cover[r].setCoefficient(over, -1);
-            objective.setCoefficient(under, SCALE * demand.shortageCost(q, s));
             objective.setCoefficient(over, SCALE * demand.surplusCost(q, s));
         }
         return cover;

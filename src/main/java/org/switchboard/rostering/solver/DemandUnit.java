@@ -16,11 +16,55 @@ package org.switchboard.rostering.solver;
  * @param index unique among the units of a solution
  * @param dayIndex the period day the unit belongs to (for an interval: the local day it starts on); only shift
  *        options of this day or the day before may cover it
- * @param shortageWeight cost of each missing operator (medium level, times the configured weight)
+ * @param shortageWeight cost of each missing operator (medium level, times the configured weight) when the unit has
+ *        no service curve
  * @param surplusWeight cost of each operator beyond the requirement (soft level, times the configured weight)
+ * @param curve when the roster aims at the service level: what each operator present is worth (its steps replace
+ *        the shortage weight); null: every missing operator costs the shortage weight
  */
 public record DemandUnit(int index, Long queueId, int slot, int dayIndex, String label, int required,
-        int shortageWeight, int surplusWeight) {
+        int shortageWeight, int surplusWeight, ServiceCurve curve) {
+
+    public DemandUnit {
+        if (curve != null && curve.steps().length != Math.max(0, required)) {
+            throw new IllegalArgumentException("a service curve needs one step per required operator: " + label);
+        }
+    }
+
+    /** A unit weighed by operators: every missing one costs {@code shortageWeight}. */
+    public DemandUnit(int index, Long queueId, int slot, int dayIndex, String label, int required, int shortageWeight,
+            int surplusWeight) {
+        this(index, queueId, slot, dayIndex, label, required, shortageWeight, surplusWeight, null);
+    }
+
+    /** The weight of the {@code k}-th operator present (from 0), for k below the requirement. */
+    public int step(int k) {
+        return curve == null ? shortageWeight : curve.steps()[k];
+    }
+
+    /** What {@code present} operators are worth: the steps of the first of them, up to the requirement. */
+    public int coverValue(int present) {
+        int n = Math.min(present, required);
+        if (curve == null) {
+            return Math.max(0, n) * shortageWeight;
+        }
+        int[] steps = curve.steps();
+        int value = 0;
+        for (int k = 0; k < n; k++) {
+            value += steps[k];
+        }
+        return value;
+    }
+
+    /** What the whole requirement is worth: the cost of the unit with nobody present. */
+    public int fullValue() {
+        return coverValue(required);
+    }
+
+    /** The shortage's cost with {@code present} operators: the steps of the operators still missing. */
+    public int missingCost(int present) {
+        return fullValue() - coverValue(present);
+    }
 
     /** The queue as a join key: the queue id, or -1 for slot-style units. */
     public long queueKey() {

@@ -22,6 +22,8 @@ final class Residual {
     private int lastIndex = -1;
     private final int[][] remaining;
     private final int[][] shortage;
+    /** Per (queue, slot) the steps of its unit's service curve (the k-th operator present's weight); null: flat. */
+    private final int[][][] steps;
     private final int[][] surplus;
     private final Map<String, List<ShiftPreference>> wishes;
     private final double shortValue;
@@ -51,11 +53,17 @@ final class Residual {
         }
         remaining = new int[queueIndex.size()][slots];
         shortage = new int[queueIndex.size()][slots];
+        steps = new int[queueIndex.size()][slots][];
         surplus = new int[queueIndex.size()][slots];
+        boolean[][] seen = new boolean[queueIndex.size()][slots];
         for (DemandUnit u : demand) {
             int q = queueIndex.get(u.queueKey());
             remaining[q][u.slot()] += u.required();
-            shortage[q][u.slot()] = Math.max(shortage[q][u.slot()], u.shortageWeight());
+            // a curve's steps stand for the unit's shortage; the largest step where no single curve does
+            int first = u.required() > 0 ? u.step(0) : u.shortageWeight();
+            shortage[q][u.slot()] = Math.max(shortage[q][u.slot()], Math.max(1, first));
+            steps[q][u.slot()] = seen[q][u.slot()] || u.curve() == null ? null : u.curve().steps();
+            seen[q][u.slot()] = true;
             surplus[q][u.slot()] = Math.max(surplus[q][u.slot()], u.surplusWeight());
         }
     }
@@ -71,6 +79,7 @@ final class Residual {
         wishValue = from.wishValue;
         queueIndex = from.queueIndex;
         shortage = from.shortage;
+        steps = from.steps;
         surplus = from.surplus;
         remaining = new int[from.remaining.length][];
         for (int q = 0; q < remaining.length; q++) {
@@ -149,7 +158,7 @@ final class Residual {
             if (r == null || slot >= r.length || shortage[q][slot] == 0) {
                 gain -= surplusValue;
             } else if (r[slot] > 0) {
-                gain += shortage[q][slot] * shortValue;
+                gain += step(q, slot, r[slot]) * shortValue;
             } else {
                 gain -= surplus[q][slot] * surplusValue;
             }
@@ -215,9 +224,42 @@ final class Residual {
         return remaining[q][slot];
     }
 
-    /** The cost of one operator missing in (queue row, slot). */
-    double shortageCost(int q, int slot) {
-        return shortage[q][slot] * shortValue;
+    /**
+     * The weight of the next operator in (queue row, slot) while {@code remaining} are still missing there: the step
+     * of the required operator it would be (a unit's later operators are worth no more than its first).
+     */
+    private int step(int q, int slot, int remaining) {
+        int[] s = steps[q][slot];
+        return s == null ? shortage[q][slot] : s[Math.clamp(s.length - remaining, 0, s.length - 1)];
+    }
+
+    /**
+     * The cost of the {@code k}-th operator missing (from 1) in (queue row, slot) when {@code remaining} are still
+     * required there before the plans: the last required operators go missing first, and they are worth least.
+     */
+    double shortageCost(int q, int slot, int k) {
+        int[] s = steps[q][slot];
+        if (s == null || s.length == 0) {
+            return shortage[q][slot] * shortValue;
+        }
+        return s[Math.clamp(s.length - k, 0, s.length - 1)] * shortValue;
+    }
+
+    /** Whether every missing operator in (queue row, slot) costs the same ({@link #shortageCost} for any k). */
+    boolean flat(int q, int slot) {
+        return steps[q][slot] == null;
+    }
+
+    /** The cost of {@code missing} operators missing in (queue row, slot): the steps of the last required ones. */
+    double missingCost(int q, int slot, int missing) {
+        double cost = 0;
+        if (flat(q, slot)) {
+            return missing * shortageCost(q, slot, 1);
+        }
+        for (int k = 1; k <= missing; k++) {
+            cost += shortageCost(q, slot, k);
+        }
+        return cost;
     }
 
     /** The cost of one operator too many in (queue row, slot); where nobody is required, {@link #surplusCost()}. */

@@ -228,19 +228,19 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterWeights.MAX_SHIFTS_OF_TEMPLATE);
     }
 
-    // Medium: every required operator of a demand unit counts as missing (a constant: the shortage of an empty roster).
+    // Medium: every required operator of a demand unit counts as missing, at its step (a constant: the shortage of an empty roster; by service level, the calls a unit's operators answer in time).
     Constraint requiredOperators(ConstraintFactory f) {
         return f.forEach(DemandUnit.class)
                 .filter(u -> u.required() > 0)
-                .penalizeConfigurable(u -> u.required() * u.shortageWeight())
+                .penalizeConfigurable(DemandUnit::fullValue)
                 .asConstraint(RosterWeights.REQUIRED);
     }
 
-    // Medium: each operator covering a unit, up to its requirement, is one fewer missing (with the constant above: shortage × weight).
+    // Medium: each operator covering a unit, up to its requirement, is one fewer missing, worth its step (with the constant above: the steps of the operators still missing; the k-th operator of a busy interval is worth more than of a quiet one).
     Constraint coveredOperators(ConstraintFactory f) {
         return unitCoverage(f)
                 .filter((u, n) -> u.required() > 0)
-                .rewardConfigurable((u, n) -> Math.min(n, u.required()) * u.shortageWeight())
+                .rewardConfigurable(DemandUnit::coverValue)
                 .asConstraint(RosterWeights.COVERED);
     }
 

@@ -130,12 +130,7 @@ public class RosterSolution {
      * its requirement; 1 when nothing is required.
      */
     public double coveredShare() {
-        java.util.Map<CoverKey, Integer> present = new java.util.HashMap<>();
-        for (OperatorDay d : days) {
-            for (CoverKey k : d.coverKeys()) {
-                present.merge(k, 1, Integer::sum);
-            }
-        }
+        java.util.Map<CoverKey, Integer> present = present();
         long required = 0;
         long covered = 0;
         for (DemandUnit u : demandUnits) {
@@ -143,5 +138,34 @@ public class RosterSolution {
             covered += Math.min(u.required(), present.getOrDefault(u.key(), 0));
         }
         return required == 0 ? 1.0 : (double) covered / required;
+    }
+
+    /**
+     * The projected service level of the whole roster: over the units with a service curve (inbound queues with
+     * calls, when the roster aims at the service level), the share of their calls answered within the target time
+     * with the operators present, call-weighted; null without such units.
+     */
+    public Double serviceLevel() {
+        java.util.Map<CoverKey, Integer> present = present();
+        double calls = 0;
+        double answered = 0;
+        for (DemandUnit u : demandUnits) {
+            if (u.curve() != null && u.curve().calls() > 0) {
+                calls += u.curve().calls();
+                answered += u.curve().calls() * u.curve().level(present.getOrDefault(u.key(), 0));
+            }
+        }
+        return calls > 0 ? answered / calls : null;
+    }
+
+    /** Operators present per unit key. */
+    private java.util.Map<CoverKey, Integer> present() {
+        java.util.Map<CoverKey, Integer> present = new java.util.HashMap<>();
+        for (OperatorDay d : days) {
+            for (CoverKey k : d.coverKeys()) {
+                present.merge(k, 1, Integer::sum);
+            }
+        }
+        return present;
     }
 }

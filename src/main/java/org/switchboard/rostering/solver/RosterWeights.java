@@ -126,7 +126,20 @@ public class RosterWeights {
     @ConstraintWeight(PUBLISHED_CHANGE)
     private HardMediumSoftScore publishedChange = HardMediumSoftScore.ofSoft(100);
 
+    /** What the coverage rule weighs a missing operator by (not a weight: read when the demand units are built). */
+    private org.switchboard.rostering.CoverageAim coverageAim = org.switchboard.rostering.CoverageAim.SERVICE_LEVEL;
+
     public RosterWeights() {
+    }
+
+    public org.switchboard.rostering.CoverageAim getCoverageAim() {
+        return coverageAim;
+    }
+
+    /** Sets the aim (null: the default, the service level). */
+    public RosterWeights withCoverageAim(org.switchboard.rostering.CoverageAim aim) {
+        this.coverageAim = aim == null ? org.switchboard.rostering.CoverageAim.SERVICE_LEVEL : aim;
+        return this;
     }
 
     /** The weight of one rule by its constraint name (as in the constants above; under-coverage: its one weight). */

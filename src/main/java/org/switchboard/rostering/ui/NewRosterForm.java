@@ -8,6 +8,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.switchboard.demand.Queue;
 import org.switchboard.operators.Team;
+import org.switchboard.rostering.CoverageAim;
 import org.switchboard.rostering.NewRoster;
 
 /** "New roster": first day, days (1–42), teams and queues (none chosen = all); hands a {@link NewRoster} on. */
@@ -26,6 +28,7 @@ final class NewRosterForm extends Details {
     final IntegerField days = new IntegerField();
     final MultiSelectComboBox<Team> teams = new MultiSelectComboBox<>();
     final MultiSelectComboBox<Queue> queues = new MultiSelectComboBox<>();
+    final Select<CoverageAim> aim = new Select<>();
     final Button create = new Button();
     final Span error = new Span();
 
@@ -54,6 +57,12 @@ final class NewRosterForm extends Details {
         queues.setItems(queueList);
         queues.setItemLabelGenerator(q -> q.getCode() + " " + q.getName());
         queues.setId("new-queues");
+        aim.setLabel(getTranslation("rosters.new.aim"));
+        aim.setItems(CoverageAim.values());
+        aim.setItemLabelGenerator(a -> getTranslation("rosters.new.aim." + a.name()));
+        aim.setValue(CoverageAim.SERVICE_LEVEL);
+        aim.setHelperText(getTranslation("rosters.new.aim.helper"));
+        aim.setId("new-aim");
         create.setText(getTranslation("rosters.new.create"));
         create.setIcon(VaadinIcon.PLUS.create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -64,15 +73,15 @@ final class NewRosterForm extends Details {
         });
         error.addClassName("sb-error");
         error.setId("new-error");
-        FormLayout form = new FormLayout(start, days, teams, queues);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 4));
+        FormLayout form = new FormLayout(start, days, teams, queues, aim);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 5));
         add(form, create, error);
     }
 
     NewRoster request() {
         return new NewRoster(start.getValue(), days.getValue(),
                 teams.getSelectedItems().stream().map(Team::getId).toList(),
-                queues.getSelectedItems().stream().map(Queue::getId).toList(), null, null, null);
+                queues.getSelectedItems().stream().map(Queue::getId).toList(), null, null, null, aim.getValue());
     }
 
     void clearErrors() {

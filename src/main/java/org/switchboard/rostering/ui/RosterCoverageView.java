@@ -42,6 +42,8 @@ public class RosterCoverageView extends VerticalLayout implements BeforeEnterObs
     final ChartJs staffing = new ChartJs();
     final ChartJs serviceLevel = new ChartJs();
     final Paragraph summary = new Paragraph();
+    /** The whole roster: covered share and projected service level (call-weighted over every inbound interval). */
+    final Paragraph whole = new Paragraph();
     final CoverageHeatMap heatMap = new CoverageHeatMap();
     final H2 title = new H2();
     private final RosterService rosters;
@@ -68,6 +70,7 @@ public class RosterCoverageView extends VerticalLayout implements BeforeEnterObs
         serviceLevel.setHeight("240px");
         serviceLevel.setMinHeight("240px");
         summary.setId("coverage-summary");
+        whole.setId("coverage-roster");
         day.addValueChangeListener(e -> refresh());
         queue.addValueChangeListener(e -> refresh());
     }
@@ -88,7 +91,11 @@ public class RosterCoverageView extends VerticalLayout implements BeforeEnterObs
         back.setId("back-to-board");
         HorizontalLayout bar = new HorizontalLayout(day, queue, back);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(title, bar, summary, staffing, new H3(getTranslation("coverage.sl.title")), serviceLevel,
+        Locale l = RosterTexts.locale(this);
+        whole.setText(getTranslation("coverage.roster", RosterTexts.percent(roster.coveredShare(), l),
+                roster.serviceLevel() == null ? getTranslation("coverage.roster.noLevel")
+                        : RosterTexts.percent(roster.serviceLevel(), l)));
+        add(title, whole, bar, summary, staffing, new H3(getTranslation("coverage.sl.title")), serviceLevel,
                 new H3(getTranslation("coverage.heat.title")), new Paragraph(getTranslation("coverage.heat.legend")),
                 heatMap);
         List<Queue> list = coverage.queues(id);

@@ -64,6 +64,9 @@ public class RostersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> r.coveredShare() == null && r.score() != null ? getTranslation("coverage.nodemand")
                         : RosterTexts.percent(r.coveredShare(), l)).setHeader(getTranslation("rosters.column.covered"))
                 .setKey("covered").setAutoWidth(true);
+        grid.addColumn(r -> r.serviceLevel() == null ? "" : RosterTexts.percent(r.serviceLevel(), l))
+                .setHeader(getTranslation("rosters.column.serviceLevel")).setKey("serviceLevel").setAutoWidth(true)
+                .setTooltipGenerator(r -> getTranslation("rosters.column.serviceLevel.tip"));
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setSizeFull();
         form = new NewRosterForm(teams.list(), queues.list(), this::create);

@@ -97,9 +97,10 @@ final class SolvePanel extends HorizontalLayout {
         solve.setEnabled(canEdit && draft && !s.solving());
         stop.setEnabled(canEdit && s.solving());
         seconds.setEnabled(canEdit && draft && !s.solving());
-        status.setText(getTranslation("solve.status", RosterTexts.state(this, s.state(), s.solving()),
-                RosterTexts.score(this, s.hard(), s.medium(), s.soft()),
-                RosterTexts.percent(s.coveredShare(), RosterTexts.locale(this))));
+        status.setText(getTranslation(s.serviceLevel() == null ? "solve.status" : "solve.status.level",
+                RosterTexts.state(this, s.state(), s.solving()), RosterTexts.score(this, s.hard(), s.medium(), s.soft()),
+                RosterTexts.percent(s.coveredShare(), RosterTexts.locale(this)),
+                RosterTexts.percent(s.serviceLevel(), RosterTexts.locale(this))));
         onStatus.accept(s);
     }
 

@@ -1,5 +1,7 @@
 package org.switchboard.rostering.solver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.switchboard.rostering.solver.RosterFixture.date;
 import static org.switchboard.rostering.solver.RosterFixture.day;
 import static org.switchboard.rostering.solver.RosterFixture.evening;
@@ -264,6 +266,34 @@ class RosterConstraintsTest {
         // four on the queue count up to the requirement: 3 × 2, no shortage left
         verifier.verifyThat(RosterConstraints::coveredOperators)
                 .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L), work(d, day(0), 1L)).rewardsWith(6);
+    }
+
+    /**
+     * Aiming at the service level: the k-th operator present is worth its curve's step, so the missing ones cost the
+     * steps of the last required operators, and a busy interval one short costs more than a quiet one.
+     */
+    @Test
+    void underCoverageByServiceLevel() {
+        SolverOperator a = op(1).skills(1L).build();
+        SolverOperator b = op(2).skills(1L).build();
+        SolverOperator c = op(3).skills(1L).build();
+        ServiceCurve busy = new ServiceCurve(40, new double[] {0, 0.2, 0.6, 0.8, 0.9}, new int[] {900, 700, 300});
+        DemandUnit u = new DemandUnit(0, 1L, slot(0, 8), 0, "q1 08:00", 3, 1, 1, busy);
+        verifier.verifyThat(RosterConstraints::requiredOperators).given(u).penalizesBy(1900);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(u, work(a, day(0), 1L)).rewardsWith(900);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(u, work(a, day(0), 1L), work(b, day(0), 1L))
+                .rewardsWith(1600);
+        // a fourth operator adds nothing beyond the requirement
+        verifier.verifyThat(RosterConstraints::coveredOperators)
+                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L), work(op(4).skills(1L).build(), day(0), 1L))
+                .rewardsWith(1900);
+        // one short in the busy interval costs the last step (300); in a quiet one of the same requirement far less
+        ServiceCurve quiet = new ServiceCurve(4, new double[] {0, 0.5, 0.9, 1, 1}, new int[] {200, 160, 40});
+        DemandUnit v = new DemandUnit(1, 1L, slot(0, 9), 0, "q1 09:00", 3, 1, 1, quiet);
+        verifier.verifyThat(RosterConstraints::coveredOperators).given(v, work(a, day(0), 1L), work(b, day(0), 1L))
+                .rewardsWith(360);
+        assertThat(u.missingCost(2)).isEqualTo(300);
+        assertThat(v.missingCost(2)).isEqualTo(40);
     }
 
     @Test

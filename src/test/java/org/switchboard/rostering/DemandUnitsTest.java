@@ -1,0 +1,78 @@
+package org.switchboard.rostering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.switchboard.demand.Direction;
+import org.switchboard.demand.Queue;
+import org.switchboard.demand.staffing.StaffingCalculator;
+import org.switchboard.demand.staffing.StaffingRequest;
+import org.switchboard.demand.staffing.StaffingRequirement;
+import org.switchboard.rostering.solver.DemandUnit;
+
+/** The demand units of a call-center roster, weighed by the service level or by operators. */
+class DemandUnitsTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
+    private static final LocalDate START = LocalDate.of(2027, 3, 1);
+    private static final Instant PERIOD = START.atStartOfDay(ZONE).toInstant();
+
+    private static Queue queue(String code, Direction direction) {
+        Queue q = new Queue();
+        q.setCode(code);
+        q.setName(code);
+        q.setDirection(direction);
+        q.setServiceLevelPercent(80.0);
+        q.setAnswerWithinSeconds(20);
+        q.setShrinkagePercent(0.0);
+        return q;
+    }
+
+    /** A 30-minute requirement of {@code calls} calls at 240 s, its positions by Erlang C at 80/20. */
+    private static StaffingRequirement row(long queueId, int hour, double calls) {
+        int agents = calls <= 0 ? 1 : StaffingCalculator.required(StaffingRequest.erlangC(calls, 30, 240, 0.8, 20)).agents();
+        return new StaffingRequirement(queueId, PERIOD.plusSeconds(hour * 3600L), 30, calls, 240, agents, agents, 0.8, 0.8, 10);
+    }
+
+    private static final Map<Long, Queue> QUEUES = Map.of(1L, queue("IN", Direction.INBOUND), 2L,
+            queue("OUT", Direction.OUTBOUND));
+
+    @Test
+    void inboundIntervalsWithCallsAreWeighedByTheCallsTheirOperatorsAnswerInTime() {
+        List<StaffingRequirement> rows = List.of(row(1, 10, 150), row(1, 22, 12), row(2, 10, 0));
+        List<DemandUnit> units = DemandUnits.of(rows, 15, START, PERIOD, ZONE, QUEUES, CoverageAim.SERVICE_LEVEL);
+        // each 30-minute row gives two 15-minute units, each with half the calls
+        assertThat(units).hasSize(6);
+        DemandUnit busy = units.get(0);
+        DemandUnit quiet = units.get(2);
+        assertThat(busy.curve()).isNotNull();
+        assertThat(busy.curve().calls()).isEqualTo(75.0);
+        assertThat(busy.curve().steps()).hasSize(rows.get(0).positions());
+        // the last operator of the busy interval is worth more calls answered in time than the quiet one's
+        assertThat(busy.step(busy.required() - 1)).isGreaterThan(quiet.step(quiet.required() - 1));
+        assertThat(busy.curve().level(busy.required())).isGreaterThanOrEqualTo(0.8);
+        // outbound: no curve, each missing operator weighs the average step of the inbound curves
+        DemandUnit outbound = units.get(4);
+        assertThat(outbound.curve()).isNull();
+        int[] all = units.stream().filter(u -> u.curve() != null).flatMapToInt(u -> Arrays.stream(u.curve().steps())).toArray();
+        assertThat(outbound.shortageWeight()).isEqualTo((int) Math.round(Arrays.stream(all).average().orElseThrow()));
+        assertThat(outbound.fullValue()).isEqualTo(outbound.required() * outbound.shortageWeight());
+    }
+
+    @Test
+    void weighingByOperatorsKeepsEveryMissingOperatorAlike() {
+        List<StaffingRequirement> rows = List.of(row(1, 10, 150), row(1, 22, 12), row(2, 10, 0));
+        List<DemandUnit> units = DemandUnits.of(rows, 15, START, PERIOD, ZONE, QUEUES, CoverageAim.OPERATORS);
+        assertThat(units).allSatisfy(u -> {
+            assertThat(u.curve()).isNull();
+            assertThat(u.shortageWeight()).isEqualTo(1);
+            assertThat(u.missingCost(0)).isEqualTo(u.required());
+        });
+    }
+}
