@@ -22,9 +22,10 @@ import org.switchboard.shared.ValidationFailedException;
  * interval with calls. The curve's levels are the coverage screen's projection ({@link RosterCoverage#serviceLevel}:
  * the operators present less the queue's shrinkage on the phones, the interval's forecast calls and handling time,
  * the queue's answer time and patience); a requirement interval longer than the grid gives each grid part an equal
- * share of its calls. Every other unit (outbound, no calls, or the roster weighs operators) has no curve and weighs
- * each missing operator alike: 1, or with curves about, the average step of the curves, so an outbound operator is
- * worth what an average inbound one is.
+ * share of its calls. The steps are scaled so that those up to the requirement average
+ * {@link ServiceCurve#AVERAGE_STEP} medium points over the roster; every other unit (outbound, no calls, or the
+ * roster weighs operators) has no curve and weighs each missing operator that average, so an outbound operator is
+ * worth what an average inbound one is, and the other medium rules weigh against coverage alike under both aims.
  */
 final class DemandUnits {
 
@@ -36,11 +37,13 @@ final class DemandUnits {
         long step = grid * 60L;
         List<StaffingRequirement> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingLong(StaffingRequirement::queueId).thenComparing(StaffingRequirement::start));
-        record Part(StaffingRequirement row, int slot, int dayIndex, String label, ServiceCurve curve) {
+        record Part(StaffingRequirement row, int slot, int dayIndex, String label, double calls, double[] levels,
+                double[] answered) {
         }
         List<Part> parts = new ArrayList<>();
-        long stepSum = 0;
-        long stepCount = 0;
+        // the calls answered in time per required operator, on average: what scales the steps to medium points
+        double answeredSum = 0;
+        long answeredCount = 0;
         for (StaffingRequirement r : sorted) {
             long offset = r.start().getEpochSecond() - periodStart.getEpochSecond();
             if (offset % step != 0) {
@@ -49,43 +52,63 @@ final class DemandUnits {
             }
             Queue queue = queues.get(r.queueId());
             int count = r.intervalMinutes() / grid;
-            ServiceCurve curve = aim == CoverageAim.SERVICE_LEVEL ? curve(queue, r, count) : null;
+            double[] levels = aim == CoverageAim.SERVICE_LEVEL ? levels(queue, r) : null;
+            double calls = r.calls() / count;
+            double[] answered = levels == null ? null : ServiceCurve.answeredSteps(calls, levels);
             for (int part = 0; part < count; part++) {
                 Instant t = r.start().plusSeconds(part * step);
                 int slot = (int) ((offset + part * step) / step);
                 var local = t.atZone(zone);
                 int dayIndex = (int) ChronoUnit.DAYS.between(startDate, local.toLocalDate());
                 String code = queue == null ? "queue " + r.queueId() : queue.getCode();
-                parts.add(new Part(r, slot, dayIndex, code + " " + local.toLocalDate() + " " + local.toLocalTime(), curve));
-                if (curve != null) {
-                    for (int s : curve.steps()) {
-                        stepSum += s;
-                        stepCount++;
+                parts.add(new Part(r, slot, dayIndex, code + " " + local.toLocalDate() + " " + local.toLocalTime(),
+                        calls, levels, answered));
+                if (answered != null) {
+                    for (int k = 0; k < r.positions(); k++) {
+                        answeredSum += answered[k];
+                        answeredCount++;
                     }
                 }
             }
         }
-        int flat = stepCount == 0 ? 1 : (int) Math.max(1, Math.round((double) stepSum / stepCount));
+        double pointsPerCall = answeredSum <= 0 ? 0 : ServiceCurve.AVERAGE_STEP * answeredCount / answeredSum;
         List<DemandUnit> units = new ArrayList<>(parts.size());
         for (Part p : parts) {
+            ServiceCurve curve = p.answered() == null || pointsPerCall <= 0 ? null
+                    : ServiceCurve.of(p.calls(), p.row().positions(), p.levels(), p.answered(), pointsPerCall);
             units.add(new DemandUnit(units.size(), p.row().queueId(), p.slot(), p.dayIndex(), p.label(),
-                    p.row().positions(), p.curve() == null ? flat : 1, 1, p.curve()));
+                    p.row().positions(), ServiceCurve.AVERAGE_STEP, 1, curve));
         }
         return units;
     }
 
-    /** The service curve of one grid part of {@code r} (one of {@code parts}); null where no service level applies. */
-    private static ServiceCurve curve(Queue queue, StaffingRequirement r, int parts) {
+    /** The service levels of {@code r} with 0, 1, 2, ... operators present; null where no service level applies. */
+    private static double[] levels(Queue queue, StaffingRequirement r) {
         if (queue == null || queue.getDirection() == Direction.OUTBOUND || r.calls() <= 0 || r.ahtSeconds() <= 0
-                || r.positions() <= 0) {
+                || r.positions() <= 0 || RosterCoverage.serviceLevel(queue, r, 0) == null) {
             return null;
         }
-        if (RosterCoverage.serviceLevel(queue, r, 0) == null) {
-            return null;
+        double spread = Double.parseDouble(System.getProperty("switchboard.roster.forecast-spread", "0"));
+        if (spread <= 0) {
+            return ServiceCurve.levels(r.positions(), n -> {
+                Double level = RosterCoverage.serviceLevel(queue, r, n);
+                return level == null ? 0 : level;
+            });
         }
-        return ServiceCurve.of(r.calls() / parts, r.positions(), n -> {
-            Double level = RosterCoverage.serviceLevel(queue, r, n);
-            return level == null ? 0 : level;
+        // three-point Gauss-Hermite over the calls: mean and mean +- sqrt(3) sigma, weights 2/3 and 1/6 each
+        double[] factors = {1 - Math.sqrt(3) * spread, 1, 1 + Math.sqrt(3) * spread};
+        double[] weights = {1 / 6.0, 2 / 3.0, 1 / 6.0};
+        return ServiceCurve.levels(r.positions(), n -> {
+            double answered = 0;
+            for (int i = 0; i < 3; i++) {
+                double f = Math.max(0.05, factors[i]);
+                StaffingRequirement scaled = new StaffingRequirement(r.queueId(), r.start(), r.intervalMinutes(),
+                        r.calls() * f, r.ahtSeconds(), r.agents(), r.positions(), r.serviceLevel(), r.occupancy(),
+                        r.asaSeconds());
+                Double level = RosterCoverage.serviceLevel(queue, scaled, n);
+                answered += weights[i] * f * (level == null ? 0 : level);
+            }
+            return answered;
         });
     }
 }

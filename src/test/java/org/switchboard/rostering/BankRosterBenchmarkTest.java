@@ -236,8 +236,9 @@ class BankRosterBenchmarkTest {
                 100.0 * within20 / actualCalls);
         System.out.printf(Locale.ROOT, "BANK %-12s %9s %14s %13s %13s  %s%n", "roster", "headcount", "operator_hours",
                 "service_level", "covered_share", "score");
-        System.out.printf(Locale.ROOT, "BANK %-12s %9d %14.1f %13.4f %13.3f  %s (%d s)%n", "switchboard", headcount,
-                solvedHours, solvedSl, solved.coveredShare(), solvedScore, seconds);
+        System.out.printf(Locale.ROOT, "BANK %-12s %9d %14.1f %13.4f %13.3f  %s (%d s); projected on the forecast %.4f%n",
+                "switchboard", headcount, solvedHours, solvedSl, solved.coveredShare(), solvedScore, seconds,
+                solved.serviceLevel());
         System.out.printf(Locale.ROOT, "BANK %-12s %9d %14.1f %13.4f %13.3f  %s%n", "naive", headcount, naiveHours, naiveSl,
                 naive.coveredShare(), naiveScore);
 
@@ -249,7 +250,9 @@ class BankRosterBenchmarkTest {
     }
 
     private RosterSolution problem(Team team, Queue queue) {
-        return builder.build(FIRST, DAYS, ZONE, new RosterWeights(), List.of(team.getId()), List.of(queue.getId()));
+        CoverageAim aim = CoverageAim.valueOf(System.getProperty("bench.bank.aim", CoverageAim.SERVICE_LEVEL.name()));
+        return builder.build(FIRST, DAYS, ZONE, new RosterWeights().withCoverageAim(aim), List.of(team.getId()),
+                List.of(queue.getId()));
     }
 
     static Queue bankQueue() {

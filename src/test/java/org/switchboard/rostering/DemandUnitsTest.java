@@ -1,6 +1,7 @@
 package org.switchboard.rostering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import org.switchboard.demand.staffing.StaffingCalculator;
 import org.switchboard.demand.staffing.StaffingRequest;
 import org.switchboard.demand.staffing.StaffingRequirement;
 import org.switchboard.rostering.solver.DemandUnit;
+import org.switchboard.rostering.solver.ServiceCurve;
 
 /** The demand units of a call-center roster, weighed by the service level or by operators. */
 class DemandUnitsTest {
@@ -53,16 +55,21 @@ class DemandUnitsTest {
         DemandUnit quiet = units.get(2);
         assertThat(busy.curve()).isNotNull();
         assertThat(busy.curve().calls()).isEqualTo(75.0);
-        assertThat(busy.curve().steps()).hasSize(rows.get(0).positions());
+        assertThat(busy.curve().steps()).hasSize(rows.get(0).positions() + ServiceCurve.BEYOND_REQUIRED);
         // the last operator of the busy interval is worth more calls answered in time than the quiet one's
         assertThat(busy.step(busy.required() - 1)).isGreaterThan(quiet.step(quiet.required() - 1));
         assertThat(busy.curve().level(busy.required())).isGreaterThanOrEqualTo(0.8);
-        // outbound: no curve, each missing operator weighs the average step of the inbound curves
+        // the steps up to the requirement average the medium points of an operator-interval
+        double mean = units.stream().filter(u -> u.curve() != null)
+                .flatMapToInt(u -> Arrays.stream(u.curve().steps(), 0, u.required())).average().orElseThrow();
+        assertThat(mean).isCloseTo(ServiceCurve.AVERAGE_STEP, within(0.5));
+        // outbound: no curve, each missing operator weighs that average
         DemandUnit outbound = units.get(4);
         assertThat(outbound.curve()).isNull();
-        int[] all = units.stream().filter(u -> u.curve() != null).flatMapToInt(u -> Arrays.stream(u.curve().steps())).toArray();
-        assertThat(outbound.shortageWeight()).isEqualTo((int) Math.round(Arrays.stream(all).average().orElseThrow()));
-        assertThat(outbound.fullValue()).isEqualTo(outbound.required() * outbound.shortageWeight());
+        assertThat(outbound.shortageWeight()).isEqualTo(ServiceCurve.AVERAGE_STEP);
+        assertThat(outbound.fullValue()).isEqualTo(outbound.required() * ServiceCurve.AVERAGE_STEP);
+        // a busy interval's operators beyond the requirement still raise its service level, so are still worth something
+        assertThat(busy.coverValue(busy.required() + 1)).isGreaterThan(busy.coverValue(busy.required()));
     }
 
     @Test
@@ -71,8 +78,9 @@ class DemandUnitsTest {
         List<DemandUnit> units = DemandUnits.of(rows, 15, START, PERIOD, ZONE, QUEUES, CoverageAim.OPERATORS);
         assertThat(units).allSatisfy(u -> {
             assertThat(u.curve()).isNull();
-            assertThat(u.shortageWeight()).isEqualTo(1);
-            assertThat(u.missingCost(0)).isEqualTo(u.required());
+            assertThat(u.shortageWeight()).isEqualTo(ServiceCurve.AVERAGE_STEP);
+            assertThat(u.missingCost(0)).isEqualTo(u.required() * ServiceCurve.AVERAGE_STEP);
+            assertThat(u.coverValue(u.required() + 1)).isEqualTo(u.fullValue());
         });
     }
 }

@@ -452,7 +452,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             for (int r = 0; r < rows.size(); r++) {
                 int q = rows.get(r)[0];
                 int s = rows.get(r)[1];
-                int rem = demand.remaining(q, s);
+                int rem = demand.target(q, s);
                 bound += rem * sp[r];
                 if (!demand.flat(q, s)) {
                     // the missing operators cheaper than their price lower the bound (all but the last segment hold one)
@@ -750,7 +750,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         for (int r = 0; r < rows.size(); r++) {
             int q = rows.get(r)[0];
             int s = rows.get(r)[1];
-            int missing = demand.remaining(q, s) - count[r];
+            int missing = demand.target(q, s) - count[r];
             value += missing > 0 ? demand.missingCost(q, s, missing) : -missing * demand.surplusCost(q, s);
         }
         return value;
@@ -768,7 +768,7 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
         for (int r = 0; r < rows.size(); r++) {
             int q = rows.get(r)[0];
             int s = rows.get(r)[1];
-            double rhs = demand.remaining(q, s);
+            double rhs = demand.target(q, s);
             cover[r] = solver.makeConstraint(rhs, rhs);
             // a service curve's missing operators cost more the more are missing: one variable per step (at most one
             // operator each, cheapest first, as a minimising model fills them), the last for any number beyond

@@ -19,15 +19,16 @@ package org.switchboard.rostering.solver;
  * @param shortageWeight cost of each missing operator (medium level, times the configured weight) when the unit has
  *        no service curve
  * @param surplusWeight cost of each operator beyond the requirement (soft level, times the configured weight)
- * @param curve when the roster aims at the service level: what each operator present is worth (its steps replace
- *        the shortage weight); null: every missing operator costs the shortage weight
+ * @param curve when the roster aims at the service level: what each operator present is worth, up to a few beyond
+ *        the requirement (its steps replace the shortage weight); null: every missing operator costs the shortage
+ *        weight, and operators beyond the requirement are worth nothing
  */
 public record DemandUnit(int index, Long queueId, int slot, int dayIndex, String label, int required,
         int shortageWeight, int surplusWeight, ServiceCurve curve) {
 
     public DemandUnit {
-        if (curve != null && curve.steps().length != Math.max(0, required)) {
-            throw new IllegalArgumentException("a service curve needs one step per required operator: " + label);
+        if (curve != null && curve.steps().length < Math.max(0, required)) {
+            throw new IllegalArgumentException("a service curve needs a step per required operator at least: " + label);
         }
     }
 
@@ -37,14 +38,19 @@ public record DemandUnit(int index, Long queueId, int slot, int dayIndex, String
         this(index, queueId, slot, dayIndex, label, required, shortageWeight, surplusWeight, null);
     }
 
-    /** The weight of the {@code k}-th operator present (from 0), for k below the requirement. */
+    /** The weight of the {@code k}-th operator present (from 0), for k below {@link #valuedOperators()}. */
     public int step(int k) {
         return curve == null ? shortageWeight : curve.steps()[k];
     }
 
-    /** What {@code present} operators are worth: the steps of the first of them, up to the requirement. */
+    /** How many operators present are worth something: the requirement, or with a curve its steps (a few more). */
+    public int valuedOperators() {
+        return curve == null ? Math.max(0, required) : curve.steps().length;
+    }
+
+    /** What {@code present} operators are worth: the steps of the first of them, up to {@link #valuedOperators()}. */
     public int coverValue(int present) {
-        int n = Math.min(present, required);
+        int n = Math.min(present, valuedOperators());
         if (curve == null) {
             return Math.max(0, n) * shortageWeight;
         }
@@ -56,9 +62,9 @@ public record DemandUnit(int index, Long queueId, int slot, int dayIndex, String
         return value;
     }
 
-    /** What the whole requirement is worth: the cost of the unit with nobody present. */
+    /** What all valued operators are worth: the cost of the unit with nobody present. */
     public int fullValue() {
-        return coverValue(required);
+        return coverValue(Integer.MAX_VALUE);
     }
 
     /** The shortage's cost with {@code present} operators: the steps of the operators still missing. */

@@ -24,6 +24,8 @@ final class Residual {
     private final int[][] shortage;
     /** Per (queue, slot) the steps of its unit's service curve (the k-th operator present's weight); null: flat. */
     private final int[][][] steps;
+    /** Per (queue, slot) the operators beyond the requirement a service curve still values (0 without a curve). */
+    private final int[][] extra;
     private final int[][] surplus;
     private final Map<String, List<ShiftPreference>> wishes;
     private final double shortValue;
@@ -54,6 +56,7 @@ final class Residual {
         remaining = new int[queueIndex.size()][slots];
         shortage = new int[queueIndex.size()][slots];
         steps = new int[queueIndex.size()][slots][];
+        extra = new int[queueIndex.size()][slots];
         surplus = new int[queueIndex.size()][slots];
         boolean[][] seen = new boolean[queueIndex.size()][slots];
         for (DemandUnit u : demand) {
@@ -63,6 +66,7 @@ final class Residual {
             int first = u.required() > 0 ? u.step(0) : u.shortageWeight();
             shortage[q][u.slot()] = Math.max(shortage[q][u.slot()], Math.max(1, first));
             steps[q][u.slot()] = seen[q][u.slot()] || u.curve() == null ? null : u.curve().steps();
+            extra[q][u.slot()] = steps[q][u.slot()] == null ? 0 : u.valuedOperators() - Math.max(0, u.required());
             seen[q][u.slot()] = true;
             surplus[q][u.slot()] = Math.max(surplus[q][u.slot()], u.surplusWeight());
         }
@@ -80,6 +84,7 @@ final class Residual {
         queueIndex = from.queueIndex;
         shortage = from.shortage;
         steps = from.steps;
+        extra = from.extra;
         surplus = from.surplus;
         remaining = new int[from.remaining.length][];
         for (int q = 0; q < remaining.length; q++) {
@@ -157,10 +162,14 @@ final class Residual {
         for (int slot : shift.coveredSlots()) {
             if (r == null || slot >= r.length || shortage[q][slot] == 0) {
                 gain -= surplusValue;
-            } else if (r[slot] > 0) {
-                gain += step(q, slot, r[slot]) * shortValue;
             } else {
-                gain -= surplus[q][slot] * surplusValue;
+                int left = r[slot] + extra[q][slot];
+                if (left > 0) {
+                    gain += step(q, slot, left) * shortValue;
+                }
+                if (r[slot] <= 0) {
+                    gain -= surplus[q][slot] * surplusValue;
+                }
             }
         }
         gain += wishGain(day, shift);
@@ -225,8 +234,17 @@ final class Residual {
     }
 
     /**
-     * The weight of the next operator in (queue row, slot) while {@code remaining} are still missing there: the step
-     * of the required operator it would be (a unit's later operators are worth no more than its first).
+     * Operators still valued in (queue row, slot): the required ones, and with a service curve the few beyond the
+     * requirement its steps still value (what {@link #shortageCost} and {@link #missingCost} count from).
+     */
+    int target(int q, int slot) {
+        return remaining[q][slot] + extra[q][slot];
+    }
+
+    /**
+     * The weight of the next operator in (queue row, slot) while {@code remaining} valued operators are still missing
+     * there (see {@link #target}): the step of the operator it would be (a unit's later operators are worth no more
+     * than its first).
      */
     private int step(int q, int slot, int remaining) {
         int[] s = steps[q][slot];
@@ -234,8 +252,8 @@ final class Residual {
     }
 
     /**
-     * The cost of the {@code k}-th operator missing (from 1) in (queue row, slot) when {@code remaining} are still
-     * required there before the plans: the last required operators go missing first, and they are worth least.
+     * The cost of the {@code k}-th operator missing (from 1) of the {@link #target} in (queue row, slot): the last
+     * valued operators go missing first, and they are worth least.
      */
     double shortageCost(int q, int slot, int k) {
         int[] s = steps[q][slot];
@@ -250,7 +268,7 @@ final class Residual {
         return steps[q][slot] == null;
     }
 
-    /** The cost of {@code missing} operators missing in (queue row, slot): the steps of the last required ones. */
+    /** The cost of {@code missing} operators missing of the {@link #target}: the steps of the last valued ones. */
     double missingCost(int q, int slot, int missing) {
         double cost = 0;
         if (flat(q, slot)) {

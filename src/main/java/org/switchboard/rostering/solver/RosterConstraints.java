@@ -228,7 +228,7 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterWeights.MAX_SHIFTS_OF_TEMPLATE);
     }
 
-    // Medium: every required operator of a demand unit counts as missing, at its step (a constant: the shortage of an empty roster; by service level, the calls a unit's operators answer in time).
+    // Medium: every required operator of a demand unit counts as missing, at its step (a constant: the shortage of an empty roster; by service level, the calls the unit's operators answer in time, a few beyond the requirement included).
     Constraint requiredOperators(ConstraintFactory f) {
         return f.forEach(DemandUnit.class)
                 .filter(u -> u.required() > 0)
@@ -236,7 +236,7 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterWeights.REQUIRED);
     }
 
-    // Medium: each operator covering a unit, up to its requirement, is one fewer missing, worth its step (with the constant above: the steps of the operators still missing; the k-th operator of a busy interval is worth more than of a quiet one).
+    // Medium: each operator covering a unit, up to its requirement (by service level a few beyond), is one fewer missing, worth its step (with the constant above: the steps of the operators still missing; the k-th operator of a busy interval is worth more than of a quiet one).
     Constraint coveredOperators(ConstraintFactory f) {
         return unitCoverage(f)
                 .filter((u, n) -> u.required() > 0)

@@ -7,24 +7,30 @@ import java.util.function.IntToDoubleFunction;
  * What each operator present in a demand unit is worth when the roster aims at the service level: the unit's
  * forecast calls and, for 0, 1, 2, ... operators present, the share of them answered within the queue's target time
  * (Erlang C, or A with a patience, as the coverage screen projects it). The k-th operator's <em>step</em> is the
- * calls answered in time that it adds, in hundredths of a call ({@link #SCALE}), so a busy interval one short costs
- * more than a quiet one.
+ * calls answered in time that it adds, in medium points (scaled so a roster's steps average {@link #AVERAGE_STEP}),
+ * so a busy interval one short costs more than a quiet one. The steps go on for {@link #BEYOND_REQUIRED} operators beyond the requirement: where
+ * contracts and shift lengths leave operators over, they are worth most where they raise the service level most.
  *
  * <p>The steps come from the least concave majorant of "calls answered in time" over the operators present, so they
  * never rise: under Erlang C nobody is answered in time until the operators exceed the traffic, and the raw curve
  * would give the first operators of an empty interval no value at all; the majorant spreads the value of reaching the
- * first useful headcount evenly over the operators it takes. Each step is at least 1, so even an interval whose
- * calls are met stays worth covering up to its requirement.
+ * first useful headcount evenly over the operators it takes. Each step up to the requirement is at least 1, so even
+ * an interval whose calls are met stays worth covering up to it.
  *
  * @param calls the unit's forecast calls (its share of the requirement interval's)
  * @param levels service level (0 to 1) with 0, 1, 2, ... operators present; the last holds for more operators too
- * @param steps the weight of the 1st, 2nd, ... required operator present (one per required operator, never rising)
+ * @param steps the weight of the 1st, 2nd, ... operator present (one per required operator and {@link #BEYOND_REQUIRED}
+ *        more, never rising)
  */
 public record ServiceCurve(double calls, double[] levels, int[] steps) {
 
-    /** Steps count hundredths of a call answered within the target time. */
-    public static final int SCALE = 100;
-    /** The levels are computed up to this many operators beyond the requirement (a surplus still raises them). */
+    /**
+     * The medium points of an average operator-interval: the builder scales a roster's curves so their steps up to the
+     * requirement average this, and weighs a unit without a curve (outbound, no calls, or a roster weighing
+     * operators) this much per missing operator; the other medium rules are weighed in the same unit.
+     */
+    public static final int AVERAGE_STEP = 10;
+    /** The levels are computed up to this many operators beyond the requirement, and the steps value them. */
     public static final int BEYOND_REQUIRED = 4;
 
     public ServiceCurve {
@@ -33,10 +39,10 @@ public record ServiceCurve(double calls, double[] levels, int[] steps) {
     }
 
     /**
-     * The curve of a unit with {@code required} operators and {@code calls} calls, from {@code level}: the service
-     * level with n operators present (n = 0 to required + {@link #BEYOND_REQUIRED}).
+     * The service levels of a unit with {@code required} operators from {@code level}: with n operators present
+     * (n = 0 to required + {@link #BEYOND_REQUIRED}), never falling.
      */
-    public static ServiceCurve of(double calls, int required, IntToDoubleFunction level) {
+    public static double[] levels(int required, IntToDoubleFunction level) {
         int n = Math.max(0, required) + BEYOND_REQUIRED;
         double[] levels = new double[n + 1];
         for (int i = 0; i <= n; i++) {
@@ -45,23 +51,27 @@ public record ServiceCurve(double calls, double[] levels, int[] steps) {
                 levels[i] = levels[i - 1];
             }
         }
-        return new ServiceCurve(calls, levels, steps(calls, levels, Math.max(0, required)));
+        return levels;
     }
 
-    /** The steps up to {@code required}: differences of the least concave majorant of calls × level, scaled, at least 1. */
-    static int[] steps(double calls, double[] levels, int required) {
-        double[] value = new double[required + 1];
-        for (int i = 0; i <= required; i++) {
-            value[i] = calls * levels[i] * SCALE;
+    /**
+     * The calls answered in time each further operator adds (the 1st, 2nd, ... up to the last level): the
+     * differences of the least concave majorant of calls × level, so they never rise.
+     */
+    public static double[] answeredSteps(double calls, double[] levels) {
+        int upTo = levels.length - 1;
+        double[] value = new double[upTo + 1];
+        for (int i = 0; i <= upTo; i++) {
+            value[i] = calls * levels[i];
         }
         // upper hull from (0, value[0]): from each hull point the next is the one with the steepest slope
-        double[] hull = new double[required + 1];
+        double[] hull = new double[upTo + 1];
         int at = 0;
         hull[0] = value[0];
-        while (at < required) {
+        while (at < upTo) {
             int best = at + 1;
             double bestSlope = value[best] - value[at];
-            for (int j = at + 2; j <= required; j++) {
+            for (int j = at + 2; j <= upTo; j++) {
                 double slope = (value[j] - value[at]) / (j - at);
                 if (slope >= bestSlope) {
                     best = j;
@@ -73,21 +83,27 @@ public record ServiceCurve(double calls, double[] levels, int[] steps) {
             }
             at = best;
         }
-        int[] steps = new int[required];
-        for (int k = 0; k < required; k++) {
-            steps[k] = (int) Math.max(1, Math.round(hull[k + 1] - hull[k]));
-            if (k > 0 && steps[k] > steps[k - 1]) {
-                steps[k] = steps[k - 1];
-            }
+        double[] steps = new double[upTo];
+        for (int k = 0; k < upTo; k++) {
+            steps[k] = Math.max(0, hull[k + 1] - hull[k]);
         }
         return steps;
     }
 
-    /** The same curve with every step at {@code weight}: a unit weighed by operators (outbound, no calls). */
-    public static int[] flat(int required, int weight) {
-        int[] steps = new int[Math.max(0, required)];
-        Arrays.fill(steps, weight);
-        return steps;
+    /**
+     * The curve with its steps in medium points: {@code pointsPerCall} points per call answered in time, at least 1
+     * up to the requirement (an interval whose calls are met stays worth covering up to it), never rising.
+     */
+    public static ServiceCurve of(double calls, int required, double[] levels, double[] answeredSteps,
+            double pointsPerCall) {
+        int[] steps = new int[answeredSteps.length];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = (int) Math.max(k < required ? 1 : 0, Math.round(answeredSteps[k] * pointsPerCall));
+            if (k > 0 && steps[k] > steps[k - 1]) {
+                steps[k] = steps[k - 1];
+            }
+        }
+        return new ServiceCurve(calls, levels, steps);
     }
 
     /** The service level with {@code present} operators (the last level for more). */

@@ -277,23 +277,30 @@ class RosterConstraintsTest {
         SolverOperator a = op(1).skills(1L).build();
         SolverOperator b = op(2).skills(1L).build();
         SolverOperator c = op(3).skills(1L).build();
-        ServiceCurve busy = new ServiceCurve(40, new double[] {0, 0.2, 0.6, 0.8, 0.9}, new int[] {900, 700, 300});
-        DemandUnit u = new DemandUnit(0, 1L, slot(0, 8), 0, "q1 08:00", 3, 1, 1, busy);
-        verifier.verifyThat(RosterConstraints::requiredOperators).given(u).penalizesBy(1900);
+        SolverOperator d = op(4).skills(1L).build();
+        SolverOperator e = op(5).skills(1L).build();
+        // three required; the curve values one operator beyond them (a fourth still raises the service level)
+        ServiceCurve busy = new ServiceCurve(40, new double[] {0, 0.2, 0.6, 0.8, 0.9}, new int[] {900, 700, 300, 100});
+        DemandUnit u = new DemandUnit(0, 1L, slot(0, 8), 0, "q1 08:00", 3, 10, 1, busy);
+        verifier.verifyThat(RosterConstraints::requiredOperators).given(u).penalizesBy(2000);
         verifier.verifyThat(RosterConstraints::coveredOperators).given(u, work(a, day(0), 1L)).rewardsWith(900);
         verifier.verifyThat(RosterConstraints::coveredOperators).given(u, work(a, day(0), 1L), work(b, day(0), 1L))
                 .rewardsWith(1600);
-        // a fourth operator adds nothing beyond the requirement
         verifier.verifyThat(RosterConstraints::coveredOperators)
-                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L), work(op(4).skills(1L).build(), day(0), 1L))
-                .rewardsWith(1900);
-        // one short in the busy interval costs the last step (300); in a quiet one of the same requirement far less
-        ServiceCurve quiet = new ServiceCurve(4, new double[] {0, 0.5, 0.9, 1, 1}, new int[] {200, 160, 40});
-        DemandUnit v = new DemandUnit(1, 1L, slot(0, 9), 0, "q1 09:00", 3, 1, 1, quiet);
+                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L), work(d, day(0), 1L))
+                .rewardsWith(2000);
+        // a fifth is beyond what the curve values
+        verifier.verifyThat(RosterConstraints::coveredOperators)
+                .given(u, work(a, day(0), 1L), work(b, day(0), 1L), work(c, day(0), 1L), work(d, day(0), 1L),
+                        work(e, day(0), 1L))
+                .rewardsWith(2000);
+        // one short of the requirement in the busy interval costs its last required step; in a quiet one far less
+        ServiceCurve quiet = new ServiceCurve(4, new double[] {0, 0.5, 0.9, 1, 1}, new int[] {200, 160, 40, 0});
+        DemandUnit v = new DemandUnit(1, 1L, slot(0, 9), 0, "q1 09:00", 3, 10, 1, quiet);
         verifier.verifyThat(RosterConstraints::coveredOperators).given(v, work(a, day(0), 1L), work(b, day(0), 1L))
                 .rewardsWith(360);
-        assertThat(u.missingCost(2)).isEqualTo(300);
-        assertThat(v.missingCost(2)).isEqualTo(40);
+        assertThat(u.missingCost(2) - u.missingCost(3)).isEqualTo(300);
+        assertThat(v.missingCost(2) - v.missingCost(3)).isEqualTo(40);
     }
 
     @Test
