@@ -33,6 +33,11 @@ public class RosterWeights {
     public static final String MIN_CONSECUTIVE_DAYS = "Minimum working days in a row";
     public static final String FORBIDDEN_SEQUENCE = "Forbidden shift sequence";
     public static final String MAX_SHIFTS_OF_TEMPLATE = "Maximum shifts of a template per period";
+    public static final String TEMPLATE_ELIGIBLE = "Shift template for the operator's contract and team";
+    public static final String USUAL_KIND_HARD = "Team's usual shift kinds (hard)";
+    /** The weighted variant of {@link #USUAL_KIND_HARD}: a team's setting says which one applies. */
+    public static final String USUAL_KIND = "Team's usual shift kinds";
+    public static final String PERIOD_STARTS = "Few start times per period";
     /** The weight planners set for a missing operator; it sets {@link #REQUIRED} and {@link #COVERED}. */
     public static final String UNDER_COVERAGE = "Under-coverage";
     public static final String REQUIRED = "Required operators";
@@ -91,6 +96,12 @@ public class RosterWeights {
     /** per shift over */
     @ConstraintWeight(MAX_SHIFTS_OF_TEMPLATE)
     private HardMediumSoftScore maxShiftsOfTemplate = HardMediumSoftScore.ofHard(1000);
+    /** per shift of a template not meant for the operator's contract or team */
+    @ConstraintWeight(TEMPLATE_ELIGIBLE)
+    private HardMediumSoftScore templateEligible = HardMediumSoftScore.ofHard(10);
+    /** per shift of another kind than the team's usual ones, when the team's setting is hard */
+    @ConstraintWeight(USUAL_KIND_HARD)
+    private HardMediumSoftScore usualKindHard = HardMediumSoftScore.ofHard(10);
     /** per missing operator × unit shortage weight */
     @ConstraintWeight(COVERED)
     private HardMediumSoftScore covered = HardMediumSoftScore.ofMedium(1);
@@ -122,6 +133,12 @@ public class RosterWeights {
     /** per operator and week: per distinct start time beyond the first */
     @ConstraintWeight(STABLE_START)
     private HardMediumSoftScore stableStart = HardMediumSoftScore.ofSoft(5);
+    /** per shift of another kind than the team's usual ones, when the team's setting is weighted */
+    @ConstraintWeight(USUAL_KIND)
+    private HardMediumSoftScore usualKind = HardMediumSoftScore.ofSoft(30);
+    /** per operator: per distinct start time in the period beyond the first */
+    @ConstraintWeight(PERIOD_STARTS)
+    private HardMediumSoftScore periodStarts = HardMediumSoftScore.ofSoft(20);
     /** per day whose shift or queue differs from the published one */
     @ConstraintWeight(PUBLISHED_CHANGE)
     private HardMediumSoftScore publishedChange = HardMediumSoftScore.ofSoft(100);
