@@ -119,6 +119,14 @@ class DemoRosterBenchmarkTest {
         // what a planner sees at first sight (issue 24): start times, templates by contract, team kinds, outbound
         System.out.println("DEMO ROSTER trust: " + RosterTrustFigures.of(solved, operators.list(), contracts.list(),
                 teams.list(), queues.list()).line());
+        // who works the outbound queue: the shifts of the operators skilled for it, by queue
+        long survey = queues.list().stream().filter(q -> q.getCode().equals("OUT-SURV")).findFirst().orElseThrow().getId();
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        queues.list().forEach(q -> codes.put(q.getId(), q.getCode()));
+        java.util.Map<String, Long> byQueue = new java.util.TreeMap<>();
+        solved.getDays().stream().filter(d -> d.isInPeriod() && d.isWorking() && d.getOperator().hasSkill(survey))
+                .forEach(d -> byQueue.merge(codes.get(d.getQueue()) + "/" + d.getShift().kind(), 1L, Long::sum));
+        System.out.println("DEMO ROSTER outbound-skilled operators' shifts by queue/kind: " + byQueue);
         assertThat(score.isSolutionInitialized()).isTrue();
     }
 }
