@@ -132,8 +132,10 @@ class DemoDataSeeder implements ApplicationRunner {
         Queue survey = queues.save(queue("OUT-SURV", "Customer surveys (outbound)", Direction.OUTBOUND, "ru", 80, 20, 90, 25,
                 hours(1, 5, LocalTime.of(10, 0), LocalTime.of(20, 0))));
 
-        List<Team> teamList = List.of(teams.save(new Team("Aurora (day)")), teams.save(new Team("Borealis (day)")),
-                teams.save(new Team("Comet (evening)")), teams.save(new Team("Owls (night)")));
+        // each team's usual kind, weighted: a planner sees the teams on their shifts, and a day team still takes an
+        // evening when the demand needs it more than the team's habit
+        List<Team> teamList = List.of(teams.save(team("Aurora (day)", "DAY")), teams.save(team("Borealis (day)", "DAY")),
+                teams.save(team("Comet (evening)", "EVENING")), teams.save(team("Owls (night)", "NIGHT")));
 
         // the last figure: overtime per week a substitution may use on top of the maximum (rosters plan within it)
         Contract fullTime = contracts.save(contract("Full time 40 h", 2160, 2400, 5, 2, 11 * 60, 0, 48 * 60, 2, 8 * 60));
@@ -143,7 +145,8 @@ class DemoDataSeeder implements ApplicationRunner {
         Contract flexible = contracts.save(contract("Full time 40 h, nights allowed", 2160, 2400, 5, 2, 11 * 60, 3, 48 * 60, 2,
                 8 * 60));
 
-        seedTemplates();
+        seedTemplates(List.of(fullTime.getId(), flexible.getId(), night.getId(), partTime30.getId()),
+                List.of(partTime20.getId(), partTime30.getId()));
         DemoDemand.seed(imports, forecasts, requirements, clock, survey,
                 new DemoDemand.Shape(general, 55, 210), new DemoDemand.Shape(billing, 35, 250),
                 new DemoDemand.Shape(tech, 10, 420));
@@ -191,16 +194,33 @@ class DemoDataSeeder implements ApplicationRunner {
      * floats between 3 and 5 hours after the start, so the roster staggers starts to the demand curve and breaks
      * to where coverage can spare them; part-time shifts with start windows; one fixed night shift whose two short
      * breaks float by an hour each, so two night operators on a queue need not go at the same time.
+     *
+     * <p>As work plans in a real center: the 4-hour shifts are for the part-time contracts, the full days for the
+     * full-time ones and the 30-hour part-timers (who could not reach their 28 hours in five 4-hour days); the night
+     * is everyone's whom the contract and eligibility allow nights.
      */
-    private void seedTemplates() {
-        templates.save(window(template("D07", "Day", LocalTime.of(7, 0), 9 * 60,
-                new ShiftBreak(180, 60, false, 300)), LocalTime.of(10, 0), 60));
-        templates.save(window(template("P08", "Morning part-time", LocalTime.of(8, 0), 4 * 60), LocalTime.of(10, 0), 60));
-        templates.save(window(template("E12", "Evening", LocalTime.of(12, 0), 9 * 60,
-                new ShiftBreak(180, 60, false, 300)), LocalTime.of(15, 0), 60));
-        templates.save(window(template("P18", "Evening part-time", LocalTime.of(18, 0), 4 * 60), LocalTime.of(20, 0), 60));
+    private void seedTemplates(List<Long> fullDays, List<Long> partTime) {
+        templates.save(limited(window(template("D07", "Day", LocalTime.of(7, 0), 9 * 60,
+                new ShiftBreak(180, 60, false, 300)), LocalTime.of(10, 0), 60), fullDays));
+        templates.save(limited(window(template("P08", "Morning part-time", LocalTime.of(8, 0), 4 * 60),
+                LocalTime.of(10, 0), 60), partTime));
+        templates.save(limited(window(template("E12", "Evening", LocalTime.of(12, 0), 9 * 60,
+                new ShiftBreak(180, 60, false, 300)), LocalTime.of(15, 0), 60), fullDays));
+        templates.save(limited(window(template("P18", "Evening part-time", LocalTime.of(18, 0), 4 * 60),
+                LocalTime.of(20, 0), 60), partTime));
         templates.save(template("N22", "Night", LocalTime.of(22, 0), 9 * 60,
                 new ShiftBreak(150, 30, false, 210), new ShiftBreak(330, 30, false, 390)));
+    }
+
+    private static ShiftTemplate limited(ShiftTemplate t, List<Long> contractIds) {
+        t.setContractIds(contractIds);
+        return t;
+    }
+
+    private static Team team(String name, String usualKind) {
+        Team t = new Team(name);
+        t.setUsualShiftKinds(Set.of(usualKind));
+        return t;
     }
 
     private static ShiftTemplate window(ShiftTemplate t, LocalTime latestStart, int stepMinutes) {
@@ -220,7 +240,9 @@ class DemoDataSeeder implements ApplicationRunner {
         if (index % 5 == 1 || (team == 3 && index % 4 == 0)) {
             list.add(new OperatorSkill(tech.getId(), 2 + random.nextInt(4)));
         }
-        if (team == 2 && index % 3 == 0) {
+        // outbound surveys run 10:00-20:00 on weekdays, a day team's hours: a quarter of each day team calls too
+        // (with the evening team's six alone, the surveys were a third staffed and the evening team worked days)
+        if (team == 2 && index % 3 == 0 || team < 2 && index % 4 == 3) {
             list.add(new OperatorSkill(survey.getId(), 3));
         }
         return list;

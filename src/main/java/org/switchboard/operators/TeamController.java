@@ -33,11 +33,19 @@ class TeamController {
 
     @Schema(name = "Team")
     record TeamJson(long id, String name,
-            @Schema(description = "Whether operators belong to it (then it cannot be deleted)") boolean hasOperators) {}
+            @Schema(description = "Whether operators belong to it (then it cannot be deleted)") boolean hasOperators,
+            @Schema(description = "The kinds of shift the team usually works (DAY, EVENING, NIGHT); empty: any")
+            List<String> usualShiftKinds,
+            @Schema(description = "Whether the roster may not give the team other kinds (true) or only weighs them"
+                    + " as a cost (false)") boolean usualShiftKindsHard) {}
 
     @Schema(name = "TeamBody")
     record TeamBody(@Schema(maxLength = 100, requiredMode = Schema.RequiredMode.REQUIRED, example = "Aurora (day)")
-            String name) {}
+            String name,
+            @Schema(description = "DAY, EVENING, NIGHT; empty: any; omitted: unchanged (none for a new team)",
+                    example = "[\"DAY\"]") List<String> usualShiftKinds,
+            @Schema(description = "Other kinds forbidden (true) or weighed (false); omitted: unchanged (false for a"
+                    + " new team)") Boolean usualShiftKindsHard) {}
 
     @GetMapping
     @Operation(summary = "List teams", description = "Sorted by name.")
@@ -57,18 +65,29 @@ class TeamController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new team")
     ResponseEntity<TeamJson> create(@RequestBody TeamBody body) {
         Team team = new Team();
-        team.setName(body.name());
+        apply(team, body);
         Team saved = teams.save(team);
         return ResponseEntity.created(URI.create("/api/teams/" + saved.getId())).body(json(saved));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
-    @Operation(summary = "Rename a team", description = "409 when another team has the name.")
+    @Operation(summary = "Rename a team or set its usual shift kinds", description = "409 when another team has"
+            + " the name; 400 for an unknown kind.")
     TeamJson replace(@PathVariable long id, @RequestBody TeamBody body) {
         Team team = teams.get(id);
-        team.setName(body.name());
+        apply(team, body);
         return json(teams.save(team));
+    }
+
+    private static void apply(Team team, TeamBody body) {
+        team.setName(body.name());
+        if (body.usualShiftKinds() != null) {
+            team.setUsualShiftKinds(new java.util.LinkedHashSet<>(body.usualShiftKinds()));
+        }
+        if (body.usualShiftKindsHard() != null) {
+            team.setUsualShiftKindsHard(body.usualShiftKindsHard());
+        }
     }
 
     @DeleteMapping("/{id}")
@@ -81,6 +100,7 @@ class TeamController {
     }
 
     private TeamJson json(Team t) {
-        return new TeamJson(t.getId(), t.getName(), teams.hasOperators(t.getId()));
+        return new TeamJson(t.getId(), t.getName(), teams.hasOperators(t.getId()), List.copyOf(t.getUsualShiftKinds()),
+                t.isUsualShiftKindsHard());
     }
 }

@@ -48,6 +48,8 @@ public class TeamService {
         v.conflict(!v.has("name") && teams.findByName(team.getName())
                         .filter(other -> !other.getId().equals(team.getId())).isPresent(),
                 "name", Text.of("error.team.name.taken"));
+        v.check(team.getUsualShiftKinds().stream().anyMatch(k -> !Team.SHIFT_KINDS.contains(k)), "usualShiftKinds",
+                Text.of("error.team.kinds.unknown", String.join(", ", Team.SHIFT_KINDS)));
         v.throwIfAny();
         Team before = team.getId() == null ? null : teams.findById(team.getId()).orElse(null);
         Team saved = teams.save(team);

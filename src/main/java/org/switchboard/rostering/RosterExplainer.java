@@ -194,6 +194,9 @@ final class RosterExplainer {
             case RosterWeights.FORBIDDEN_SEQUENCE -> args = List.of(shift(b), shift(a));
             case RosterWeights.MAX_SHIFTS_OF_TEMPLATE -> args = List.of(String.valueOf(number(facts, 2)),
                     String.valueOf(facts.get(1)), String.valueOf(op.maxShiftsOfTemplate((String) facts.get(1))));
+            case RosterWeights.TEMPLATE_ELIGIBLE, RosterWeights.USUAL_KIND_HARD, RosterWeights.USUAL_KIND -> args = List.of(
+                    shift(a));
+            case RosterWeights.PERIOD_STARTS -> args = List.of(String.valueOf(number(facts, 1)));
             case RosterWeights.PREFERENCE -> args = List.of(date(a.getDate()), shift(a));
             case RosterWeights.NIGHT_FAIRNESS, RosterWeights.WEEKEND_FAIRNESS, RosterWeights.WISH_FAIRNESS -> args = List.of(
                     String.valueOf(number(facts, 1)));

@@ -26,6 +26,8 @@ import org.switchboard.operators.ContractTerms;
 import org.switchboard.operators.Operator;
 import org.switchboard.operators.OperatorService;
 import org.switchboard.operators.OperatorSkill;
+import org.switchboard.operators.Team;
+import org.switchboard.operators.TeamService;
 import org.switchboard.rostering.solver.DemandUnit;
 import org.switchboard.rostering.solver.OperatorDay;
 import org.switchboard.rostering.solver.PlacedBreak;
@@ -53,7 +55,9 @@ import org.switchboard.shared.Violations;
  *       rounded down, maximum = weekly maximum × days / 7 rounded up (exactly one week's values for 7 days, four
  *       weeks' for 28). The weekly maximum is still enforced per ISO week on its own. Night shifts: only when the
  *       operator is night eligible <em>and</em> the contract allows nights (max nights in a row &gt; 0); the other
- *       operators do not get night options in their value range at all (as the solver core expects). Contracts
+ *       operators do not get night options in their value range at all (as the solver core expects), nor the options
+ *       of templates limited to other contracts or teams, nor, when their team's usual shift kinds are hard, options
+ *       of other kinds ({@link SolverOperator#mayWork}). Contracts
  *       have no per-kind limits, so {@code maxShiftsPerKind} is empty. A shift is also left out of an operator's range
  *       when it is too short to ever reach the contract's weekly minimum: its paid minutes plus the longest shift
  *       on every other day the contract allows in 7 days (longest run + what is left after the shortest break) stay
@@ -90,10 +94,12 @@ public class RosterProblemBuilder {
     private final ShiftKindRules kindRules;
     private final QueueService queues;
     private final RosterAvailability availability;
+    private final TeamService teams;
 
     RosterProblemBuilder(OperatorService operators, ContractService contracts, ShiftTemplateService templates,
             RequirementService requirements, ShiftKindRules kindRules, QueueService queues,
-            RosterAvailability availability) {
+            RosterAvailability availability, TeamService teams) {
+        this.teams = teams;
         this.queues = queues;
         this.availability = availability;
         this.operators = operators;
@@ -171,6 +177,8 @@ public class RosterProblemBuilder {
 
         Map<Long, Contract> contractById = new HashMap<>();
         contracts.list().forEach(c -> contractById.put(c.getId(), c));
+        Map<Long, Team> teamById = new HashMap<>();
+        teams.list().forEach(t -> teamById.put(t.getId(), t));
         List<SolverOperator> solverOperators = new ArrayList<>();
         List<OperatorDay> operatorDays = new ArrayList<>();
         List<Operator> planned = allOperators.stream().filter(o -> o.isActive() && o.getContractId() != null
@@ -179,16 +187,16 @@ public class RosterProblemBuilder {
         RosterAvailability.Inputs inputs = availability.read(planned, startDate, days, siteZone);
         for (Operator o : planned) {
             Contract c = contractById.get(o.getContractId());
-            SolverOperator so = creditAbsences(solverOperator(o, c, days, demandQueues), orZero(c.getMinMinutesPerWeek()),
-                    inputs.absentDates(o.getId()));
+            SolverOperator so = creditAbsences(shiftRules(solverOperator(o, c, days, demandQueues), o, active, teamById),
+                    orZero(c.getMinMinutesPerWeek()), inputs.absentDates(o.getId()));
             solverOperators.add(so);
-            int longest = options.stream().filter(s -> so.nightEligible() || !s.isNight())
+            int longest = options.stream().filter(so::mayWork)
                     .mapToInt(ShiftOption::paidMinutes).max().orElse(0);
             int minWeek = orZero(c.getMinMinutesPerWeek());
             int weekDays = maxDaysPerWeek(so);
             for (int d = 0; d < days; d++) {
                 List<ShiftOption> allowed = inputs.allowed(so.id(), startDate.plusDays(d), byDay.get(d).stream()
-                        .filter(s -> so.nightEligible() || !s.isNight())
+                        .filter(so::mayWork)
                         .filter(s -> s.paidMinutes() + (weekDays - 1) * longest >= minWeek)
                         .toList());
                 OperatorDay day = OperatorDay.open(so, startDate.plusDays(d), d, allowed);
@@ -327,6 +335,21 @@ public class RosterProblemBuilder {
                 Map.of());
     }
 
+    /**
+     * The operator with the templates not meant for their contract or team (see {@link ShiftTemplate#isFor}) and
+     * their team's usual shift kinds, hard or weighted.
+     */
+    static SolverOperator shiftRules(SolverOperator so, Operator o, List<ShiftTemplate> templates, Map<Long, Team> teamById) {
+        Set<String> ineligible = new java.util.HashSet<>();
+        templates.stream().filter(t -> !t.isFor(o.getContractId(), o.getTeamId())).forEach(t -> ineligible.add(t.getCode()));
+        Team team = o.getTeamId() == null ? null : teamById.get(o.getTeamId());
+        Set<ShiftKind> kinds = java.util.EnumSet.noneOf(ShiftKind.class);
+        if (team != null) {
+            team.getUsualShiftKinds().forEach(k -> kinds.add(ShiftKind.valueOf(k)));
+        }
+        return so.withShiftRules(ineligible, kinds, team != null && team.isUsualShiftKindsHard());
+    }
+
     /** A weekly maximum pro rata over a period of {@code days} days, rounded up. */
     static int periodMaximum(int weeklyMaximum, int days) {
         return (int) -Math.floorDiv(-(long) weeklyMaximum * days, 7);
@@ -367,7 +390,8 @@ public class RosterProblemBuilder {
         return new SolverOperator(o.id(), o.employeeNumber(), o.skillQueueIds(), o.nightEligible(), o.maxMinutesPerWeek(),
                 min, o.maxMinutesPerPeriod(), o.maxConsecutiveDays(), o.minConsecutiveDaysOff(), o.minRestMinutes(),
                 o.maxNightsInRow(), o.minRestAfterNightsMinutes(), o.maxWeekendsPerPeriod(), o.maxShiftsPerKind(),
-                o.minConsecutiveDays(), o.maxShiftsPerTemplate());
+                o.minConsecutiveDays(), o.maxShiftsPerTemplate(), o.ineligibleTemplates(), o.usualKinds(),
+                o.usualKindsHard());
     }
 
     /** Most days the contract lets an operator work in 7 days in a row: a longest run, the shortest break, the rest. */

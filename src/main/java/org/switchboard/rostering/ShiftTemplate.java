@@ -13,8 +13,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -26,6 +29,10 @@ import org.springframework.data.relational.core.mapping.Table;
  * every step after it up to the latest start, on the same day (07:00 to 10:00 every 60 minutes: 07, 08, 09, 10).
  * Without a latest start the start is fixed. Length and breaks (offsets from the actual start) are the same for every
  * start; the day / evening / night kind is derived per actual start.
+ *
+ * <p><b>Eligibility</b>, as work plans in WFM suites: a template may be limited to some contracts and/or some teams
+ * (by id; empty = everyone). An operator may work it when their contract is among its contracts (or it has none)
+ * and their team among its teams (or it has none): part-time shifts for part-time contracts, say.
  */
 @Table("shift_template")
 public class ShiftTemplate {
@@ -68,6 +75,14 @@ public class ShiftTemplate {
 
     @MappedCollection(idColumn = "shift_template_id", keyColumn = "ordinal")
     private List<ShiftBreak> breaks = new ArrayList<>();
+
+    /** The contracts (ids) that may work the template; empty: every contract. */
+    @Column("eligible_contract_ids")
+    private Set<Long> contractIds = new TreeSet<>();
+
+    /** The teams (ids) that may work the template; empty: every team. */
+    @Column("eligible_team_ids")
+    private Set<Long> teamIds = new TreeSet<>();
 
     public Long getId() {
         return id;
@@ -162,6 +177,30 @@ public class ShiftTemplate {
         sorted.sort(java.util.Comparator.comparing(ShiftBreak::offsetMinutes,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         this.breaks = sorted;
+    }
+
+    public Set<Long> getContractIds() {
+        return java.util.Collections.unmodifiableSet(contractIds);
+    }
+
+    /** Null or empty: every contract. */
+    public void setContractIds(java.util.Collection<Long> ids) {
+        this.contractIds = ids == null ? new TreeSet<>() : new TreeSet<>(ids.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    public Set<Long> getTeamIds() {
+        return java.util.Collections.unmodifiableSet(teamIds);
+    }
+
+    /** Null or empty: every team. */
+    public void setTeamIds(java.util.Collection<Long> ids) {
+        this.teamIds = ids == null ? new TreeSet<>() : new TreeSet<>(ids.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Whether an operator on contract {@code contractId} in team {@code teamId} (either may be null) may work it. */
+    public boolean isFor(Long contractId, Long teamId) {
+        return (contractIds.isEmpty() || contractIds.contains(contractId))
+                && (teamIds.isEmpty() || teamIds.contains(teamId));
     }
 
     public Duration length() {

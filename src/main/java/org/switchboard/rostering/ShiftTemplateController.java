@@ -27,7 +27,7 @@ import org.switchboard.shared.Roles;
  * kinds. The rules are {@link ShiftTemplateService}'s.
  */
 @Tag(name = "Shift templates", description = "Shift patterns: start (or start window), length and breaks; day, evening"
-        + " or night is derived. Read: PLANNER, MANAGER, ADMIN; change: PLANNER, ADMIN.")
+        + " or night is derived; optionally limited to some contracts and/or teams. Read: PLANNER, MANAGER, ADMIN; change: PLANNER, ADMIN.")
 @RestController
 @RequestMapping("/api/shift-templates")
 @PreAuthorize(Roles.READ_MASTER_DATA)
@@ -50,7 +50,9 @@ class ShiftTemplateController {
             @Schema(description = "Derived: end of the earliest start (may be on the next day)") String endTime,
             @Schema(description = "Derived: whether the earliest start ends on the next day") boolean endsNextDay,
             @Schema(description = "Derived: length minus unpaid breaks") int paidMinutes,
-            @Schema(description = "Derived: the kinds over all starts") List<ShiftKind> kinds) {}
+            @Schema(description = "Derived: the kinds over all starts") List<ShiftKind> kinds,
+            @Schema(description = "The contracts (ids) that may work it; empty: every contract") List<Long> contractIds,
+            @Schema(description = "The teams (ids) that may work it; empty: every team") List<Long> teamIds) {}
 
     @Schema(name = "ShiftBreak", description = "A break: minutes after the shift's start; with latestOffsetMinutes it"
             + " floats between the two")
@@ -67,7 +69,11 @@ class ShiftTemplateController {
             @Schema(minimum = "1", maximum = "720") Integer startStepMinutes,
             @Schema(minimum = "15", maximum = "960", requiredMode = Schema.RequiredMode.REQUIRED) Integer lengthMinutes,
             @Schema(description = "Default true") Boolean active,
-            List<ShiftBreakBody> breaks) {}
+            List<ShiftBreakBody> breaks,
+            @Schema(description = "Only operators on these contracts (ids) may work it; omitted or empty: every"
+                    + " contract") List<Long> contractIds,
+            @Schema(description = "Only operators of these teams (ids) may work it; omitted or empty: every team")
+            List<Long> teamIds) {}
 
     @Schema(name = "ShiftBreakBody")
     record ShiftBreakBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer offsetMinutes,
@@ -130,6 +136,8 @@ class ShiftTemplateController {
             }
         }
         t.setBreaks(breaks);
+        t.setContractIds(b.contractIds());
+        t.setTeamIds(b.teamIds());
         return t;
     }
 
@@ -140,7 +148,7 @@ class ShiftTemplateController {
                 t.getBreaks().stream().map(b -> new ShiftBreakJson(b.offsetMinutes(), b.lengthMinutes(), b.paid(),
                         b.latestOffsetMinutes())).toList(),
                 t.startTimes().stream().map(ShiftTemplateController::time).toList(), time(t.endTime()), t.endsNextDay(),
-                t.paidMinutes(), t.kinds(rules));
+                t.paidMinutes(), t.kinds(rules), List.copyOf(t.getContractIds()), List.copyOf(t.getTeamIds()));
     }
 
     private static String time(LocalTime t) {

@@ -2,9 +2,15 @@ package org.switchboard.rostering;
 
 import jakarta.validation.Validator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.operators.Contract;
+import org.switchboard.operators.ContractService;
+import org.switchboard.operators.Team;
+import org.switchboard.operators.TeamService;
 import org.switchboard.shared.NotFoundException;
 import org.switchboard.shared.Roles;
 import org.switchboard.shared.Text;
@@ -18,11 +24,16 @@ public class ShiftTemplateService {
     private final ShiftTemplateRepository templates;
     private final ShiftKindRules rules;
     private final Validator validator;
+    private final ContractService contracts;
+    private final TeamService teams;
 
-    ShiftTemplateService(ShiftTemplateRepository templates, ShiftKindRules rules, Validator validator) {
+    ShiftTemplateService(ShiftTemplateRepository templates, ShiftKindRules rules, Validator validator,
+            ContractService contracts, TeamService teams) {
         this.templates = templates;
         this.rules = rules;
         this.validator = validator;
+        this.contracts = contracts;
+        this.teams = teams;
     }
 
     @PreAuthorize(Roles.READ_MASTER_DATA)
@@ -55,8 +66,23 @@ public class ShiftTemplateService {
         if (!v.has("lengthMinutes")) {
             checkBreaks(template, v);
         }
+        checkEligibility(template, v);
         v.throwIfAny();
         return templates.save(template);
+    }
+
+    /** The contracts and teams a template is limited to exist. */
+    private void checkEligibility(ShiftTemplate t, Violations v) {
+        if (!t.getContractIds().isEmpty()) {
+            Set<Long> known = contracts.list().stream().map(Contract::getId).collect(Collectors.toSet());
+            t.getContractIds().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id ->
+                    v.check(true, "contractIds", Text.of("error.template.contracts.unknown", String.valueOf(id))));
+        }
+        if (!t.getTeamIds().isEmpty()) {
+            Set<Long> known = teams.list().stream().map(Team::getId).collect(Collectors.toSet());
+            t.getTeamIds().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id ->
+                    v.check(true, "teamIds", Text.of("error.template.teams.unknown", String.valueOf(id))));
+        }
     }
 
     /**

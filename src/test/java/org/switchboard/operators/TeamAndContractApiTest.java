@@ -50,7 +50,9 @@ class TeamAndContractApiTest {
     void teamsCreateReadRenameAndDelete() throws Exception {
         JsonNode created = json(api.send("planner", post("/api/teams"), "{\"name\":\"  Zeta (test)  \"}")
                 .andExpect(status().isCreated()).andExpect(header().string("Location", Matchers.startsWith("/api/teams/"))));
-        assertThat(created.propertyNames()).containsExactlyInAnyOrder("id", "name", "hasOperators");
+        assertThat(created.propertyNames()).containsExactlyInAnyOrder("id", "name", "hasOperators", "usualShiftKinds",
+                "usualShiftKindsHard");
+        assertThat(created.get("usualShiftKinds").isEmpty()).isTrue();
         assertThat(created.get("name").asString()).isEqualTo("Zeta (test)");
         assertThat(created.get("hasOperators").asBoolean()).isFalse();
         long id = created.get("id").asLong();
@@ -61,6 +63,17 @@ class TeamAndContractApiTest {
                 .get("hasOperators").asBoolean()).isTrue();
         api.send("admin", put("/api/teams/" + id), "{\"name\":\"Eta (test)\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Eta (test)"));
+        // usual shift kinds: set (kept in day, evening, night order), read back, kept by a rename that omits them
+        api.send("planner", put("/api/teams/" + id), "{\"name\":\"Eta (test)\",\"usualShiftKinds\":[\"EVENING\",\"DAY\"],"
+                + "\"usualShiftKindsHard\":true}").andExpect(status().isOk());
+        api.send("planner", put("/api/teams/" + id), "{\"name\":\"Eta (test)\"}").andExpect(status().isOk());
+        JsonNode read = json(api.call("manager", get("/api/teams/" + id)));
+        assertThat(read.get("usualShiftKinds").toString()).isEqualTo("[\"DAY\",\"EVENING\"]");
+        assertThat(read.get("usualShiftKindsHard").asBoolean()).isTrue();
+        assertThat(fields(api.send("planner", put("/api/teams/" + id), "{\"name\":\"Eta (test)\",\"usualShiftKinds\":[\"LATE\"]}")
+                .andExpect(status().isBadRequest()))).containsExactly("usualShiftKinds");
+        api.send("planner", put("/api/teams/" + id), "{\"name\":\"Eta (test)\",\"usualShiftKinds\":[],"
+                + "\"usualShiftKindsHard\":false}").andExpect(status().isOk()).andExpect(jsonPath("$.usualShiftKinds").isEmpty());
         api.call("planner", delete("/api/teams/" + id)).andExpect(status().isNoContent());
         api.call("planner", get("/api/teams/" + id)).andExpect(status().isNotFound());
     }

@@ -29,7 +29,8 @@ import org.switchboard.rostering.solver.RosterWeights;
  * The demo call center (64 operators, 4 queues, 15-minute requirements) for 4 weeks from next Monday, built from the
  * database by {@link RosterProblemBuilder} and solved with the production configuration for
  * {@code -Dbench.demo.seconds} (30 by default). Prints the best score over time, when it first reached 0 hard, the
- * medium and soft scores, the covered share and the score speed:
+ * medium and soft scores, the covered share, the score speed and what a planner notices at first sight
+ * ({@link RosterTrustFigures}; 60 s is what issue 24 measures: {@code -Dbench.demo.seconds=60}):
  * {@code ./mvnw -Pbench test -Dtest=DemoRosterBenchmarkTest}.
  */
 @Tag("benchmark")
@@ -41,6 +42,14 @@ class DemoRosterBenchmarkTest {
 
     @Autowired
     RosterProblemBuilder builder;
+    @Autowired
+    org.switchboard.operators.OperatorService operators;
+    @Autowired
+    org.switchboard.operators.ContractService contracts;
+    @Autowired
+    org.switchboard.operators.TeamService teams;
+    @Autowired
+    org.switchboard.demand.QueueService queues;
 
     @Test
     void demoCenterFourWeeks() {
@@ -107,6 +116,17 @@ class DemoRosterBenchmarkTest {
         new RosterExplainer(solved, MOSCOW, start, java.util.Map.of(), java.util.Map.of()).breaches(explanation).stream()
                 .filter(b -> b.level().equals("hard"))
                 .forEach(b -> System.out.printf("DEMO ROSTER   hard: %s %s %s %s%n", b.employeeNumber(), b.date(), b.key(), b.args()));
+        // what a planner sees at first sight (issue 24): start times, templates by contract, team kinds, outbound
+        System.out.println("DEMO ROSTER trust: " + RosterTrustFigures.of(solved, operators.list(), contracts.list(),
+                teams.list(), queues.list()).line());
+        // who works the outbound queue: the shifts of the operators skilled for it, by queue
+        long survey = queues.list().stream().filter(q -> q.getCode().equals("OUT-SURV")).findFirst().orElseThrow().getId();
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        queues.list().forEach(q -> codes.put(q.getId(), q.getCode()));
+        java.util.Map<String, Long> byQueue = new java.util.TreeMap<>();
+        solved.getDays().stream().filter(d -> d.isInPeriod() && d.isWorking() && d.getOperator().hasSkill(survey))
+                .forEach(d -> byQueue.merge(codes.get(d.getQueue()) + "/" + d.getShift().kind(), 1L, Long::sum));
+        System.out.println("DEMO ROSTER outbound-skilled operators' shifts by queue/kind: " + byQueue);
         assertThat(score.isSolutionInitialized()).isTrue();
     }
 }

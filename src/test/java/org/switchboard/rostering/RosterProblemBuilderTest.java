@@ -98,17 +98,21 @@ class RosterProblemBuilderTest {
         assertThat(java.util.Arrays.stream(option(s, "N22", DAYS - 1).coveredSlots()).max().orElseThrow()).isEqualTo(DAYS * 96 - 1);
 
         // night options only for operators who may work nights; queues only where they are skilled
-        // and 4-hour shifts only where the contract's weekly minimum can still be reached with them (all demo
-        // contracts: 36 h = 4 × 8 h + 4 h at least)
+        // and templates only for the contracts they are meant for
         // (days the demo's availability restricts, see DemoAvailability, are RosterAvailabilityTest's)
         for (OperatorDay d : s.getDays()) {
             if (s.getUnavailabilities().stream().anyMatch(u -> u.operatorId() == d.operatorId() && u.date().equals(d.getDate()))) {
                 continue;
             }
             List<String> codes = d.getShiftRange().stream().map(ShiftOption::templateCode).toList();
-            assertThat(codes).contains("D07", "E12");
+            // the demo's templates by contract (a week's maximum tells them): 4-hour shifts for the part-time
+            // contracts (20 h and 30 h), full days for the others and the 30 h part-timers
+            int max = d.getOperator().maxMinutesPerPeriod();
+            assertThat(codes.contains("D07")).isEqualTo(max != 1200);
+            assertThat(codes.contains("E12")).isEqualTo(max != 1200);
             assertThat(codes.contains("N22")).isEqualTo(d.getOperator().nightEligible());
-            assertThat(codes.contains("P08")).isEqualTo(d.getOperator().minMinutesPerPeriod() < 2400);
+            assertThat(codes.contains("P08")).isEqualTo(max <= 1800);
+            assertThat(codes.contains("P08")).isEqualTo(!d.getOperator().ineligibleTemplates().contains("P08"));
             assertThat(d.getQueueRange()).isNotEmpty();
         }
         assertThat(s.getOperators()).anyMatch(o -> o.nightEligible()).anyMatch(o -> !o.nightEligible());

@@ -57,7 +57,9 @@ class ShiftTemplateApiTest {
                 .andExpect(status().isCreated()).andExpect(header().string("Location", Matchers.startsWith("/api/shift-templates/"))));
         assertThat(created.propertyNames()).containsExactlyInAnyOrder("id", "code", "name", "startTime", "latestStartTime",
                 "startStepMinutes", "lengthMinutes", "active", "breaks", "startTimes", "endTime", "endsNextDay",
-                "paidMinutes", "kinds");
+                "paidMinutes", "kinds", "contractIds", "teamIds");
+        assertThat(created.get("contractIds").isEmpty()).isTrue();
+        assertThat(created.get("teamIds").isEmpty()).isTrue();
         assertThat(created.get("code").asString()).isEqualTo("T8");
         assertThat(values(created.get("startTimes"), null)).containsExactly("08:00", "09:00", "10:00");
         assertThat(created.get("endTime").asString()).isEqualTo("16:00");
@@ -81,6 +83,18 @@ class ShiftTemplateApiTest {
         assertThat(night.get("breaks").get(0).get("latestOffsetMinutes").asInt()).isEqualTo(300);
         assertThat(values(json(api.call("manager", get("/api/shift-templates").param("active", "false"))), "code"))
                 .contains("T8");
+
+        // eligibility: limited to a contract and a team, read back from the database; unknown ids are refused
+        long contract = json(api.call("planner", get("/api/contracts"))).get(0).get("id").asLong();
+        long team = json(api.call("planner", get("/api/teams"))).get(0).get("id").asLong();
+        api.send("planner", put("/api/shift-templates/" + id), WINDOW.replace("\"t8\"", "\"T8\"").replace("\"breaks\"",
+                "\"contractIds\":[" + contract + "],\"teamIds\":[" + team + "],\"breaks\"")).andExpect(status().isOk());
+        JsonNode limited = json(api.call("manager", get("/api/shift-templates/" + id)));
+        assertThat(limited.get("contractIds").toString()).isEqualTo("[" + contract + "]");
+        assertThat(limited.get("teamIds").toString()).isEqualTo("[" + team + "]");
+        assertThat(fields(api.send("planner", put("/api/shift-templates/" + id), WINDOW.replace("\"t8\"", "\"T8\"")
+                .replace("\"breaks\"", "\"contractIds\":[987654321],\"teamIds\":[987654321],\"breaks\""))
+                .andExpect(status().isBadRequest()))).containsExactlyInAnyOrder("contractIds", "teamIds");
 
         api.call("planner", delete("/api/shift-templates/" + id)).andExpect(status().isNoContent());
         api.call("planner", get("/api/shift-templates/" + id)).andExpect(status().isNotFound());

@@ -51,7 +51,8 @@ public final class CurtoisProblem {
         w.with(RosterWeights.OVER_COVERAGE, HardMediumSoftScore.ofSoft(1));
         w.with(RosterWeights.PREFERENCE, HardMediumSoftScore.ofSoft(1));
         for (String off : List.of(RosterWeights.WISH_FAIRNESS, RosterWeights.NIGHT_FAIRNESS, RosterWeights.WEEKEND_FAIRNESS,
-                RosterWeights.FAIR_HOURS, RosterWeights.STABLE_START, RosterWeights.PUBLISHED_CHANGE)) {
+                RosterWeights.FAIR_HOURS, RosterWeights.STABLE_START, RosterWeights.PERIOD_STARTS,
+                RosterWeights.PUBLISHED_CHANGE)) {
             w.with(off, HardMediumSoftScore.ZERO);
         }
         return w;

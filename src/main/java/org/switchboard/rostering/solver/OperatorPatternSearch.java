@@ -460,7 +460,7 @@ final class OperatorPatternSearch {
             for (int i = 0; i < choiceAt[p].length; i++) {
                 Choice c = choiceAt[p][i];
                 ShiftOption s = c.shift();
-                if (s == null || blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || (s.isNight() && !op.nightEligible())) {
+                if (s == null || blocked[p] || (c.queue() != null && !op.hasSkill(c.queue())) || !op.mayWork(s)) {
                     continue;
                 }
                 minPaid = Math.min(minPaid, s.paidMinutes());
@@ -809,7 +809,7 @@ final class OperatorPatternSearch {
 
     /** Whether shift {@code s} on open position {@code p} breaks no rule with the days before it (already counted totals). */
     private boolean fits(int p, ShiftOption s) {
-        if (s.isNight() && !op.nightEligible()) {
+        if (!op.mayWork(s)) {
             return false;
         }
         if (weekMinutes[week[p]] + s.paidMinutes() > op.maxMinutesPerWeek()

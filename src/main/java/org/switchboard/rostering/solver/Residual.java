@@ -31,6 +31,8 @@ final class Residual {
     private final double shortValue;
     private final double surplusValue;
     private final double wishValue;
+    /** what a shift of another kind than the team's usual ones costs (weighted teams; hard ones are out of range) */
+    private final double unusualKindValue;
     private double maxShiftGain;
 
     /** The whole demand of {@code solution}, nobody working yet. */
@@ -43,6 +45,7 @@ final class Residual {
         shortValue = value(w.weight(RosterWeights.COVERED));
         surplusValue = value(w.weight(RosterWeights.OVER_COVERAGE));
         wishValue = value(w.weight(RosterWeights.PREFERENCE));
+        unusualKindValue = value(w.weight(RosterWeights.USUAL_KIND));
         wishes = new HashMap<>();
         for (ShiftPreference p : preferences == null ? List.<ShiftPreference>of() : preferences) {
             wishes.computeIfAbsent(OperatorPatternSearch.key(p.operatorId(), p.date()), k -> new java.util.ArrayList<>()).add(p);
@@ -81,6 +84,7 @@ final class Residual {
         shortValue = from.shortValue;
         surplusValue = from.surplusValue;
         wishValue = from.wishValue;
+        unusualKindValue = from.unusualKindValue;
         queueIndex = from.queueIndex;
         shortage = from.shortage;
         steps = from.steps;
@@ -180,10 +184,14 @@ final class Residual {
         return gain;
     }
 
-    /** The weighted wishes of {@code day} that {@code shift} meets rather than a day off would, less those it breaks. */
+    /**
+     * The weighted wishes of {@code day} that {@code shift} meets rather than a day off would, less those it breaks,
+     * less the cost of a shift of another kind than the team's usual ones.
+     */
     double wishGain(OperatorDay day, ShiftOption shift) {
         List<ShiftPreference> dayWishes = wishes.isEmpty() ? null : wishes.get(day.getId());
-        double gain = 0;
+        SolverOperator op = day.getOperator();
+        double gain = !op.usualKindsHard() && op.isUnusual(shift) ? -unusualKindValue : 0;
         if (dayWishes != null) {
             for (ShiftPreference p : dayWishes) {
                 boolean matches = p.matches(shift);

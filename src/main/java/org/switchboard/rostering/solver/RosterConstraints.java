@@ -36,8 +36,8 @@ public class RosterConstraints implements ConstraintProvider {
                 unavailable(f), skillForQueue(f), nightEligible(f), minRest(f), maxMinutesPerWeek(f),
                 maxMinutesPerPeriod(f), minMinutesPerPeriod(f), maxConsecutiveDays(f), minConsecutiveDaysOff(f),
                 maxNightsInRow(f), restAfterNights(f), maxWeekends(f), maxShiftsOfKind(f), minConsecutiveDays(f),
-                forbiddenSequence(f), maxShiftsOfTemplate(f),
-                requiredOperators(f), coveredOperators(f),
+                forbiddenSequence(f), maxShiftsOfTemplate(f), templateEligible(f), usualShiftKindHard(f),
+                requiredOperators(f), coveredOperators(f), usualShiftKind(f), fewStartTimesPerPeriod(f),
                 overCoverage(f), preferences(f), wishFairness(f), nightFairness(f), weekendFairness(f), fairHours(f),
                 stableStartTimes(f), publishedChange(f) };
     }
@@ -228,6 +228,24 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterWeights.MAX_SHIFTS_OF_TEMPLATE);
     }
 
+    // Hard: a shift only of a template meant for the operator's contract and team (a template limited to some contracts or teams is not the others' to work).
+    Constraint templateEligible(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && d.isRuleChecked()
+                        && d.getOperator().ineligibleTemplates().contains(d.getShift().templateCode()))
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.TEMPLATE_ELIGIBLE);
+    }
+
+    // Hard: when a team's usual shift kinds are hard, its operators work only shifts of those kinds.
+    Constraint usualShiftKindHard(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && d.isRuleChecked() && d.getOperator().usualKindsHard()
+                        && d.getOperator().isUnusual(d.getShift()))
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.USUAL_KIND_HARD);
+    }
+
     // Medium: every required operator of a demand unit counts as missing, at its step (a constant: the shortage of an empty roster; by service level, the calls the unit's operators answer in time, a few beyond the requirement included).
     Constraint requiredOperators(ConstraintFactory f) {
         return f.forEach(DemandUnit.class)
@@ -316,6 +334,24 @@ public class RosterConstraints implements ConstraintProvider {
                 .filter((op, week, starts) -> starts > 1)
                 .penalizeConfigurable((op, week, starts) -> starts - 1)
                 .asConstraint(RosterWeights.STABLE_START);
+    }
+
+    // Soft: when a team's usual shift kinds are weighted, each shift of another kind costs one.
+    Constraint usualShiftKind(ConstraintFactory f) {
+        return worked(f)
+                .filter(d -> d.isInPeriod() && !d.getOperator().usualKindsHard() && d.getOperator().isUnusual(d.getShift()))
+                .penalizeConfigurable()
+                .asConstraint(RosterWeights.USUAL_KIND);
+    }
+
+    // Soft: few start times in the period: per operator, each distinct local start time beyond the first costs one (on top of the weekly rule, so the weeks do not each settle on another start).
+    Constraint fewStartTimesPerPeriod(ConstraintFactory f) {
+        return worked(f)
+                .filter(OperatorDay::isInPeriod)
+                .groupBy(OperatorDay::getOperator, countDistinct(d -> d.getShift().localStart()))
+                .filter((op, starts) -> starts > 1)
+                .penalizeConfigurable((op, starts) -> starts - 1)
+                .asConstraint(RosterWeights.PERIOD_STARTS);
     }
 
     // Soft: replanning keeps the published roster: each day whose shift or queue differs from its published value costs one.

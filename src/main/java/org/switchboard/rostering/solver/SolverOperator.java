@@ -1,7 +1,9 @@
 package org.switchboard.rostering.solver;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.switchboard.rostering.ShiftKind;
 
 /**
@@ -19,18 +21,60 @@ import org.switchboard.rostering.ShiftKind;
  *        period (1 = no minimum)
  * @param maxShiftsPerTemplate shifts of a template (by code) per period at most; a template that is absent is not
  *        limited
+ * @param ineligibleTemplates template codes the operator may not work (a template limited to other contracts or
+ *        teams)
+ * @param usualKinds the kinds of shift the operator's team usually works (empty: any)
+ * @param usualKindsHard whether other kinds are forbidden (true) or only cost (false)
  */
 public record SolverOperator(long id, String employeeNumber, List<Long> skillQueueIds, boolean nightEligible,
         int maxMinutesPerWeek, int minMinutesPerPeriod, int maxMinutesPerPeriod, int maxConsecutiveDays,
         int minConsecutiveDaysOff, int minRestMinutes, int maxNightsInRow, int minRestAfterNightsMinutes,
         int maxWeekendsPerPeriod, Map<ShiftKind, Integer> maxShiftsPerKind, int minConsecutiveDays,
-        Map<String, Integer> maxShiftsPerTemplate) {
+        Map<String, Integer> maxShiftsPerTemplate, Set<String> ineligibleTemplates, Set<ShiftKind> usualKinds,
+        boolean usualKindsHard) {
 
     public SolverOperator {
         skillQueueIds = List.copyOf(skillQueueIds);
         maxShiftsPerKind = maxShiftsPerKind == null ? Map.of() : Map.copyOf(maxShiftsPerKind);
         maxShiftsPerTemplate = maxShiftsPerTemplate == null ? Map.of() : Map.copyOf(maxShiftsPerTemplate);
         minConsecutiveDays = Math.max(1, minConsecutiveDays);
+        ineligibleTemplates = ineligibleTemplates == null ? Set.of() : Set.copyOf(ineligibleTemplates);
+        usualKinds = usualKinds == null || usualKinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(usualKinds));
+    }
+
+    /** An operator who may work every template and kind. */
+    public SolverOperator(long id, String employeeNumber, List<Long> skillQueueIds, boolean nightEligible,
+            int maxMinutesPerWeek, int minMinutesPerPeriod, int maxMinutesPerPeriod, int maxConsecutiveDays,
+            int minConsecutiveDaysOff, int minRestMinutes, int maxNightsInRow, int minRestAfterNightsMinutes,
+            int maxWeekendsPerPeriod, Map<ShiftKind, Integer> maxShiftsPerKind, int minConsecutiveDays,
+            Map<String, Integer> maxShiftsPerTemplate) {
+        this(id, employeeNumber, skillQueueIds, nightEligible, maxMinutesPerWeek, minMinutesPerPeriod,
+                maxMinutesPerPeriod, maxConsecutiveDays, minConsecutiveDaysOff, minRestMinutes, maxNightsInRow,
+                minRestAfterNightsMinutes, maxWeekendsPerPeriod, maxShiftsPerKind, minConsecutiveDays,
+                maxShiftsPerTemplate, Set.of(), Set.of(), false);
+    }
+
+    /** The same operator with templates it may not work and its team's usual kinds (every other term as it is). */
+    public SolverOperator withShiftRules(Set<String> ineligible, Set<ShiftKind> kinds, boolean kindsHard) {
+        return new SolverOperator(id, employeeNumber, skillQueueIds, nightEligible, maxMinutesPerWeek,
+                minMinutesPerPeriod, maxMinutesPerPeriod, maxConsecutiveDays, minConsecutiveDaysOff, minRestMinutes,
+                maxNightsInRow, minRestAfterNightsMinutes, maxWeekendsPerPeriod, maxShiftsPerKind, minConsecutiveDays,
+                maxShiftsPerTemplate, ineligible, kinds, kindsHard);
+    }
+
+    /**
+     * Whether the operator may be given {@code s} at all: a night only when night eligible, a template only when it
+     * is for the operator's contract and team, a kind outside the team's usual ones only when that is not hard. The
+     * one place the problem builder (the value ranges) and the custom search ask.
+     */
+    public boolean mayWork(ShiftOption s) {
+        return (nightEligible || !s.isNight()) && !ineligibleTemplates.contains(s.templateCode())
+                && !(usualKindsHard && isUnusual(s));
+    }
+
+    /** Whether {@code s} is of another kind than the team's usual ones (never when the team has none). */
+    public boolean isUnusual(ShiftOption s) {
+        return !usualKinds.isEmpty() && !usualKinds.contains(s.kind());
     }
 
     /** An operator without a minimum run and without limits per template (the call-center contracts). */
@@ -51,7 +95,7 @@ public record SolverOperator(long id, String employeeNumber, List<Long> skillQue
         return new SolverOperator(id, employeeNumber, skillQueueIds, nightEligible, maxPerWeek, minMinutesPerPeriod,
                 maxPerPeriod, maxConsecutiveDays, minConsecutiveDaysOff, minRestMinutes, maxNightsInRow,
                 minRestAfterNightsMinutes, maxWeekendsPerPeriod, maxShiftsPerKind, minConsecutiveDays,
-                maxShiftsPerTemplate);
+                maxShiftsPerTemplate, ineligibleTemplates, usualKinds, usualKindsHard);
     }
 
     /** The period maximum for shifts of template {@code code}, or {@link Integer#MAX_VALUE} when not limited. */

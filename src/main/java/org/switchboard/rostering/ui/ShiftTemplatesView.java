@@ -2,6 +2,7 @@ package org.switchboard.rostering.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -26,6 +27,10 @@ import org.switchboard.base.ui.CrudLayout;
 import org.switchboard.base.ui.EditorPanel;
 import org.switchboard.base.ui.ListField;
 import org.switchboard.base.ui.TextFields;
+import org.switchboard.operators.Contract;
+import org.switchboard.operators.ContractService;
+import org.switchboard.operators.Team;
+import org.switchboard.operators.TeamService;
 import org.switchboard.rostering.ShiftBreak;
 import org.switchboard.rostering.ShiftKind;
 import org.switchboard.rostering.ShiftKindRules;
@@ -35,7 +40,8 @@ import org.switchboard.shared.Roles;
 
 /**
  * Shift templates: start (or a start window: latest start and step), length and breaks (fixed, or floating in a
- * window); the day / evening / night kind is derived per start.
+ * window); the day / evening / night kind is derived per start. A template may be limited to some contracts and/or
+ * teams (empty: everyone).
  */
 @Route("shift-templates")
 @Menu(title = "menu.shiftTemplates", order = 40, icon = "vaadin:clock")
@@ -44,10 +50,13 @@ public class ShiftTemplatesView extends VerticalLayout implements HasDynamicTitl
 
     final CrudLayout<ShiftTemplate> crud;
 
-    public ShiftTemplatesView(ShiftTemplateService templates, AuthenticationContext auth) {
+    public ShiftTemplatesView(ShiftTemplateService templates, ContractService contractService, TeamService teamService,
+            AuthenticationContext auth) {
         setSizeFull();
         setPadding(false);
         ShiftKindRules rules = templates.rules();
+        List<Contract> contractList = contractService.list();
+        List<Team> teamList = teamService.list();
         Grid<ShiftTemplate> grid = new Grid<>(ShiftTemplate.class, false);
         grid.addColumn(ShiftTemplate::getCode).setHeader(getTranslation("templates.code")).setSortable(true).setAutoWidth(true);
         grid.addColumn(ShiftTemplate::getName).setHeader(getTranslation("templates.name")).setSortable(true).setFlexGrow(2);
@@ -61,6 +70,8 @@ public class ShiftTemplatesView extends VerticalLayout implements HasDynamicTitl
                         .collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("templates.kind")).setKey("kind").setSortable(true)
                 .setComparator(Comparator.comparing(t -> t.kind(rules)));
+        grid.addColumn(t -> eligibilityLabel(t, contractList, teamList)).setHeader(getTranslation("templates.for"))
+                .setKey("for").setFlexGrow(2);
         grid.addColumn(t -> t.isActive() ? "" : getTranslation("templates.inactive")).setHeader(getTranslation("templates.status"));
 
         EditorPanel<ShiftTemplate> editor = new EditorPanel<>(ShiftTemplate.class, templates::save, ShiftTemplate::getId)
@@ -101,7 +112,24 @@ public class ShiftTemplatesView extends VerticalLayout implements HasDynamicTitl
                 .bind("lengthMinutes");
         binder.bind(active, "active");
         binder.bind(breaks, "breaks");
+        MultiSelectComboBox<Contract> contracts = new MultiSelectComboBox<>(getTranslation("templates.contracts"));
+        contracts.setItems(contractList);
+        contracts.setItemLabelGenerator(Contract::getName);
+        contracts.setHelperText(getTranslation("templates.contracts.helper"));
+        binder.forField(contracts).withConverter(Converter.<java.util.Set<Contract>, java.util.Set<Long>>from(
+                        set -> Result.ok(set.stream().map(Contract::getId).collect(Collectors.toSet())),
+                        ids -> contractList.stream().filter(c -> ids.contains(c.getId())).collect(Collectors.toSet())))
+                .bind(ShiftTemplate::getContractIds, ShiftTemplate::setContractIds);
+        MultiSelectComboBox<Team> teams = new MultiSelectComboBox<>(getTranslation("templates.teams"));
+        teams.setItems(teamList);
+        teams.setItemLabelGenerator(Team::getName);
+        teams.setHelperText(getTranslation("templates.teams.helper"));
+        binder.forField(teams).withConverter(Converter.<java.util.Set<Team>, java.util.Set<Long>>from(
+                        set -> Result.ok(set.stream().map(Team::getId).collect(Collectors.toSet())),
+                        ids -> teamList.stream().filter(t -> ids.contains(t.getId())).collect(Collectors.toSet())))
+                .bind(ShiftTemplate::getTeamIds, ShiftTemplate::setTeamIds);
         editor.form().add(code, name, start, latestStart, startStep, length, active);
+        editor.form().add(contracts, teams);
         editor.form().add(breaks, 2);
         editor.form().add(new Paragraph(getTranslation("templates.kinds.help", rules.nightWindowLabel(),
                 number(rules.nightMinMinutes() / 60.0), rules.eveningStart().toString())), 2);
@@ -125,6 +153,18 @@ public class ShiftTemplatesView extends VerticalLayout implements HasDynamicTitl
         List<LocalTime> starts = t.startTimes();
         return getTranslation("templates.time.window", span(t, starts.getFirst()), span(t, starts.getLast()),
                 t.getStartStepMinutes());
+    }
+
+    /** "Full time 40 h, Part time 30 h · Aurora (day)", or "everyone" for a template without limits. */
+    String eligibilityLabel(ShiftTemplate t, List<Contract> contracts, List<Team> teams) {
+        String c = contracts.stream().filter(x -> t.getContractIds().contains(x.getId())).map(Contract::getName)
+                .collect(Collectors.joining(", "));
+        String g = teams.stream().filter(x -> t.getTeamIds().contains(x.getId())).map(Team::getName)
+                .collect(Collectors.joining(", "));
+        if (c.isEmpty() && g.isEmpty()) {
+            return getTranslation("templates.for.everyone");
+        }
+        return c.isEmpty() ? g : g.isEmpty() ? c : c + " · " + g;
     }
 
     private static String span(ShiftTemplate t, LocalTime start) {

@@ -71,6 +71,25 @@ class TeamsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void aPlannerSetsATeamsUsualShiftKinds() {
+        TeamsView view = navigate(TeamsView.class);
+        test(view.crud.search()).setValue("Comet");
+        var grid = test(view.crud.grid());
+        assertThat(grid.getCellText(0, grid.getColumnPosition("usualKinds"))).isEqualTo("Evening (weighted)");
+        grid.select(0);
+        org.switchboard.base.ui.EditorFields.set(view.crud.editor(), "usualShiftKinds", java.util.Set.of("EVENING", "NIGHT"));
+        org.switchboard.base.ui.EditorFields.set(view.crud.editor(), "usualShiftKindsHard", true);
+        test(view.crud.editor().saveButton()).click();
+        Team comet = teams.list().stream().filter(t -> t.getName().startsWith("Comet")).findFirst().orElseThrow();
+        assertThat(comet.getUsualShiftKinds()).containsExactly("EVENING", "NIGHT");
+        assertThat(comet.isUsualShiftKindsHard()).isTrue();
+        assertThat(view.kindsLabel(comet)).isEqualTo("Evening, Night (hard)");
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru"));
+        assertThat(navigate(TeamsView.class).kindsLabel(comet)).isEqualTo("Вечерняя, Ночная (жёстко)");
+    }
+
+    @Test
     @WithMockUser(username = "manager", roles = "MANAGER")
     void aManagerReadsTeamsWithoutNewSaveOrDelete() {
         TeamsView view = navigate(TeamsView.class);

@@ -52,7 +52,7 @@ class PatternConstructionTest {
             int h = local.getHour();
             int required = h >= 8 && h < 17 ? 3 : h >= 6 && h < 22 ? 2 : 1;
             units.add(new DemandUnit(units.size(), 1L, slot, (int) ChronoUnit.DAYS.between(START, local.toLocalDate()),
-                    "q1 " + local, required, 1, 1));
+                    "q1 " + local, required, ServiceCurve.AVERAGE_STEP, 1));
         }
         List<OperatorDay> days = new ArrayList<>();
         List<ShiftOption> options = new ArrayList<>();

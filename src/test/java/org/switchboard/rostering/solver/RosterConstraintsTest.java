@@ -449,6 +449,61 @@ class RosterConstraintsTest {
     }
 
     @Test
+    void templateEligible() {
+        // templates meant for other contracts or teams: the builder gives the operator the codes it may not work
+        SolverOperator fullTimer = op(1).notTemplates("L").build();
+        verifier.verifyThat(RosterConstraints::templateEligible)
+                .given(work(fullTimer, late(0)), work(fullTimer, day(2))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::templateEligible)
+                .given(work(fullTimer, day(0)), work(op(2).build(), late(0)), off(fullTimer, 1)).penalizesBy(0);
+        // a planner's forced edit is judged; a published day is not
+        OperatorDay forced = work(fullTimer, late(3));
+        forced.pinByPlanner();
+        verifier.verifyThat(RosterConstraints::templateEligible).given(forced).penalizesBy(1);
+        OperatorDay published = work(fullTimer, late(3));
+        published.setPinned(true);
+        verifier.verifyThat(RosterConstraints::templateEligible).given(published).penalizesBy(0);
+    }
+
+    @Test
+    void usualShiftKinds() {
+        // a day team, hard: an evening is forbidden, days are fine
+        SolverOperator hard = op(1).usualKinds(true, ShiftKind.DAY).build();
+        verifier.verifyThat(RosterConstraints::usualShiftKindHard)
+                .given(work(hard, day(0)), work(hard, evening(2)), work(hard, night(4))).penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::usualShiftKind)
+                .given(work(hard, day(0)), work(hard, evening(2))).penalizesBy(0);
+        // weighted: each shift of another kind costs one (soft), nothing hard
+        SolverOperator weighted = op(2).usualKinds(false, ShiftKind.DAY, ShiftKind.EVENING).build();
+        verifier.verifyThat(RosterConstraints::usualShiftKind)
+                .given(work(weighted, day(0)), work(weighted, evening(1)), work(weighted, night(3))).penalizesBy(1);
+        verifier.verifyThat(RosterConstraints::usualShiftKindHard)
+                .given(work(weighted, night(3))).penalizesBy(0);
+        // a team without usual kinds works anything
+        SolverOperator any = op(3).build();
+        verifier.verifyThat(RosterConstraints::usualShiftKind).given(work(any, night(0))).penalizesBy(0);
+        verifier.verifyThat(RosterConstraints::usualShiftKindHard).given(work(any, night(0))).penalizesBy(0);
+        // the one place the builder and the search ask
+        org.assertj.core.api.Assertions.assertThat(hard.mayWork(evening(0))).isFalse();
+        org.assertj.core.api.Assertions.assertThat(weighted.mayWork(night(0))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(op(4).notTemplates("D").build().mayWork(day(0))).isFalse();
+    }
+
+    @Test
+    void fewStartTimesPerPeriod() {
+        SolverOperator a = op(1).build();
+        // 07:00 all week, 14:00 the next week: every week is stable, the period has two start times
+        verifier.verifyThat(RosterConstraints::fewStartTimesPerPeriod)
+                .given(work(a, day(0)), work(a, day(1)), work(a, evening(7)), work(a, evening(8))).penalizesBy(1);
+        // three start times over the period (and per operator: another operator's starts do not count)
+        verifier.verifyThat(RosterConstraints::fewStartTimesPerPeriod)
+                .given(work(a, day(0)), work(a, evening(7)), work(a, night(14)), work(op(2).build(), evening(0)))
+                .penalizesBy(2);
+        verifier.verifyThat(RosterConstraints::fewStartTimesPerPeriod)
+                .given(work(a, day(0)), off(a, 1), work(a, day(9))).penalizesBy(0);
+    }
+
+    @Test
     void publishedChange() {
         SolverOperator a = op(1).skills(1L, 2L).build();
         OperatorDay otherShift = work(a, evening(0), 1L);

@@ -136,6 +136,9 @@ final class RosterFixture {
         java.util.Map<org.switchboard.rostering.ShiftKind, Integer> maxPerKind = new java.util.EnumMap<>(org.switchboard.rostering.ShiftKind.class);
         int minRun = 1;
         java.util.Map<String, Integer> maxPerTemplate = new java.util.HashMap<>();
+        java.util.Set<String> ineligible = java.util.Set.of();
+        java.util.Set<org.switchboard.rostering.ShiftKind> usualKinds = java.util.Set.of();
+        boolean usualKindsHard;
 
         Op(long id) {
             this.id = id;
@@ -154,10 +157,17 @@ final class RosterFixture {
         Op maxShifts(org.switchboard.rostering.ShiftKind kind, int n) { maxPerKind.put(kind, n); return this; }
         Op minRun(int d) { minRun = d; return this; }
         Op maxShifts(String template, int n) { maxPerTemplate.put(template, n); return this; }
+        Op notTemplates(String... codes) { ineligible = java.util.Set.of(codes); return this; }
+        Op usualKinds(boolean hard, org.switchboard.rostering.ShiftKind... kinds) {
+            usualKinds = java.util.Set.of(kinds);
+            usualKindsHard = hard;
+            return this;
+        }
 
         SolverOperator build() {
             return new SolverOperator(id, "E" + id, skills, night, maxWeek, minPeriod, maxPeriod, maxConsecutive, minOff,
-                    minRest, maxNights, restAfterNights, maxWeekends, maxPerKind, minRun, maxPerTemplate);
+                    minRest, maxNights, restAfterNights, maxWeekends, maxPerKind, minRun, maxPerTemplate)
+                    .withShiftRules(ineligible, usualKinds, usualKindsHard);
         }
     }
 }

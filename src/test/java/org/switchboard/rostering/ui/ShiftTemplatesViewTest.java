@@ -101,6 +101,37 @@ class ShiftTemplatesViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "planner", roles = "PLANNER")
+    void plannerLimitsATemplateToAContract() {
+        ShiftTemplatesView view = navigate(ShiftTemplatesView.class);
+        // the demo's part-time shifts are for the part-time contracts
+        view.crud.search().setValue("P08");
+        var grid = test(view.crud.grid());
+        assertThat(grid.getCellText(0, grid.getColumnPosition("for"))).isEqualTo("Part time 20 h, Part time 30 h");
+        view.crud.search().setValue("N22");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("for"))).isEqualTo("everyone");
+
+        test(view.crud.addButton()).click();
+        var editor = view.crud.editor();
+        EditorFields.set(editor, "code", "T4");
+        EditorFields.set(editor, "name", "Four hours");
+        EditorFields.set(editor, "startTime", LocalTime.of(16, 0));
+        EditorFields.set(editor, "lengthMinutes", 4.0);
+        @SuppressWarnings("unchecked")
+        var contracts = (com.vaadin.flow.component.combobox.MultiSelectComboBox<org.switchboard.operators.Contract>)
+                find(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).all().stream()
+                        .filter(c -> "Contracts".equals(c.getLabel())).findFirst().orElseThrow();
+        var twenty = contracts.getListDataView().getItems().filter(c -> c.getName().equals("Part time 20 h"))
+                .findFirst().orElseThrow();
+        contracts.setValue(java.util.Set.of(twenty));
+        test(editor.saveButton()).click();
+        assertThat(editor.isVisible()).isFalse();
+        view.crud.search().setValue("T4");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("for"))).isEqualTo("Part time 20 h");
+        assertThat(grid.getRow(0).getContractIds()).containsExactly(twenty.getId());
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
     void aRussianReaderReadsRussian() {
         com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru-RU"));
         ShiftTemplatesView view = navigate(ShiftTemplatesView.class);
