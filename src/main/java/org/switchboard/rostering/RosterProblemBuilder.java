@@ -95,10 +95,17 @@ public class RosterProblemBuilder {
     private final QueueService queues;
     private final RosterAvailability availability;
     private final TeamService teams;
+    /** The relative spread of an interval's calls around its forecast that the service curves allow for. */
+    private final double forecastError;
 
     RosterProblemBuilder(OperatorService operators, ContractService contracts, ShiftTemplateService templates,
             RequirementService requirements, ShiftKindRules kindRules, QueueService queues,
-            RosterAvailability availability, TeamService teams) {
+            RosterAvailability availability, TeamService teams,
+            @org.springframework.beans.factory.annotation.Value("${switchboard.roster.forecast-error:0.3}") double forecastError) {
+        if (!(forecastError >= 0 && forecastError <= 0.5)) {
+            throw new IllegalArgumentException("switchboard.roster.forecast-error must be 0 to 0.5, not " + forecastError);
+        }
+        this.forecastError = forecastError;
         this.teams = teams;
         this.queues = queues;
         this.availability = availability;
@@ -157,7 +164,7 @@ public class RosterProblemBuilder {
         Map<Long, org.switchboard.demand.Queue> queueById = new HashMap<>();
         queues.list().forEach(q -> queueById.put(q.getId(), q));
         List<DemandUnit> units = DemandUnits.of(rows, grid, startDate, periodStart, siteZone, queueById,
-                weights == null ? CoverageAim.SERVICE_LEVEL : weights.getCoverageAim());
+                weights == null ? CoverageAim.SERVICE_LEVEL : weights.getCoverageAim(), forecastError);
         Set<Long> demandQueues = new LinkedHashSet<>();
         rows.forEach(r -> demandQueues.add(r.queueId()));
 

@@ -48,7 +48,7 @@ class DemandUnitsTest {
     @Test
     void inboundIntervalsWithCallsAreWeighedByTheCallsTheirOperatorsAnswerInTime() {
         List<StaffingRequirement> rows = List.of(row(1, 10, 150), row(1, 22, 12), row(2, 10, 0));
-        List<DemandUnit> units = DemandUnits.of(rows, 15, START, PERIOD, ZONE, QUEUES, CoverageAim.SERVICE_LEVEL);
+        List<DemandUnit> units = DemandUnits.of(rows, 15, START, PERIOD, ZONE, QUEUES, CoverageAim.SERVICE_LEVEL, 0);
         // each 30-minute row gives two 15-minute units, each with half the calls
         assertThat(units).hasSize(6);
         DemandUnit busy = units.get(0);
@@ -75,12 +75,25 @@ class DemandUnitsTest {
     @Test
     void weighingByOperatorsKeepsEveryMissingOperatorAlike() {
         List<StaffingRequirement> rows = List.of(row(1, 10, 150), row(1, 22, 12), row(2, 10, 0));
-        List<DemandUnit> units = DemandUnits.of(rows, 15, START, PERIOD, ZONE, QUEUES, CoverageAim.OPERATORS);
+        List<DemandUnit> units = DemandUnits.of(rows, 15, START, PERIOD, ZONE, QUEUES, CoverageAim.OPERATORS, 0.3);
         assertThat(units).allSatisfy(u -> {
             assertThat(u.curve()).isNull();
             assertThat(u.shortageWeight()).isEqualTo(ServiceCurve.AVERAGE_STEP);
             assertThat(u.missingCost(0)).isEqualTo(u.required() * ServiceCurve.AVERAGE_STEP);
             assertThat(u.coverValue(u.required() + 1)).isEqualTo(u.fullValue());
         });
+    }
+
+    /** Allowing for the forecast's error: the requirement met on the forecast is not met as often on the real calls. */
+    @Test
+    void allowingForTheForecastsErrorLowersWhatTheRequirementIsExpectedToAnswer() {
+        List<StaffingRequirement> rows = List.of(row(1, 10, 150));
+        DemandUnit plain = DemandUnits.of(rows, 30, START, PERIOD, ZONE, QUEUES, CoverageAim.SERVICE_LEVEL, 0).getFirst();
+        DemandUnit spread = DemandUnits.of(rows, 30, START, PERIOD, ZONE, QUEUES, CoverageAim.SERVICE_LEVEL, 0.3).getFirst();
+        int required = plain.required();
+        assertThat(plain.curve().level(required)).isGreaterThanOrEqualTo(0.8);
+        assertThat(spread.curve().level(required)).isLessThan(plain.curve().level(required) - 0.02);
+        // operators beyond the requirement still raise it: the calls may be more than forecast
+        assertThat(spread.curve().level(required + 2)).isGreaterThan(spread.curve().level(required) + 0.02);
     }
 }
