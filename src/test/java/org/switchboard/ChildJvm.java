@@ -22,6 +22,12 @@ public final class ChildJvm {
 
     public static final String PREFIX = "CHILD-REPORT ";
 
+    /**
+     * Lets OR-Tools load its native libraries without JDK 24+'s warning, as the test JVM itself (surefire's argLine)
+     * and the jar's manifest do: every child JVM a test starts passes it.
+     */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     public final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> tail = new ConcurrentLinkedDeque<>();
@@ -29,7 +35,7 @@ public final class ChildJvm {
 
     public ChildJvm(Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", NATIVE_ACCESS,
                 // C1 only: the children's work is small, and they start faster
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));

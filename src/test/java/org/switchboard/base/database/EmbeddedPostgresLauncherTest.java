@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.ChildJvm;
 
 /** The embedded database keeps its data across restarts and recovers from what a hard kill leaves behind. */
 class EmbeddedPostgresLauncherTest {
@@ -90,7 +91,7 @@ class EmbeddedPostgresLauncherTest {
     void recoversFromAnOrphanedServerAfterAHardKill() throws Exception {
         // a separate JVM starts PostgreSQL on the directory, writes a row, and is then killed with SIGKILL
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, ChildJvm.NATIVE_ACCESS, "-cp", System.getProperty("java.class.path"),
                         OrphanMaker.class.getName(), dir.toString())
                 .redirectErrorStream(true)
                 .start();

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.ChildJvm;
 
 /**
  * 99 MB files import through {@code POST /api/history/import} into an application whose whole JVM has 512 MB of
@@ -85,7 +86,7 @@ class LargeImportTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Files.writeString(argFile, "-cp \"" + classpath.replace("\\", "\\\\") + "\"");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseG1GC", "-Dvaadin.usage-statistics=false",
+        Process child = new ProcessBuilder(java, ChildJvm.NATIVE_ACCESS, "-Xmx512m", "-XX:+UseG1GC", "-Dvaadin.usage-statistics=false",
                 "@" + argFile, LargeImportRun.class.getName(), file.toString(), dir.resolve("postgres").toString(),
                 String.valueOf(queues), String.valueOf(minutes))
                 .redirectErrorStream(true).start();
