@@ -33,14 +33,14 @@ class BankQualityTest extends BankWeekScenario {
 
     /**
      * The least share of the bank week's real calls answered within 20 s (Erlang C per 30 minutes on the real calls,
-     * {@link BankWeek#serviceLevel}) the roster of 16 operators solved for {@link #SECONDS} must reach. Measured with
-     * the code of 2026-12-07 on the shared 2-core machine beside two other builds: 0.678, 0.670, 0.680 and 0.694 at 20 s
-     * (0.677 at 15 s; the benchmark's 60 s gave 0.663 the same day, 0.67–0.69 before: service level is not yet what
-     * the solver aims at, so it spreads); the naive roster (everybody 08:00–17:00) reaches 0.554. The floor leaves
-     * 0.04–0.06 for a slower machine and still fails a roster that slid halfway to the naive one. Another
-     * engineer is making the solver aim at service level: raise this with the figures that change brings.
+     * {@link BankWeek#serviceLevel}) the roster of 16 operators solved for {@link #SECONDS} must reach. With the
+     * coverage weighed by operators (before issue 24) it reached 0.670–0.694 at 20 s on the shared 2-core machine
+     * beside two other builds; aiming at the service level with the forecast's error allowed for, 0.718 (the 60 s
+     * benchmark's figures are in docs/benchmarks.md). The naive roster (everybody 08:00–17:00) reaches 0.554. The
+     * floor sits between the two aims: a change that loses what the service-level aim brings, or makes rosters worse
+     * otherwise, fails the build.
      */
-    static final double SERVICE_LEVEL_FLOOR = 0.62;
+    static final double SERVICE_LEVEL_FLOOR = 0.68;
 
     @Test
     void theBankWeekKeepsItsServiceLevel() throws IOException {
