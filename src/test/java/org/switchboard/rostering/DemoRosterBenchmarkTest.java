@@ -69,6 +69,9 @@ class DemoRosterBenchmarkTest {
                         HardMediumSoftScore.parseScore(pair.substring(pair.indexOf('=') + 1).trim()));
             }
         }
+        // -Dbench.demo.aim=OPERATORS weighs coverage by operators (before issue 24)
+        weights.withCoverageAim(org.switchboard.rostering.CoverageAim.valueOf(
+                System.getProperty("bench.demo.aim", org.switchboard.rostering.CoverageAim.SERVICE_LEVEL.name())));
         RosterSolution problem = builder.build(start, 28, MOSCOW, weights);
         long required = problem.getDemandUnits().stream().mapToLong(u -> u.required()).sum();
         System.out.printf(Locale.ROOT, "DEMO ROSTER from %s: %d operators, %d operator-days, %d shift options, "
@@ -107,6 +110,19 @@ class DemoRosterBenchmarkTest {
                         + "covered share %.3f, %d shifts, %d score calculations (%d/s)%n", score, scope.getTimeMillisSpent(),
                 firstHardZero, score.mediumScore(), score.softScore(), solved.coveredShare(), shifts,
                 scope.getScoreCalculationCount(), scope.getScoreCalculationSpeed());
+        // the projected service level, judged alike under both aims: the solved days on the service-level problem
+        RosterSolution judge = builder.build(start, 28, MOSCOW, new RosterWeights());
+        java.util.Map<String, OperatorDay> byId = new java.util.HashMap<>();
+        solved.getDays().forEach(d -> byId.put(d.getId(), d));
+        for (OperatorDay d : judge.getDays()) {
+            OperatorDay s = byId.get(d.getId());
+            d.setShift(s == null || s.getShift() == null ? null : d.getShiftRange().stream()
+                    .filter(o -> o.id().equals(s.getShift().id())).findFirst().orElseThrow());
+            d.setQueue(s == null ? d.getQueue() : s.getQueue());
+        }
+        System.out.printf(Locale.ROOT, "DEMO ROSTER projected service level %.4f (forecast calls answered in time, "
+                + "call-weighted, the forecast's error allowed for), covered share %.3f%n", judge.serviceLevel(),
+                judge.coveredShare());
         SolutionManager.create(factory).explain(solved).getConstraintMatchTotalMap().values().stream()
                 .filter(t -> !t.getScore().isZero())
                 .forEach(t -> System.out.printf("DEMO ROSTER   %s: %s (%d matches)%n", t.getConstraintName(), t.getScore(),
