@@ -124,8 +124,9 @@ class RosterAvailabilityTest {
         assertThat(owlDays.get(0).getShiftRange()).noneMatch(o -> o.templateCode().equals("D07"))
                 .anyMatch(ShiftOption::isNight);
         assertThat(owlDays.get(1).getShiftRange()).anyMatch(o -> o.templateCode().equals("D07"));
-        // someone without availability keeps every option
-        assertThat(days(s, id("E1016")).get(0).getShiftRange()).anyMatch(o -> o.templateCode().equals("D07"));
+        // someone without availability keeps every option their contract may work (E1016: the part-time shifts)
+        assertThat(days(s, id("E1016")).get(0).getShiftRange()).anyMatch(o -> o.templateCode().equals("P08"))
+                .anyMatch(o -> o.templateCode().equals("P18"));
     }
 
     @Test

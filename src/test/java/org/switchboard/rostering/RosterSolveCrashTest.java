@@ -58,7 +58,9 @@ class RosterSolveCrashTest {
             first.kill();
         }
         int savedHard = Integer.parseInt(saved[0]);
-        assertThat(savedHard).as("the saved draft is far better than the unsolved roster").isGreaterThan(unsolved / 4);
+        // (one day is not a real period: the contracts' hours prorated to it leave every full-timer's 8-hour template
+        // over the day's maximum, so even the best roster keeps about a third of the unsolved one's hard score)
+        assertThat(savedHard).as("the saved draft is far better than the unsolved roster").isGreaterThan(unsolved / 2);
 
         // the application again on the same database (the killed child's PostgreSQL is still running: it is stopped)
         ChildJvm second = new ChildJvm(ResumeAfterKill.class, dataDir.resolve("postgres").toString(), String.valueOf(id));

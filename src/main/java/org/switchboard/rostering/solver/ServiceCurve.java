@@ -14,8 +14,9 @@ import java.util.function.IntToDoubleFunction;
  * <p>The steps come from the least concave majorant of "calls answered in time" over the operators present, so they
  * never rise: under Erlang C nobody is answered in time until the operators exceed the traffic, and the raw curve
  * would give the first operators of an empty interval no value at all; the majorant spreads the value of reaching the
- * first useful headcount evenly over the operators it takes. Each step up to the requirement is at least 1, so even
- * an interval whose calls are met stays worth covering up to it.
+ * first useful headcount evenly over the operators it takes. Each step up to the requirement is at least
+ * {@link #MIN_REQUIRED_STEP} (the first {@link #MIN_FIRST_STEP}), so quiet intervals and those whose calls are met
+ * stay worth covering up to it.
  *
  * @param calls the unit's forecast calls (its share of the requirement interval's)
  * @param levels service level (0 to 1) with 0, 1, 2, ... operators present; the last holds for more operators too
@@ -30,6 +31,17 @@ public record ServiceCurve(double calls, double[] levels, int[] steps) {
      * operators) this much per missing operator; the other medium rules are weighed in the same unit.
      */
     public static final int AVERAGE_STEP = 10;
+    /**
+     * The least step of a required operator: half an average operator-interval. A quiet interval's few calls (a night)
+     * would otherwise make its required operators worth next to nothing, and a call center staffs its nights all the
+     * same; above this, the calls decide.
+     */
+    public static final int MIN_REQUIRED_STEP = AVERAGE_STEP / 2;
+    /**
+     * The least step of an interval's first required operator: a whole average operator-interval, so an open queue is
+     * staffed whenever it requires someone, however few its calls.
+     */
+    public static final int MIN_FIRST_STEP = AVERAGE_STEP;
     /** The levels are computed up to this many operators beyond the requirement, and the steps value them. */
     public static final int BEYOND_REQUIRED = 4;
 
@@ -91,14 +103,16 @@ public record ServiceCurve(double calls, double[] levels, int[] steps) {
     }
 
     /**
-     * The curve with its steps in medium points: {@code pointsPerCall} points per call answered in time, at least 1
-     * up to the requirement (an interval whose calls are met stays worth covering up to it), never rising.
+     * The curve with its steps in medium points: {@code pointsPerCall} points per call answered in time, at least
+     * {@link #MIN_REQUIRED_STEP} up to the requirement (a quiet interval, or one whose calls are met, stays worth
+     * covering up to it), never rising.
      */
     public static ServiceCurve of(double calls, int required, double[] levels, double[] answeredSteps,
             double pointsPerCall) {
         int[] steps = new int[answeredSteps.length];
         for (int k = 0; k < steps.length; k++) {
-            steps[k] = (int) Math.max(k < required ? 1 : 0, Math.round(answeredSteps[k] * pointsPerCall));
+            int floor = k >= required ? 0 : k == 0 ? MIN_FIRST_STEP : MIN_REQUIRED_STEP;
+            steps[k] = (int) Math.max(floor, Math.round(answeredSteps[k] * pointsPerCall));
             if (k > 0 && steps[k] > steps[k - 1]) {
                 steps[k] = steps[k - 1];
             }
