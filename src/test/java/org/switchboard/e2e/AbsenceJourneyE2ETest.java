@@ -167,20 +167,21 @@ class AbsenceJourneyE2ETest {
     }
 
     /**
-     * Publishes Aurora's week with Anna on D07 on {@code day} and a part-timer who works two day shifts up to it, has
-     * it and the two days after off and works an evening part-time shift then (20 h: their contract's maximum, so
-     * taking Anna's shift is overtime within the allowance, and leaves two days off in a row): every rule holds before
-     * and after. The team may have three people off on {@code day}.
+     * Publishes Aurora's week with Anna on D07 on {@code day} and a 30-hour part-timer (whose contract may work the day
+     * template) who works two day shifts up to it, has it and the two days after off and works an evening part-time
+     * shift then: 20 h, below the contract's 28, so the week is published with that breach, and taking Anna's shift
+     * brings it to 28 h and leaves two days off in a row (every rule holds after). The team may have three people off
+     * on {@code day}.
      */
     private void publishWeek(LocalDate start, LocalDate day) {
         SystemAuthentication.runAsSystem(() -> {
             long aurora = teams.list().stream().filter(t -> t.getName().equals("Aurora (day)")).findFirst().orElseThrow()
                     .getId();
-            Set<Long> partTime = contracts.list().stream().filter(c -> c.getName().startsWith("Part time 20"))
+            Set<Long> partTime = contracts.list().stream().filter(c -> c.getName().startsWith("Part time 30"))
                     .map(Contract::getId).collect(java.util.stream.Collectors.toSet());
             Operator partTimer = operators.list().stream()
                     .filter(o -> o.getTeamId() == aurora && o.isActive() && partTime.contains(o.getContractId()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no part-timer on Aurora in the demo"));
+                    .findFirst().orElseThrow(() -> new AssertionError("no 30-hour part-timer on Aurora in the demo"));
             Roster r = rosters.create(new NewRoster(start, 7, List.of(aurora), null, "Europe/Moscow", null, null));
             Locale en = Locale.ENGLISH;
             edits.edit(r.id(), ANNA, day, new DayEdit("D07", LocalTime.of(7, 0), "RU-GEN", false), true, en);
