@@ -263,8 +263,9 @@ class RosterSolveJobs implements DisposableBean {
             }
             job.best = best;
             job.score = best.getScore();
-            job.coveredShare = best.coveredShare();
-            job.serviceLevel = best.serviceLevel();
+            RosterSolution.Coverage coverage = best.coverage();
+            job.coveredShare = coverage.coveredShare();
+            job.serviceLevel = coverage.serviceLevel();
             long now = System.currentTimeMillis();
             if (job.totals == null || now - job.lastSummary >= Math.max(SUMMARY_MILLIS, 10 * job.explainMillis)) {
                 synchronized (job) {
@@ -421,8 +422,10 @@ class RosterSolveJobs implements DisposableBean {
         List<StoredShift> shifts = StoredShift.of(solution);
         List<Long> operatorIds = solution.getOperators().stream().map(SolverOperator::id).toList();
         long required = solution.getDemandUnits().stream().mapToLong(u -> u.required()).sum();
+        RosterSolution.Coverage coverage = solution.coverage();
         store.saveResult(roster.id(), operatorIds, shifts, score.toString(), score.hardScore(), score.mediumScore(),
-                score.softScore(), solution.coveredShare(), solution.serviceLevel(), required, totals, breaches, ended ? clock.instant() : null);
+                score.softScore(), coverage.coveredShare(), coverage.serviceLevel(), required, totals, breaches,
+                ended ? clock.instant() : null);
     }
 
     /** The most placing a finished solve's breaks may take: a twentieth of its seconds, 1 to 10 s. */

@@ -130,14 +130,7 @@ public class RosterSolution {
      * its requirement; 1 when nothing is required.
      */
     public double coveredShare() {
-        java.util.Map<CoverKey, Integer> present = present();
-        long required = 0;
-        long covered = 0;
-        for (DemandUnit u : demandUnits) {
-            required += u.required();
-            covered += Math.min(u.required(), present.getOrDefault(u.key(), 0));
-        }
-        return required == 0 ? 1.0 : (double) covered / required;
+        return coverage().coveredShare();
     }
 
     /**
@@ -146,16 +139,30 @@ public class RosterSolution {
      * with the operators present, call-weighted; null without such units.
      */
     public Double serviceLevel() {
+        return coverage().serviceLevel();
+    }
+
+    /** Both figures of the roster's coverage, from one count of the operators present. */
+    public record Coverage(double coveredShare, Double serviceLevel) {
+    }
+
+    /** {@link #coveredShare()} and {@link #serviceLevel()} together (the status needs both at every new best). */
+    public Coverage coverage() {
         java.util.Map<CoverKey, Integer> present = present();
+        long required = 0;
+        long covered = 0;
         double calls = 0;
         double answered = 0;
         for (DemandUnit u : demandUnits) {
+            int n = present.getOrDefault(u.key(), 0);
+            required += u.required();
+            covered += Math.min(u.required(), n);
             if (u.curve() != null && u.curve().calls() > 0) {
                 calls += u.curve().calls();
-                answered += u.curve().calls() * u.curve().level(present.getOrDefault(u.key(), 0));
+                answered += u.curve().calls() * u.curve().level(n);
             }
         }
-        return calls > 0 ? answered / calls : null;
+        return new Coverage(required == 0 ? 1.0 : (double) covered / required, calls > 0 ? answered / calls : null);
     }
 
     /** Operators present per unit key. */
