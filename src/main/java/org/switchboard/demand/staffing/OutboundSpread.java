@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -15,9 +14,10 @@ import org.switchboard.demand.Queue;
 import org.switchboard.demand.forecast.LocalGrid;
 
 /**
- * Turns an outbound queue's daily workload into operators per interval by "filling the valleys": the
- * operator-hours the day needs (calls × AHT ÷ maximum occupancy) go to the open intervals with the least
- * inbound requirement first, up to a common level, so outbound work uses the quiet hours.
+ * Turns an outbound queue's daily workload into operators per interval: the operator-hours the day needs (calls ×
+ * AHT ÷ maximum occupancy) spread evenly over the open intervals in whole operators, the remainder as one stretch in
+ * the inbound queues' quietest hours. (Filling the inbound valleys alone gave peaks of outbound work in a few quiet
+ * intervals that no shift could cover: a roster gives each shift one queue, and the surveys went unstaffed.)
  */
 final class OutboundSpread {
 
@@ -64,16 +64,15 @@ final class OutboundSpread {
         }
         double occupancy = q.getMaxOccupancyPercent() / 100;
         double hoursNeeded = work.callsPerDay() * (double) work.ahtSeconds() / 3600 / occupancy;
-        double[] extra = level(load, hoursNeeded / (minutes / 60.0));
-        int[] agents = roundPreservingTotal(extra);
-        double sum = 0;
-        for (double e : extra) {
-            sum += e;
+        int[] agents = even(load, hoursNeeded / (minutes / 60.0));
+        int sum = 0;
+        for (int a : agents) {
+            sum += a;
         }
         double shrinkage = q.getShrinkagePercent() / 100;
         List<StaffingRequirement> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double calls = sum == 0 ? 0 : work.callsPerDay() * extra[i] / sum;
+            double calls = sum == 0 ? 0 : work.callsPerDay() * (double) agents[i] / sum;
             rows.add(new StaffingRequirement(q.getId(), starts.get(i), minutes, calls, work.ahtSeconds(), agents[i],
                     positions(agents[i], shrinkage), 1, agents[i] == 0 ? 0 : occupancy, 0));
         }
@@ -85,56 +84,38 @@ final class OutboundSpread {
         return StaffingCalculator.positions(agents, shrinkage);
     }
 
-    /** Water level: extra[i] = max(0, L − load[i]) with Σ extra = total (operator-intervals). */
-    static double[] level(double[] load, double total) {
-        double[] extra = new double[load.length];
-        if (total <= 0) {
-            return extra;
+    /**
+     * Whole operators per open interval for {@code total} operator-intervals (rounded up): the same number all day,
+     * and the units left over as one unbroken stretch where the inbound queues need the fewest operators, so the
+     * outbound work has the shape of shifts (a roster gives each shift one queue) and its extra hands the quiet hours.
+     */
+    static int[] even(double[] load, double total) {
+        int n = load.length;
+        int[] agents = new int[n];
+        int units = total <= 0 ? 0 : (int) Math.ceil(total - 1e-9);
+        if (n == 0 || units == 0) {
+            return agents;
         }
-        double lo = Double.MAX_VALUE;
-        double hi = 0;
-        for (double l : load) {
-            lo = Math.min(lo, l);
-            hi = Math.max(hi, l);
-        }
-        hi += total;
-        for (int it = 0; it < 100; it++) {
-            double mid = (lo + hi) / 2;
-            double s = 0;
-            for (double l : load) {
-                s += Math.max(0, mid - l);
+        java.util.Arrays.fill(agents, units / n);
+        int left = units % n;
+        if (left > 0) {
+            int from = 0;
+            double window = 0;
+            for (int i = 0; i < left; i++) {
+                window += load[i];
             }
-            if (s < total) {
-                lo = mid;
-            } else {
-                hi = mid;
+            double least = window;
+            for (int i = left; i < n; i++) {
+                window += load[i] - load[i - left];
+                if (window < least - 1e-9) {
+                    least = window;
+                    from = i - left + 1;
+                }
+            }
+            for (int i = from; i < from + left; i++) {
+                agents[i]++;
             }
         }
-        for (int i = 0; i < load.length; i++) {
-            extra[i] = Math.max(0, hi - load[i]);
-        }
-        return extra;
-    }
-
-    /** Whole operators per interval: floors, then the missing units to the largest remainders (total = ceil Σ). */
-    static int[] roundPreservingTotal(double[] values) {
-        int[] out = new int[values.length];
-        double sum = 0;
-        int floors = 0;
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (int) Math.floor(values[i] + 1e-9);
-            floors += out[i];
-            sum += values[i];
-        }
-        int missing = (int) Math.ceil(sum - 1e-9) - floors;
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble((Integer i) -> values[i] - out[i]).reversed().thenComparing(i -> i));
-        for (int k = 0; k < missing && k < order.size(); k++) {
-            out[order.get(k)]++;
-        }
-        return out;
+        return agents;
     }
 }
