@@ -87,8 +87,9 @@ public class RosterConstraints implements ConstraintProvider {
         return worked(f)
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.isInPeriod() && b.getDayIndex() - a.getDayIndex() <= 2
-                                && a.minutesUntil(b) < a.getOperator().minRestMinutes()))
+                        // the two days after a only, found by the index instead of filtering all of a's days
+                        Joiners.greaterThanOrEqual(a -> a.getDayIndex() + 2, OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.isInPeriod() && a.minutesUntil(b) < a.getOperator().minRestMinutes()))
                 .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestMinutes() - a.minutesUntil(b)))
                 .asConstraint(RosterWeights.MIN_REST);
     }
@@ -135,13 +136,14 @@ public class RosterConstraints implements ConstraintProvider {
     Constraint minConsecutiveDaysOff(ConstraintFactory f) {
         return worked(f)
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
-                        Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.isInPeriod() && b.getDayIndex() - a.getDayIndex() >= 2
-                                && b.getDayIndex() - a.getDayIndex() - 1 < a.getOperator().minConsecutiveDaysOff()))
+                        Joiners.lessThan(a -> a.getDayIndex() + 1, OperatorDay::getDayIndex),
+                        Joiners.greaterThan(a -> a.getDayIndex() + 1 + a.getOperator().minConsecutiveDaysOff(), OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.isInPeriod()))
                 .ifNotExistsIncludingNullVars(OperatorDay.class,
                         Joiners.equal((a, b) -> a.operatorId(), OperatorDay::operatorId),
-                        Joiners.filtering((a, b, c) -> c.isWorking()
-                                && c.getDayIndex() > a.getDayIndex() && c.getDayIndex() < b.getDayIndex()))
+                        Joiners.lessThan((a, b) -> a.getDayIndex(), OperatorDay::getDayIndex),
+                        Joiners.greaterThan((a, b) -> b.getDayIndex(), OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b, c) -> c.isWorking()))
                 .penalizeConfigurable((a, b) -> a.getOperator().minConsecutiveDaysOff() - (b.getDayIndex() - a.getDayIndex() - 1))
                 .asConstraint(RosterWeights.MIN_DAYS_OFF);
     }
@@ -161,8 +163,8 @@ public class RosterConstraints implements ConstraintProvider {
                         Joiners.filtering((a, next) -> next.isNight()))
                 .join(worked(f), Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.isInPeriod() && b.getDayIndex() - a.getDayIndex() <= 5
-                                && a.minutesUntil(b) < a.getOperator().minRestAfterNightsMinutes()))
+                        Joiners.greaterThanOrEqual(a -> a.getDayIndex() + 5, OperatorDay::getDayIndex),
+                        Joiners.filtering((a, b) -> b.isInPeriod() && a.minutesUntil(b) < a.getOperator().minRestAfterNightsMinutes()))
                 .penalizeConfigurable((a, b) -> (int) Math.max(0, a.getOperator().minRestAfterNightsMinutes() - a.minutesUntil(b)))
                 .asConstraint(RosterWeights.REST_AFTER_NIGHTS);
     }
@@ -194,13 +196,13 @@ public class RosterConstraints implements ConstraintProvider {
         return daysOff(f)
                 .filter(x -> x.getOperator().minConsecutiveDays() > 1)
                 .join(daysOff(f), Joiners.equal(OperatorDay::operatorId),
-                        Joiners.lessThan(OperatorDay::getDayIndex),
-                        Joiners.filtering((x, y) -> y.getDayIndex() - x.getDayIndex() >= 2
-                                && y.getDayIndex() - x.getDayIndex() - 1 < x.getOperator().minConsecutiveDays()))
+                        Joiners.lessThan(x -> x.getDayIndex() + 1, OperatorDay::getDayIndex),
+                        Joiners.greaterThan(x -> x.getDayIndex() + 1 + x.getOperator().minConsecutiveDays(), OperatorDay::getDayIndex))
                 .ifNotExistsIncludingNullVars(OperatorDay.class,
                         Joiners.equal((x, y) -> x.operatorId(), OperatorDay::operatorId),
-                        Joiners.filtering((x, y, c) -> !c.isWorking()
-                                && c.getDayIndex() > x.getDayIndex() && c.getDayIndex() < y.getDayIndex()))
+                        Joiners.lessThan((x, y) -> x.getDayIndex(), OperatorDay::getDayIndex),
+                        Joiners.greaterThan((x, y) -> y.getDayIndex(), OperatorDay::getDayIndex),
+                        Joiners.filtering((x, y, c) -> !c.isWorking()))
                 .penalizeConfigurable((x, y) -> x.getOperator().minConsecutiveDays() - (y.getDayIndex() - x.getDayIndex() - 1))
                 .asConstraint(RosterWeights.MIN_CONSECUTIVE_DAYS);
     }
@@ -384,7 +386,7 @@ public class RosterConstraints implements ConstraintProvider {
                 .filter(a -> a.getDayIndex() + max.applyAsInt(a.getOperator()) >= 0)
                 .join(days, Joiners.equal(OperatorDay::operatorId),
                         Joiners.lessThanOrEqual(OperatorDay::getDayIndex),
-                        Joiners.filtering((a, b) -> b.getDayIndex() - a.getDayIndex() <= max.applyAsInt(a.getOperator())))
+                        Joiners.greaterThanOrEqual(a -> a.getDayIndex() + max.applyAsInt(a.getOperator()), OperatorDay::getDayIndex))
                 .groupBy((a, b) -> a, countBi())
                 .filter((a, n) -> n > max.applyAsInt(a.getOperator()));
     }
