@@ -243,6 +243,11 @@ final class OperatorPatternSearch {
         return nodes > nodeLimit;
     }
 
+    /** The steps the last walk took (of a search: its last attempt's); tests pin the search's behaviour with it. */
+    long nodes() {
+        return nodes;
+    }
+
     private Choice[] search(Gain gain, Random random, int attempts, long nodeLimit, double noise, boolean noisyFirst,
             boolean requireMinimum, boolean optimize, double floor) {
         choiceAt = new Choice[span][];
