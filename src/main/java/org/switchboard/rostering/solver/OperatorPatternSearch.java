@@ -117,11 +117,6 @@ final class OperatorPatternSearch {
         return rules.isOpen(p);
     }
 
-    /** The contract rules the search keeps to, over its positions. */
-    OperatorRules rules() {
-        return rules;
-    }
-
     /** Whether the days' current values break no hard rule of the contract that an open day takes part in. */
     boolean isLegal() {
         reset();

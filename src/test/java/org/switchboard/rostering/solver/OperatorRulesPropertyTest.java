@@ -256,6 +256,35 @@ class OperatorRulesPropertyTest {
         assertThat(found.keySet()).as("every rule broken in some case").containsAll(RULES);
     }
 
+    @Test
+    void aBreachNamesItsRuleAndItsPositionAndRulesBetweenPinnedDaysOnlyAreLeftOut() {
+        SolverOperator a = RosterFixture.op(1).skills(1L).minRest(11 * 60).minOff(1).minPeriod(5 * 480).build();
+        List<OperatorDay> days = new ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            days.add(OperatorDay.open(a, RosterFixture.date(d), d, List.of(RosterFixture.day(d), RosterFixture.evening(d))));
+        }
+        // an evening then a day shift (8 h of rest) on open days 0-1, and on pinned days 3-4
+        days.get(0).setShift(RosterFixture.evening(0));
+        days.get(1).setShift(RosterFixture.day(1));
+        days.get(3).setShift(RosterFixture.evening(3));
+        days.get(4).setShift(RosterFixture.day(4));
+        days.get(3).setPinned(true);
+        days.get(4).setPinned(true);
+        days.forEach(d -> d.setQueue(d.getShift() == null ? null : 1L));
+        OperatorRules rules = new OperatorRules(days, Set.of(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        assertThat(rules.breaches()).containsExactly(new OperatorRules.Breach(RosterWeights.MIN_REST, 1),
+                new OperatorRules.Breach(RosterWeights.MIN_PERIOD_MINUTES, -1));
+        // the same plan given as arrays, with the day shift on day 1 moved to day 2
+        ShiftOption[] shifts = new ShiftOption[7];
+        Long[] queues = new Long[7];
+        shifts[0] = RosterFixture.evening(0);
+        shifts[2] = RosterFixture.day(2);
+        shifts[6] = RosterFixture.day(6);
+        java.util.Arrays.fill(queues, 1L);
+        assertThat(rules.breaches(shifts, queues)).isEmpty();
+        assertThat(rules.periodMinutes()).as("the plan checked is the plan so far").isEqualTo(5 * 480);
+    }
+
     /**
      * Whether a stream match of {@code rule} (its justification's facts) is one the search sees: one that an open
      * day takes part in.
