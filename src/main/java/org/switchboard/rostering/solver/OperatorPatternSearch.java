@@ -315,7 +315,9 @@ final class OperatorPatternSearch {
             if (s == null) {
                 after[i] = gainBound.at(p + 1, offNext, budget, sameWeek ? worked : nextWorked, gainBound.shiftsLeft(periodMinutes));
             } else {
-                int left = s.weekend() && !worked ? budget - 1 : budget;
+                // a shift that takes no new weekend is no more limited when the fixed days already use too many
+                boolean newWeekend = s.weekend() && !worked;
+                int left = newWeekend ? budget - 1 : Math.max(0, budget);
                 after[i] = left < 0 ? Double.NEGATIVE_INFINITY
                         : gainBound.at(p + 1, workNext, left, sameWeek ? worked || s.weekend() : nextWorked,
                                 gainBound.shiftsLeft(periodMinutes + s.paidMinutes()));
