@@ -29,6 +29,9 @@ final class GainBound {
     private final int shiftCap;
     private final int states;
     private final double[] table;
+    /** The shortest paid shift of an open day (0: none) and the period maximum, for {@link #shiftsLeft}. */
+    private final int minPaid;
+    private final int maxPeriodMinutes;
 
     /**
      * @param lo the first open position, {@code hi} the last (the bound is 0 after it)
@@ -40,9 +43,11 @@ final class GainBound {
      * @param budgetWanted weekends to count (the limit left + 1, or the weeks with an open weekend day if fewer)
      * @param shiftsWanted shifts left to count (the period maximum's room + 1, or the open workable days if fewer)
      */
-    GainBound(int lo, int hi, int[] fixed, double[] plain, double[] weekend, boolean[] newWeek, boolean[] nextWorked,
-            int runCap, int offCap, int budgetWanted, int shiftsWanted) {
+    private GainBound(int lo, int hi, int[] fixed, double[] plain, double[] weekend, boolean[] newWeek, boolean[] nextWorked,
+            int runCap, int offCap, int budgetWanted, int shiftsWanted, int minPaid, int maxPeriodMinutes) {
         this.lo = lo;
+        this.minPaid = minPaid;
+        this.maxPeriodMinutes = maxPeriodMinutes;
         this.hi = hi;
         this.runCap = runCap;
         this.offCap = offCap;
@@ -91,6 +96,76 @@ final class GainBound {
                 }
             }
         }
+    }
+
+    /**
+     * The bound for a search's gains ({@code noisyAt}, per open position and choice of {@code choiceAt}): per open
+     * position the best gain of plain and of weekend work among the choices the search could take there, the fixed
+     * days as they are, the weekends still allowed in the weeks with an open weekend day, and the shifts the period
+     * maximum leaves room for. Reads the plan as {@link OperatorRules#reset} leaves it (only the fixed days counted).
+     */
+    static GainBound of(OperatorRules rules, OperatorPatternSearch.Choice[][] choiceAt, double[][] noisyAt) {
+        SolverOperator op = rules.operator();
+        int span = rules.span();
+        int lo = -1;
+        int hi = -1;
+        int[] fixed = new int[span];
+        double[] plain = new double[span];
+        double[] weekend = new double[span];
+        boolean[] newWeek = new boolean[span];
+        boolean[] nextWorked = new boolean[span];
+        java.util.Set<Integer> openWeekends = new java.util.HashSet<>();
+        int openWorkable = 0;
+        int minPaid = Integer.MAX_VALUE;
+        for (int p = 0; p < span; p++) {
+            newWeek[p] = p + 1 < span && rules.week(p + 1) != rules.week(p);
+            nextWorked[p] = p + 1 < span && rules.weekendShifts(rules.week(p + 1)) > 0;
+            plain[p] = Double.NEGATIVE_INFINITY;
+            weekend[p] = Double.NEGATIVE_INFINITY;
+            if (!rules.isOpen(p)) {
+                ShiftOption s = rules.shiftAt(p);
+                fixed[p] = s == null ? 1 : s.weekend() && rules.inPeriod(p) ? 3 : 2;
+                continue;
+            }
+            lo = lo < 0 ? p : lo;
+            hi = p;
+            for (int i = 0; i < choiceAt[p].length; i++) {
+                OperatorPatternSearch.Choice c = choiceAt[p][i];
+                ShiftOption s = c.shift();
+                if (s == null || !rules.eligible(p, s, c.queue())) {
+                    continue;
+                }
+                minPaid = Math.min(minPaid, s.paidMinutes());
+                if (s.weekend()) {
+                    weekend[p] = Math.max(weekend[p], noisyAt[p][i]);
+                    openWeekends.add(rules.week(p));
+                } else {
+                    plain[p] = Math.max(plain[p], noisyAt[p][i]);
+                }
+            }
+            if (plain[p] > Double.NEGATIVE_INFINITY || weekend[p] > Double.NEGATIVE_INFINITY) {
+                openWorkable++;
+            }
+        }
+        if (lo < 0) {
+            return new GainBound(0, -1, fixed, plain, weekend, newWeek, nextWorked, 1, 1, 0, 0, minPaid, op.maxMinutesPerPeriod());
+        }
+        minPaid = minPaid == Integer.MAX_VALUE ? 0 : minPaid;
+        int runCap = Math.max(1, Math.min(op.maxConsecutiveDays(), span + 1));
+        int offCap = Math.max(1, Math.min(op.minConsecutiveDaysOff(), span + 1));
+        int budget = (int) Math.min(openWeekends.size(), Math.max(0L, (long) op.maxWeekendsPerPeriod() - rules.weekendsWorked()) + 1);
+        int shifts = (int) Math.min(openWorkable, (long) shiftsLeft(minPaid, op.maxMinutesPerPeriod(), rules.periodMinutes()) + 1);
+        return new GainBound(lo, hi, fixed, plain, weekend, newWeek, nextWorked, runCap, offCap, budget, shifts, minPaid,
+                op.maxMinutesPerPeriod());
+    }
+
+    /** Shifts of the shortest length still within the period maximum when {@code minutes} are worked. */
+    int shiftsLeft(int minutes) {
+        return shiftsLeft(minPaid, maxPeriodMinutes, minutes);
+    }
+
+    private static int shiftsLeft(int minPaid, int maxPeriodMinutes, int minutes) {
+        return minPaid <= 0 ? Integer.MAX_VALUE : Math.max(0, maxPeriodMinutes - minutes) / minPaid;
     }
 
     private int index(int p, int state, int budget, int worked, int k) {

@@ -25,6 +25,9 @@ import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
  * {@code ifNotExists} over all operator-days (which cost a third of the score speed); the weights of both are the
  * one "Under-coverage" weight ({@link RosterWeights#with}).
  *
+ * <p>The custom search states the hard rules of one operator once more, in {@link OperatorRules}: a new such rule is
+ * written there too ({@code OperatorRulesPropertyTest} compares the two, rule by rule).
+ *
  * <p>{@code forEachIncludingNullVars} is used throughout because both planning variables are nullable (a day off
  * has no shift; slot-style operators have no queue) and plain {@code forEach} would drop such days.
  */

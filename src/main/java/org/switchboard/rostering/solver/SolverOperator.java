@@ -68,8 +68,22 @@ public record SolverOperator(long id, String employeeNumber, List<Long> skillQue
      * one place the problem builder (the value ranges) and the custom search ask.
      */
     public boolean mayWork(ShiftOption s) {
-        return (nightEligible || !s.isNight()) && !ineligibleTemplates.contains(s.templateCode())
-                && !(usualKindsHard && isUnusual(s));
+        return nightAllowed(s) && templateAllowed(s) && kindAllowed(s);
+    }
+
+    /** Whether {@code s} is no night, or the operator may work nights (rule {@link RosterWeights#NIGHT_ELIGIBLE}). */
+    public boolean nightAllowed(ShiftOption s) {
+        return nightEligible || !s.isNight();
+    }
+
+    /** Whether {@code s}'s template is meant for the operator's contract and team (rule {@link RosterWeights#TEMPLATE_ELIGIBLE}). */
+    public boolean templateAllowed(ShiftOption s) {
+        return !ineligibleTemplates.contains(s.templateCode());
+    }
+
+    /** Whether {@code s}'s kind is allowed by the team's usual kinds when they are hard (rule {@link RosterWeights#USUAL_KIND_HARD}). */
+    public boolean kindAllowed(ShiftOption s) {
+        return !(usualKindsHard && isUnusual(s));
     }
 
     /** Whether {@code s} is of another kind than the team's usual ones (never when the team has none). */

@@ -65,26 +65,18 @@ public final class WeekHoursRepair {
 
         /** A repair for one operator's days, or null when their hours break no rule. */
         static ChangeDaysMove repair(List<OperatorDay> days, Random random) {
-            SolverOperator op = days.getFirst().getOperator();
-            Map<Integer, Integer> weekMinutes = new HashMap<>();
-            int periodMinutes = 0;
-            for (OperatorDay d : days) {
-                weekMinutes.merge(d.getWeekKey(), d.paidMinutes(), Integer::sum);
-                if (d.isInPeriod()) {
-                    periodMinutes += d.paidMinutes();
-                }
-            }
+            // the hours as the search's rules count them: the days as they are, the weeks and the period
+            OperatorRules rules = new OperatorRules(days, java.util.Set.of(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            rules.current();
             List<OperatorDay> overDays = new ArrayList<>();
             for (OperatorDay d : days) {
-                if (d.isInPeriod() && !d.isPinned() && d.isWorking()
-                        && weekMinutes.get(d.getWeekKey()) > op.maxMinutesPerWeek()) {
+                if (d.isInPeriod() && !d.isPinned() && d.isWorking() && !rules.weekRoom(rules.position(d), 0)) {
                     overDays.add(d);
                 }
             }
             List<OperatorDay> changed = new ArrayList<>();
             List<ShiftOption> shifts = new ArrayList<>();
             List<Long> queues = new ArrayList<>();
-            int lost = 0;
             if (!overDays.isEmpty()) {
                 OperatorDay d = overDays.get(random.nextInt(overDays.size()));
                 List<ShiftOption> shorter = new ArrayList<>();
@@ -94,17 +86,16 @@ public final class WeekHoursRepair {
                     }
                 }
                 ShiftOption to = shorter.isEmpty() || random.nextInt(4) == 0 ? null : shorter.get(random.nextInt(shorter.size()));
-                lost = d.paidMinutes() - (to == null ? 0 : to.paidMinutes());
                 changed.add(d);
                 shifts.add(to);
                 queues.add(d.getQueue());
-                weekMinutes.merge(d.getWeekKey(), -lost, Integer::sum);
+                rules.clear(rules.position(d));
+                rules.set(rules.position(d), to);
             }
-            int need = op.minMinutesPerPeriod() - (periodMinutes - lost);
-            if (changed.isEmpty() && need <= 0) {
+            if (changed.isEmpty() && rules.minimumMet()) {
                 return null;
             }
-            if (need > 0) {
+            if (!rules.minimumMet()) {
                 List<OperatorDay> free = new ArrayList<>();
                 for (OperatorDay e : days) {
                     if (e.isInPeriod() && !e.isPinned() && !e.isWorking() && !changed.contains(e)
@@ -117,10 +108,9 @@ public final class WeekHoursRepair {
                     // rules are left to the score (filtering for them here kept the demo month further from legal:
                     // −1560 instead of −960 hard after 30 s, since the missing hours often need a rearranged week)
                     OperatorDay e = free.get(random.nextInt(free.size()));
-                    int room = op.maxMinutesPerWeek() - weekMinutes.getOrDefault(e.getWeekKey(), 0);
                     List<ShiftOption> fitting = new ArrayList<>();
                     for (ShiftOption o : e.getShiftRange()) {
-                        if (o.paidMinutes() <= room) {
+                        if (rules.weekRoom(rules.position(e), o.paidMinutes())) {
                             fitting.add(o);
                         }
                     }

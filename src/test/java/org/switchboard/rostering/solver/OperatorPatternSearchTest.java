@@ -278,6 +278,28 @@ class OperatorPatternSearchTest {
     }
 
     @Test
+    void weekdayWorkStaysOpenWhenPinnedWeekendsAlreadyExceedTheLimit() {
+        // two published weekends against a limit of one: no new weekend may be worked, but weekdays may (the branch
+        // and bound once cut every shift there, so the best plan it found was to work nothing)
+        SolverOperator a = op(4).skills(1L).maxWeekends(1).build();
+        List<OperatorDay> days = new ArrayList<>();
+        for (int d = 0; d < 14; d++) {
+            days.add(OperatorDay.open(a, date(d), d, List.of(day(d))));
+        }
+        for (int d : new int[] {5, 12}) {
+            days.get(d).setShift(day(d));
+            days.get(d).setQueue(1L);
+            days.get(d).setPinned(true);
+        }
+        OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of());
+        var plan = search.search((d, s, q) -> s.paidMinutes(), new Random(1), 1, 20_000, 0, false, true, true);
+        assertThat(plan).isNotNull();
+        assertThat(java.util.Arrays.stream(plan).filter(c -> c != null && c.shift() != null).count()).isGreaterThanOrEqualTo(6);
+        apply(search, plan);
+        assertThat(score(days, List.of()).hardScore()).as("only the pinned weekends break a rule").isEqualTo(-1000);
+    }
+
+    @Test
     void restrictedDaysTakeTheirOneChoiceAndTheRestStaysLegal() {
         // column generation's dives fix single days of an operator; the search must keep to them and stay legal
         OperatorPatternSearch.Gain hours = (d, s, q) -> s.isNight() ? 0 : s.paidMinutes() / 60.0;
