@@ -99,6 +99,15 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ColumnGeneration.class);
     private static volatile Boolean available;
 
+    /**
+     * Open operator-days above which the phase is left out and its time goes to local search. On Curtois–Qu, where
+     * the relaxation converged within the phase's time (up to 45 operators × 42 days and 22 × 84, 1,890 operator-days
+     * at most) the chosen plans were kept and helped; on the larger instances (120 × 28, 40 × 84 and more, 3,360
+     * operator-days and up) it either gave up at once or ran its whole time without converging and kept nothing, two
+     * fifths of the time lost (docs/benchmarks.md).
+     */
+    static final int MAX_CELLS = 2000;
+
     /** The share of the time limit this phase may take (see {@link RosterSolverConfig}). */
     static final double SHARE_OF_LIMIT = 0.4;
 
@@ -115,6 +124,12 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             return;
         }
         RosterSolution solution = sd.getWorkingSolution();
+        RebuildOperatorMove.Factory.Prepared prepared = RebuildOperatorMove.Factory.prepare(solution);
+        if ((long) prepared.operators().size() * prepared.periodDays() > MAX_CELLS) {
+            LOG.info("Column generation: left out, {} operators over {} days (more than {} operator-days), the time to local search",
+                    prepared.operators().size(), prepared.periodDays(), MAX_CELLS);
+            return;
+        }
         Report report = run(solution, solution.phaseDeadline(budgetMillis, SHARE_OF_LIMIT), (d, c) -> PatternConstruction.set(sd, d, c));
         LOG.info("Column generation: {}", report);
         sd.triggerVariableListeners();
