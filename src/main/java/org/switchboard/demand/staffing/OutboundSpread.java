@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -96,7 +97,7 @@ final class OutboundSpread {
         if (n == 0 || units == 0) {
             return agents;
         }
-        java.util.Arrays.fill(agents, units / n);
+        Arrays.fill(agents, units / n);
         int left = units % n;
         if (left > 0) {
             int from = 0;

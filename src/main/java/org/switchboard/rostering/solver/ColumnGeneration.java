@@ -124,15 +124,32 @@ public class ColumnGeneration implements CustomPhaseCommand<RosterSolution> {
             return;
         }
         RosterSolution solution = sd.getWorkingSolution();
-        RebuildOperatorMove.Factory.Prepared prepared = RebuildOperatorMove.Factory.prepare(solution);
-        if ((long) prepared.operators().size() * prepared.periodDays() > MAX_CELLS) {
-            LOG.info("Column generation: left out, {} operators over {} days (more than {} operator-days), the time to local search",
-                    prepared.operators().size(), prepared.periodDays(), MAX_CELLS);
+        long cells = openCells(solution);
+        if (cells > MAX_CELLS) {
+            LOG.info("Column generation: left out, {} open operator-days (more than {}), the time to local search", cells, MAX_CELLS);
             return;
         }
         Report report = run(solution, solution.phaseDeadline(budgetMillis, SHARE_OF_LIMIT), (d, c) -> PatternConstruction.set(sd, d, c));
         LOG.info("Column generation: {}", report);
         sd.triggerVariableListeners();
+    }
+
+    /**
+     * The operators with open days times the period's days, as {@link RebuildOperatorMove.Factory#prepare} counts them
+     * (without building the coverage that {@link #run} builds anyway).
+     */
+    static long openCells(RosterSolution solution) {
+        Set<Long> operators = new HashSet<>();
+        int days = 0;
+        for (OperatorDay d : solution.getDays()) {
+            if (d.isInPeriod()) {
+                days = Math.max(days, d.getDayIndex() + 1);
+                if (!d.isPinned()) {
+                    operators.add(d.operatorId());
+                }
+            }
+        }
+        return (long) operators.size() * days;
     }
 
     /** Whether OR-Tools' native libraries load on this platform (once; later calls answer from memory). */
