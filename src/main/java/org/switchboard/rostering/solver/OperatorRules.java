@@ -423,12 +423,15 @@ final class OperatorRules {
         return true;
     }
 
-    /** Rule {@link RosterWeights#REST_AFTER_NIGHTS}: the rest after the last night of a block in the five days before. */
+    /**
+     * Rule {@link RosterWeights#REST_AFTER_NIGHTS}: the rest after the last night of a block in the five days before;
+     * the day after the night takes part too (no night on it makes the night the last).
+     */
     private boolean restAfterNightsFits(int p, ShiftOption s, boolean openDay) {
         for (int q = Math.max(0, p - 5); q < p; q++) {
             // only the last night of a block owes the rest (the day after it is no night)
             boolean lastOfBlock = q == p - 1 ? !s.isNight() : shift[q + 1] == null || !shift[q + 1].isNight();
-            if (shift[q] != null && shift[q].isNight() && lastOfBlock && (openDay || open[q])
+            if (shift[q] != null && shift[q].isNight() && lastOfBlock && (openDay || open[q] || open[q + 1])
                     && minutes(shift[q], s) < op.minRestAfterNightsMinutes()) {
                 return false;
             }
@@ -461,14 +464,19 @@ final class OperatorRules {
         return nights <= op.maxNightsInRow() || !nightsHaveOpen;
     }
 
-    /** Rule {@link RosterWeights#MIN_DAYS_OFF}: the days off since the last worked day, if any, at least the minimum. */
+    /**
+     * Rule {@link RosterWeights#MIN_DAYS_OFF}: the days off since the last worked day, if any, at least the minimum;
+     * the days off take part too (an open one could be worked).
+     */
     private boolean daysOffFit(int p, boolean openDay) {
         int last = p - 1;
+        boolean gapHasOpen = false;
         while (last >= 0 && shift[last] == null) {
+            gapHasOpen |= open[last];
             last--;
         }
         int gap = p - last - 1;
-        return last < 0 || gap == 0 || gap >= op.minConsecutiveDaysOff() || !(openDay || open[last]);
+        return last < 0 || gap == 0 || gap >= op.minConsecutiveDaysOff() || !(openDay || open[last] || gapHasOpen);
     }
 
     /**

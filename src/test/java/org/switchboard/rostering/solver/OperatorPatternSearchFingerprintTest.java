@@ -25,7 +25,12 @@ class OperatorPatternSearchFingerprintTest {
 
     static final int DAYS = 28;
 
-    /** Per scenario: the steps and plan hashes of its searches, recorded on the code before the refactoring. */
+    /**
+     * Per scenario: the steps and plan hashes of its searches, recorded on the code before the refactoring. Scenarios
+     * 34, 43 and 75 were recorded again when the search began to count a block of days off too short whose open days
+     * lie inside it, and the rest after a fixed night whose next day is open, as the constraint streams do (34 now has
+     * no legal plan: its fixed days force such a breach).
+     */
     private static final String[] RECORDED = {
         "false 1 1:0 1:0 1:0 188:829158104",
         "false 11 32:771850136 true 29 false 6 20001:217505485 20001:217505485c 3001:2129646796",
@@ -61,7 +66,7 @@ class OperatorPatternSearchFingerprintTest {
         "false 4 41:1335698832 true 29 false 28 20001:1270737905 6761:1270737905 3001:1701804158",
         "false 9 29:-1387408220 true 29 false 21 13742:-386171998 143:-386171998 3001:-386171998",
         "false 3 5001:0 20001:0 20001:0c 3001:-1984878741",
-        "false 12 85:1807095247 true 29 true 29 20001:-1531726351 20001:-1531726351c 3001:-1531726351",
+        "false 12 5001:0 20001:0 20001:0c 3001:0", // recorded again
         "false 1 5001:0 20001:0 20001:0c 277:1675502376",
         "false 1 1:0 1:0 1:0 10:-105120456",
         "false 28 34:-1860630489 true 29 false 13 572:376721262 1492:376721262 1058:376721262",
@@ -70,7 +75,7 @@ class OperatorPatternSearchFingerprintTest {
         "false 28 64:549407267 true 29 false 15 20001:-328923600 20001:-328923600c 3001:26926717",
         "false 7 40:-1295857135 true 16 false 2 229:1154241810 659:1154241810 104:1154241810",
         "false 28 29:-743849369 true 29 false 12 20001:-1502528049 20001:-1502528049c 3001:1648814649",
-        "false 3 40:-1829810873 true 29 false 27 5353:-714466355 4076:-714466355 3001:-714466355",
+        "false 2 41:-89056294 true 29 false 27 3095:2085264689 4347:2085264689 3001:2085264689", // recorded again
         "false 7 119:0 119:0 119:0 119:0",
         "false 16 2822:0 2822:0 2822:0 2822:0",
         "false 11 93:403641338 true 29 false 11 3858:-1492610711 19004:-1492610711 1640:-1492610711",
@@ -102,7 +107,7 @@ class OperatorPatternSearchFingerprintTest {
         "false 36 80:-6127713 true 70 false 5 20001:-1402254053 20001:-1402254053c 3001:-1898184911",
         "false 10 5001:0 20001:0 20001:0c 3001:0",
         "false 1 1:0 1:0 1:0 631:446405872",
-        "false 61 1280:1823272887 true 71 false 43 20001:-1117933612 20001:-1117933612c 3001:1385956771",
+        "false 5 1429:-601697857 true 71 false 43 20001:-1984425056 20001:-1183798676c 3001:2090394430", // recorded again
         "false 23 149:2086573329 true 71 false 24 20001:-1609915528 20001:-1609915528c 3001:-1609915528",
         "false 46 878:-1156475208 true 71 false 13 20001:-39246477 20001:-39246477c 3001:0",
         "false 9 89:-698670919 true 71 false 46 20001:1202584871 20001:1202584871c 3001:1202584871",

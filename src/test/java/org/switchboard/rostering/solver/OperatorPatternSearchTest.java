@@ -107,6 +107,31 @@ class OperatorPatternSearchTest {
     }
 
     @Test
+    void aBlockOfDaysOffBetweenFixedWorkedDaysCountsItsOpenDaysAsTheStreamsDo() {
+        // two days off at least; published day shifts on Monday and Wednesday, Tuesday open between them
+        SolverOperator a = op(3).skills(1L).minOff(2).maxConsecutive(5).build();
+        List<OperatorDay> days = open(a);
+        for (int d : new int[] {0, 2}) {
+            days.get(d).setShift(day(d));
+            days.get(d).setQueue(1L);
+            days.get(d).setPinned(true);
+        }
+        // a search that would rather leave Tuesday off must work it: one day off there is a block too short
+        OperatorPatternSearch search = new OperatorPatternSearch(days, Set.of());
+        var choices = search.search((d, s, q) -> d.getDayIndex() == 1 ? -50 : s.paidMinutes() / 60.0, new Random(3), 3,
+                20_000, 0, false, true, true);
+        assertThat(choices).isNotNull();
+        apply(search, choices);
+        assertThat(days.get(1).isWorking()).as("Tuesday worked").isTrue();
+        assertThat(score(days, List.of()).hardScore()).isZero();
+        // with Tuesday unavailable the fixed days force the breach: no plan is legal, as the streams say
+        days.get(1).setShift(null);
+        OperatorPatternSearch absent = new OperatorPatternSearch(days, Set.of(OperatorPatternSearch.key(3, date(1))));
+        assertThat(absent.search((d, s, q) -> s.paidMinutes(), new Random(3), 3, 20_000, 0, false, true)).isNull();
+        assertThat(score(days, List.of(new Unavailability(3, date(1)))).hardScore()).isNegative();
+    }
+
+    @Test
     void legalityAgreesWithTheConstraintsOnRandomPatterns() {
         Random random = new Random(42);
         int legal = 0;

@@ -218,7 +218,6 @@ class OperatorRulesPropertyTest {
         long started = System.nanoTime();
         int legal = 0;
         int fixedOnly = 0;
-        int known = 0;
         Map<String, Integer> found = new TreeMap<>();
         for (long seed = 0; seed < CASES; seed++) {
             Case c = new Case(seed);
@@ -237,8 +236,6 @@ class OperatorRulesPropertyTest {
                     List<Object> facts = ((DefaultConstraintJustification) match.getJustification()).getFacts();
                     if (seen(total.getConstraintName(), facts, rules)) {
                         byStreams.add(total.getConstraintName());
-                    } else if (disagreement(total.getConstraintName(), facts, rules)) {
-                        known++;
                     } else {
                         fixedOnly++;
                     }
@@ -252,8 +249,8 @@ class OperatorRulesPropertyTest {
             byChecker.forEach(rule -> found.merge(rule, 1, Integer::sum));
         }
         System.out.printf("OperatorRulesPropertyTest: %d cases in %d ms, %d%% legal, %d%% illegal; %d stream matches "
-                + "between fixed days only left out; %d of the known disagreement; cases per broken rule: %s%n", CASES,
-                (System.nanoTime() - started) / 1_000_000, legal * 100 / CASES, 100 - legal * 100 / CASES, fixedOnly, known,
+                + "between fixed days only left out; cases per broken rule: %s%n", CASES,
+                (System.nanoTime() - started) / 1_000_000, legal * 100 / CASES, 100 - legal * 100 / CASES, fixedOnly,
                 found);
         assertThat(legal).as("legal cases").isGreaterThan(CASES / 5);
         assertThat(CASES - legal).as("illegal cases").isGreaterThan(CASES / 5);
@@ -298,8 +295,12 @@ class OperatorRulesPropertyTest {
         return switch (rule) {
             case RosterWeights.UNAVAILABLE, RosterWeights.SKILL, RosterWeights.NIGHT_ELIGIBLE,
                     RosterWeights.TEMPLATE_ELIGIBLE, RosterWeights.USUAL_KIND_HARD -> open(rules, facts.get(0));
-            case RosterWeights.MIN_REST, RosterWeights.MIN_DAYS_OFF, RosterWeights.REST_AFTER_NIGHTS,
-                    RosterWeights.FORBIDDEN_SEQUENCE -> open(rules, facts.get(0)) || open(rules, facts.get(1));
+            case RosterWeights.MIN_REST, RosterWeights.FORBIDDEN_SEQUENCE -> open(rules, facts.get(0)) || open(rules, facts.get(1));
+            // the worked days around a block of days off too short, and the block (an open day off could be worked)
+            case RosterWeights.MIN_DAYS_OFF -> anyOpen(rules, position(rules, facts.get(0)), position(rules, facts.get(1)));
+            // the last night, the shift too soon after it, and the day after the night (a night there makes it no last)
+            case RosterWeights.REST_AFTER_NIGHTS -> open(rules, facts.get(0)) || open(rules, facts.get(1))
+                    || rules.isOpen(position(rules, facts.get(0)) + 1);
             // a window of max + 1 days from its first day (facts: that day, the days counted)
             case RosterWeights.MAX_CONSECUTIVE_DAYS -> anyOpen(rules, position(rules, facts.get(0)),
                     position(rules, facts.get(0)) + op.maxConsecutiveDays());
@@ -317,23 +318,6 @@ class OperatorRulesPropertyTest {
             case RosterWeights.MIN_PERIOD_MINUTES -> true;
             default -> throw new IllegalArgumentException(rule);
         };
-    }
-
-    /**
-     * A real disagreement, reported and not yet fixed: the search checks a block of days off too short only where the
-     * worked day before or after it is open, and the rest after nights only where the night or the later shift is
-     * open; the streams also count an open day off inside the block, or an open day after the night (no night there
-     * makes it the last of its block). Counting the open days there too agrees with the streams on every case here,
-     * but makes the search find no plan at all for an operator whose fixed days force such a breach, so it waits for
-     * a decision.
-     */
-    private static boolean disagreement(String rule, List<Object> facts, OperatorRules rules) {
-        if (!rule.equals(RosterWeights.MIN_DAYS_OFF) && !rule.equals(RosterWeights.REST_AFTER_NIGHTS)) {
-            return false;
-        }
-        int a = position(rules, facts.get(0));
-        int b = position(rules, facts.get(1));
-        return rule.equals(RosterWeights.MIN_DAYS_OFF) ? anyOpen(rules, a + 1, b - 1) : a + 1 < b && rules.isOpen(a + 1);
     }
 
     private static int position(OperatorRules rules, Object day) {
