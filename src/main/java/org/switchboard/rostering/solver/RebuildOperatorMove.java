@@ -12,8 +12,8 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
  * Ruin and recreate for one operator: the open days of a random operator in a random window (one or two weeks, or the
- * whole period) are planned anew with {@link OperatorPatternSearch} against the coverage everybody else leaves
- * missing, so the operator's shifts move to where they are needed without breaking a rule of the contract on the
+ * whole period; four weeks of a period longer than half a year) are planned anew with {@link OperatorPatternSearch}
+ * against the coverage everybody else leaves missing, so the operator's shifts move to where they are needed without breaking a rule of the contract on the
  * way. Single changes cannot do that under tight contracts: moving a shift to another day or start breaks the weekly
  * hours, the runs or the rest in between. Half of the moves take the best shifts, half add noise to the gains so that
  * equally good alternatives get their turn.
@@ -21,6 +21,19 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 public final class RebuildOperatorMove {
 
     static final long NODE_LIMIT = 2_000;
+
+    /**
+     * The longest window a move plans anew on a period longer than {@link #WHOLE_PERIOD_UP_TO} days: four weeks, unless
+     * an operator of the move breaks a rule of the contract (then the whole period, as a year's hours short of the
+     * minimum may need every month). On a year a whole-period rebuild changes hundreds of days in one move, and its
+     * search within {@link #NODE_LIMIT} steps barely gets past its first descent: on Curtois-Qu's 364-day instances
+     * four weeks gained 10-30 % of the objective at 300 s; on 84 and 182 days the results were mixed, so shorter
+     * periods keep whole-period rebuilds (docs/benchmarks.md).
+     */
+    static final int LONGEST_WINDOW = 28;
+
+    /** The longest period a move may plan anew as a whole (half a year). */
+    static final int WHOLE_PERIOD_UP_TO = 182;
 
     private RebuildOperatorMove() {
     }
@@ -86,11 +99,7 @@ public final class RebuildOperatorMove {
          */
         static ChangeDaysMove rebuild(List<List<OperatorDay>> group, Residual covered, Set<String> unavailable,
                 int periodDays, Random random) {
-            int length = switch (random.nextInt(3)) {
-                case 0 -> 7;
-                case 1 -> 14;
-                default -> periodDays;
-            };
+            int length = windowLength(group, unavailable, periodDays, random);
             int from = length >= periodDays ? 0 : random.nextInt(periodDays - length + 1);
             List<OperatorDay> changed = new ArrayList<>();
             List<ShiftOption> shifts = new ArrayList<>();
@@ -135,6 +144,19 @@ public final class RebuildOperatorMove {
             }
             return new ChangeDaysMove(group.size() == 1 ? "rebuild operator" : "rebuild operators", changed, shifts, queues);
         }
+    }
+
+    /**
+     * How many days a move plans anew: a week, two weeks or the whole period (a third each); four weeks instead of
+     * the whole period when it is longer than half a year, see {@link #LONGEST_WINDOW}.
+     */
+    static int windowLength(List<List<OperatorDay>> group, Set<String> unavailable, int periodDays, Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> 7;
+            case 1 -> 14;
+            default -> periodDays <= WHOLE_PERIOD_UP_TO || group.stream().anyMatch(days -> !new OperatorRules(days,
+                    unavailable, Integer.MIN_VALUE, Integer.MAX_VALUE).breaches().isEmpty()) ? periodDays : LONGEST_WINDOW;
+        };
     }
 
     /**

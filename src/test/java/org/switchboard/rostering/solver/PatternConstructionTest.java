@@ -176,4 +176,47 @@ class PatternConstructionTest {
             assertThat(sd.calculateScore().mediumScore()).isGreaterThan(start.mediumScore());
         }
     }
+
+    @Test
+    void onAPeriodLongerThanHalfAYearARebuildPlansAtMostFourWeeksUnlessTheOperatorBreaksARule() {
+        int horizon = RebuildOperatorMove.WHOLE_PERIOD_UP_TO + 7;
+        SolverOperator legal = op(1).skills(1L).noNights().maxWeek(40 * 60).build();
+        SolverOperator shortOfHours = op(2).skills(1L).noNights().maxWeek(40 * 60).minPeriod(120 * 480).build();
+        List<DemandUnit> units = new ArrayList<>();
+        for (int slot = 0; slot < horizon * 24 + 1; slot++) {
+            units.add(new DemandUnit(slot, 1L, slot, slot / 24, "q1 " + slot, 1, ServiceCurve.AVERAGE_STEP, 1));
+        }
+        List<OperatorDay> days = new ArrayList<>();
+        for (SolverOperator o : List.of(legal, shortOfHours)) {
+            for (int d = 0; d < horizon; d++) {
+                days.add(OperatorDay.open(o, RosterFixture.date(d), d, List.of(RosterFixture.day(d), RosterFixture.evening(d))));
+            }
+        }
+        RosterSolution s = new RosterSolution(List.of(legal, shortOfHours), List.of(), units, List.of(), List.of(),
+                new RosterWeights(), days);
+        List<OperatorDay> first = days.subList(0, horizon);
+        List<OperatorDay> second = days.subList(horizon, 2 * horizon);
+        Residual covered = new Residual(s);
+        s.getDays().forEach(covered::take);
+        Random random = new Random(7);
+        int widest = 0;
+        int widestBroken = 0;
+        for (int i = 0; i < 30; i++) {
+            // an empty plan: legal for the first operator (no minimum), 120 shifts short for the second
+            widest = Math.max(widest, span(RebuildOperatorMove.Factory.rebuild(List.of(first), covered, java.util.Set.of(),
+                    horizon, random)));
+            widestBroken = Math.max(widestBroken, span(RebuildOperatorMove.Factory.rebuild(List.of(second), covered,
+                    java.util.Set.of(), horizon, random)));
+        }
+        assertThat(widest).as("days spanned by a legal operator's rebuild").isPositive()
+                .isLessThanOrEqualTo(RebuildOperatorMove.LONGEST_WINDOW);
+        assertThat(widestBroken).as("days spanned by a rebuild of an operator short of hours")
+                .isGreaterThan(RebuildOperatorMove.LONGEST_WINDOW);
+    }
+
+    /** From the first to the last day a move changes, inclusive. */
+    private static int span(ChangeDaysMove move) {
+        var indexes = move.getPlanningEntities().stream().mapToInt(d -> ((OperatorDay) d).getDayIndex()).summaryStatistics();
+        return indexes.getCount() == 0 ? 0 : indexes.getMax() - indexes.getMin() + 1;
+    }
 }
