@@ -29,7 +29,9 @@ import org.switchboard.rostering.solver.RosterWeights;
  * the same operators on the same template fixed at 08:00–17:00 (lunch 12:00–13:00), 5 days each with days off rotated
  * so every day has the same number of operators. Both judged on the real calls of the week. Also reports the
  * forecast's accuracy on the pooled queue (WAPE of the forecast the roster is built from, and of seasonal-naive, every
- * 30-minute interval of 22–28 February).
+ * 30-minute interval of 22–28 February). With {@code -Dbench.bank.hindsight=true} (and
+ * {@code -Dswitchboard.roster.forecast-error=0}) each interval's forecast is overridden with the calls that came, a
+ * bound on what a better forecast could give, not the product.
  * Writes {@code target/bench/bank/roster.csv} and {@code naive.csv} (the roster API's assignments CSV) and
  * {@code summary.csv} ({@code roster,headcount,operator_hours,service_level}):
  * {@code ./mvnw -Pbench verify -Dbench.groups=bank}.
