@@ -128,17 +128,19 @@ abstract class BankWeekScenario {
         byte[] history = historyCsv(past);
         ImportSettings settings = imports.preview(history, 3).suggested().withIntervalMinutes(30);
         imports.importFile("bank-1999-02-01-to-21.csv", history, settings);
+        // the week's real calls
+        List<BankWeek.Interval> week = real.stream().filter(r -> !r.date().isBefore(FIRST) && r.date().isBefore(FIRST.plusDays(DAYS)))
+                .toList();
+        assertThat(week).hasSize(SLOTS);
         ForecastService.ForecastRun run = forecasts.forecast(queue.getId(), FIRST, DAYS);
         if (Boolean.getBoolean("bench.bank.hindsight")) {
             // a bound, not the product: each interval's forecast set to the calls that came (a planner's override),
             // so the roster is built knowing the week's real volume and only placement and contracts stand between
             // it and the target
-            for (BankWeek.Interval r : real) {
-                if (!r.date().isBefore(FIRST) && r.date().isBefore(FIRST.plusDays(DAYS))) {
-                    LocalDateTime at = r.date().atTime(r.start());
-                    forecasts.adjust(queue.getId(), at, at.plusMinutes(30), AdjustmentKind.OVERRIDE, (double) r.calls(),
-                            "hindsight bound: the real calls");
-                }
+            for (BankWeek.Interval r : week) {
+                LocalDateTime at = r.date().atTime(r.start());
+                forecasts.adjust(queue.getId(), at, at.plusMinutes(30), AdjustmentKind.OVERRIDE, (double) r.calls(),
+                        "hindsight bound: the real calls");
             }
         }
         Instant from = FIRST.atStartOfDay(ZONE).toInstant();
@@ -152,9 +154,6 @@ abstract class BankWeekScenario {
         }
 
         // the week's real calls on the same 30-minute grid
-        List<BankWeek.Interval> week = real.stream().filter(r -> !r.date().isBefore(FIRST) && r.date().isBefore(FIRST.plusDays(DAYS)))
-                .toList();
-        assertThat(week).hasSize(SLOTS);
         double[] calls = new double[SLOTS];
         double[] aht = new double[SLOTS];
         double talk = 0;

@@ -13,10 +13,10 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 /**
  * Ruin and recreate for one operator: the open days of a random operator in a random window (one or two weeks, or the
  * whole period; four weeks of a period longer than half a year) are planned anew with {@link OperatorPatternSearch}
- * against the coverage everybody else leaves missing, so the operator's shifts move to where they are needed without breaking a rule of the contract on the
- * way. Single changes cannot do that under tight contracts: moving a shift to another day or start breaks the weekly
- * hours, the runs or the rest in between. Half of the moves take the best shifts, half add noise to the gains so that
- * equally good alternatives get their turn.
+ * against the coverage everybody else leaves missing, so the operator's shifts move to where they are needed
+ * without breaking a rule of the contract on the way. Single changes cannot do that under tight contracts: moving a
+ * shift to another day or start breaks the weekly hours, the runs or the rest in between. Half of the moves take the
+ * best shifts, half add noise to the gains so that equally good alternatives get their turn.
  */
 public final class RebuildOperatorMove {
 
@@ -50,6 +50,9 @@ public final class RebuildOperatorMove {
             RosterSolution solution = sd.getWorkingSolution();
             Prepared prepared = perSolution(solution, Factory::prepare);
             List<List<OperatorDay>> operators = prepared.operators();
+            // a roster with no hard rule broken has no operator who breaks one (nobody needs the whole period)
+            var score = solution.getScore();
+            boolean mayBreak = score == null || score.hardScore() < 0;
             return new Iterator<>() {
                 private Residual covered;
 
@@ -65,7 +68,7 @@ public final class RebuildOperatorMove {
                         covered = prepared.demand().copy();
                         solution.getDays().forEach(covered::take);
                     }
-                    return move(operators, covered, prepared.unavailable(), prepared.periodDays(), random);
+                    return move(operators, covered, prepared.unavailable(), prepared.periodDays(), mayBreak, random);
                 }
             };
         }
@@ -87,8 +90,9 @@ public final class RebuildOperatorMove {
 
         /** The next move: one random operator rebuilt. */
         ChangeDaysMove move(List<List<OperatorDay>> operators, Residual covered, Set<String> unavailable, int periodDays,
-                Random random) {
-            return rebuild(List.of(operators.get(random.nextInt(operators.size()))), covered, unavailable, periodDays, random);
+                boolean mayBreak, Random random) {
+            return rebuild(List.of(operators.get(random.nextInt(operators.size()))), covered, unavailable, periodDays,
+                    mayBreak, random);
         }
 
         /**
@@ -99,7 +103,13 @@ public final class RebuildOperatorMove {
          */
         static ChangeDaysMove rebuild(List<List<OperatorDay>> group, Residual covered, Set<String> unavailable,
                 int periodDays, Random random) {
-            int length = windowLength(group, unavailable, periodDays, random);
+            return rebuild(group, covered, unavailable, periodDays, true, random);
+        }
+
+        /** As above; {@code mayBreak} false when the roster is known to break no hard rule (see {@link #windowLength}). */
+        static ChangeDaysMove rebuild(List<List<OperatorDay>> group, Residual covered, Set<String> unavailable,
+                int periodDays, boolean mayBreak, Random random) {
+            int length = windowLength(group, unavailable, periodDays, mayBreak, random);
             int from = length >= periodDays ? 0 : random.nextInt(periodDays - length + 1);
             List<OperatorDay> changed = new ArrayList<>();
             List<ShiftOption> shifts = new ArrayList<>();
@@ -148,15 +158,22 @@ public final class RebuildOperatorMove {
 
     /**
      * How many days a move plans anew: a week, two weeks or the whole period (a third each); four weeks instead of
-     * the whole period when it is longer than half a year, see {@link #LONGEST_WINDOW}.
+     * the whole period when it is longer than half a year, see {@link #LONGEST_WINDOW}; the operators' rules are
+     * checked only when {@code mayBreak} (the roster breaks some hard rule, or may).
      */
-    static int windowLength(List<List<OperatorDay>> group, Set<String> unavailable, int periodDays, Random random) {
+    static int windowLength(List<List<OperatorDay>> group, Set<String> unavailable, int periodDays, boolean mayBreak,
+            Random random) {
         return switch (random.nextInt(3)) {
             case 0 -> 7;
             case 1 -> 14;
-            default -> periodDays <= WHOLE_PERIOD_UP_TO || group.stream().anyMatch(days -> !new OperatorRules(days,
-                    unavailable, Integer.MIN_VALUE, Integer.MAX_VALUE).breaches().isEmpty()) ? periodDays : LONGEST_WINDOW;
+            default -> periodDays <= WHOLE_PERIOD_UP_TO || mayBreak && group.stream().anyMatch(days -> breaksARule(days,
+                    unavailable)) ? periodDays : LONGEST_WINDOW;
         };
+    }
+
+    /** Whether the operator's days as they are break a hard rule of the contract ({@link OperatorRules#breaches()}). */
+    private static boolean breaksARule(List<OperatorDay> days, Set<String> unavailable) {
+        return !new OperatorRules(days, unavailable, Integer.MIN_VALUE, Integer.MAX_VALUE).breaches().isEmpty();
     }
 
     /**
@@ -168,14 +185,14 @@ public final class RebuildOperatorMove {
 
         @Override
         ChangeDaysMove move(List<List<OperatorDay>> operators, Residual covered, Set<String> unavailable, int periodDays,
-                Random random) {
+                boolean mayBreak, Random random) {
             if (operators.size() < 2) {
-                return super.move(operators, covered, unavailable, periodDays, random);
+                return super.move(operators, covered, unavailable, periodDays, mayBreak, random);
             }
             int a = random.nextInt(operators.size());
             int b = random.nextInt(operators.size() - 1);
             b = b >= a ? b + 1 : b;
-            return rebuild(List.of(operators.get(a), operators.get(b)), covered, unavailable, periodDays, random);
+            return rebuild(List.of(operators.get(a), operators.get(b)), covered, unavailable, periodDays, mayBreak, random);
         }
     }
 }
