@@ -97,11 +97,15 @@ public class RosterProblemBuilder {
     private final TeamService teams;
     /** The relative spread of an interval's calls around its forecast that the service curves allow for. */
     private final double forecastError;
+    /** Whether a shift with one floating break is offered once per break start, see {@link #options}. */
+    private final boolean breakStartsInSearch;
 
     RosterProblemBuilder(OperatorService operators, ContractService contracts, ShiftTemplateService templates,
             RequirementService requirements, ShiftKindRules kindRules, QueueService queues,
             RosterAvailability availability, TeamService teams,
-            @org.springframework.beans.factory.annotation.Value("${switchboard.roster.forecast-error:0.3}") double forecastError) {
+            @org.springframework.beans.factory.annotation.Value("${switchboard.roster.forecast-error:0.3}") double forecastError,
+            @org.springframework.beans.factory.annotation.Value("${switchboard.roster.break-starts-in-search:false}") boolean breakStartsInSearch) {
+        this.breakStartsInSearch = breakStartsInSearch;
         if (!(forecastError >= 0 && forecastError <= 0.5)) {
             throw new IllegalArgumentException("switchboard.roster.forecast-error must be 0 to 0.5, not " + forecastError);
         }
@@ -175,7 +179,7 @@ public class RosterProblemBuilder {
             List<ShiftOption> day = new ArrayList<>();
             for (ShiftTemplate t : active) {
                 for (java.time.LocalTime localStart : t.startTimes()) {
-                    day.add(option(t, localStart, startDate.plusDays(d), d, siteZone, periodStart, grid, slotCount));
+                    day.addAll(options(t, localStart, startDate.plusDays(d), d, siteZone, periodStart, grid, slotCount));
                 }
             }
             byDay.add(day);
@@ -303,14 +307,20 @@ public class RosterProblemBuilder {
      * The option of the operator's range with the stored template, start, end and paid minutes, or null when it is no
      * longer offered as it was (an edited template must not rewrite a kept day).
      */
-    private static ShiftOption match(List<ShiftOption> range, StoredShift stored) {
+    static ShiftOption match(List<ShiftOption> range, StoredShift stored) {
+        ShiftOption first = null;
         for (ShiftOption o : range) {
             if (o.templateCode().equals(stored.templateCode()) && o.start().equals(stored.start())
                     && o.end().equals(stored.end()) && o.paidMinutes() == stored.paidMinutes()) {
-                return o;
+                // with a shift offered once per break start, the one with the stored breaks
+                if (o.nominalBreaks().stream().map(PlacedBreak::start).toList()
+                        .equals(stored.breaks().stream().map(b -> b.start()).toList())) {
+                    return o;
+                }
+                first = first == null ? o : first;
             }
         }
-        return null;
+        return first;
     }
 
     /** A shift option for a kept shift that today's templates do not offer (a published day, a day before the period). */
@@ -414,8 +424,22 @@ public class RosterProblemBuilder {
      * covered slots leave each out at its nominal start, the middle of its window on the grid (see
      * {@code BreakWindow.nominalStart}); {@code BreakPlanner} places them after solving.
      */
+    private List<ShiftOption> options(ShiftTemplate t, java.time.LocalTime localStart, LocalDate date, int dayIndex,
+            ZoneId zone, Instant gridStart, int grid, int slotCount) {
+        ShiftOption nominal = option(t, localStart, date, dayIndex, zone, gridStart, grid, slotCount, null);
+        List<org.switchboard.rostering.solver.BreakWindow> windows = nominal.unpaidBreaks();
+        if (!breakStartsInSearch || windows.size() != 1 || windows.getFirst().isFixed()) {
+            return List.of(nominal);
+        }
+        List<ShiftOption> out = new ArrayList<>();
+        for (Instant at : windows.getFirst().starts(nominal.grid())) {
+            out.add(option(t, localStart, date, dayIndex, zone, gridStart, grid, slotCount, at));
+        }
+        return out;
+    }
+
     private ShiftOption option(ShiftTemplate t, java.time.LocalTime localStart, LocalDate date, int dayIndex, ZoneId zone,
-            Instant gridStart, int grid, int slotCount) {
+            Instant gridStart, int grid, int slotCount, Instant breakAt) {
         ZonedDateTime[] span = t.spanOn(date, localStart, zone);
         Instant start = span[0].toInstant();
         Instant end = span[1].toInstant();
@@ -426,8 +450,9 @@ public class RosterProblemBuilder {
         long unpaidMinutes = 0;
         for (ShiftBreak b : t.getBreaks()) {
             if (b.isComplete() && !b.paid()) {
-                var w = new org.switchboard.rostering.solver.BreakWindow(start.plusSeconds(b.offsetMinutes() * 60L),
-                        start.plusSeconds(b.latestStartOffsetMinutes() * 60L), b.lengthMinutes());
+                var w = breakAt != null ? org.switchboard.rostering.solver.BreakWindow.fixed(breakAt, b.lengthMinutes())
+                        : new org.switchboard.rostering.solver.BreakWindow(start.plusSeconds(b.offsetMinutes() * 60L),
+                                start.plusSeconds(b.latestStartOffsetMinutes() * 60L), b.lengthMinutes());
                 windows.add(w);
                 var at = w.at(w.nominalStart(slotGrid));
                 nominal.add(new Instant[] {at.start(), at.end()});
@@ -437,7 +462,9 @@ public class RosterProblemBuilder {
         int[] slots = slotGrid.slots(start, end, nominal);
         int paid = (int) (Duration.between(start, end).toMinutes() - unpaidMinutes);
         boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return new ShiftOption(t.getCode() + "@" + date + "@" + localStart, date, dayIndex, t.getCode(), start, end,
+        String id = t.getCode() + "@" + date + "@" + localStart
+                + (breakAt == null ? "" : "~" + Duration.between(start, breakAt).toMinutes());
+        return new ShiftOption(id, date, dayIndex, t.getCode(), start, end,
                 localStart, paid, t.kindAt(localStart, kindRules), weekend, slots, windows, slotGrid);
     }
 

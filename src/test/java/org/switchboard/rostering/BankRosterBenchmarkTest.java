@@ -31,9 +31,12 @@ import org.switchboard.rostering.solver.RosterWeights;
  * forecast's accuracy on the pooled queue (WAPE of the forecast the roster is built from, and of seasonal-naive, every
  * 30-minute interval of 22–28 February). With {@code -Dbench.bank.hindsight=true} (and
  * {@code -Dswitchboard.roster.forecast-error=0}) each interval's forecast is overridden with the calls that came, a
- * bound on what a better forecast could give, not the product.
+ * bound on what a better forecast could give, not the product; with {@code -Dbench.bank.hindsight.aht=true} the
+ * forecast's talk time is set to the real one as well (see {@code docs/bench/bank_week_bound.py} for what any roster
+ * could reach then).
  * Writes {@code target/bench/bank/roster.csv} and {@code naive.csv} (the roster API's assignments CSV) and
- * {@code summary.csv} ({@code roster,headcount,operator_hours,service_level}):
+ * {@code summary.csv} ({@code roster,headcount,operator_hours,service_level}) and {@code week.csv} (per 30-minute
+ * slot the forecast calls and talk time the roster was built from, and the real ones):
  * {@code ./mvnw -Pbench verify -Dbench.groups=bank}.
  */
 @Tag("benchmark")
@@ -87,6 +90,13 @@ class BankRosterBenchmarkTest extends BankWeekScenario {
                 String.format(Locale.ROOT, "switchboard,%d,%.1f,%.4f", headcount, solvedHours, solvedSl),
                 String.format(Locale.ROOT, "naive,%d,%.1f,%.4f", headcount, naiveHours, naiveSl)));
 
+        // the week as the roster saw it and as it came, per 30-minute slot (for docs/bench/bank_week_bound.py --forecast)
+        List<String> slots = new java.util.ArrayList<>(List.of("slot,forecast_calls,forecast_aht_seconds,calls,aht_seconds"));
+        for (int i = 0; i < SLOTS; i++) {
+            slots.add(String.format(Locale.ROOT, "%d,%.3f,%.1f,%.0f,%s", i, week.forecast()[i], week.reqs().get(i).ahtSeconds(),
+                    week.calls()[i], Double.isFinite(week.aht()[i]) ? String.format(Locale.ROOT, "%.1f", week.aht()[i]) : ""));
+        }
+        Files.write(OUT.resolve("week.csv"), slots);
         ForecastService.ForecastRun run = week.run();
         System.out.printf(Locale.ROOT, "BANK week %s..%s: forecast %.0f calls (%s from %s..%s), real %.0f calls; "
                         + "requirement at 80/20: %.1f operator-hours, peak %d; real talk time %.0f s; the bank itself "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.SharedData;
 import org.switchboard.demand.Direction;
 import org.switchboard.demand.OpeningHours;
@@ -103,6 +105,9 @@ abstract class BankWeekScenario {
     @Autowired
     RosterProblemBuilder builder;
 
+    @Autowired
+    JdbcClient jdbc;
+
     /**
      * The week as set up: the queue and team, the forecast run and its requirements, and per 30-minute slot of the
      * week the real calls, their talk time (NaN where none was answered), and the calls the product forecast.
@@ -145,6 +150,18 @@ abstract class BankWeekScenario {
         }
         Instant from = FIRST.atStartOfDay(ZONE).toInstant();
         Instant to = FIRST.plusDays(DAYS).atStartOfDay(ZONE).toInstant();
+        if (Boolean.getBoolean("bench.bank.hindsight.aht")) {
+            // a bound, not the product (a planner cannot override talk time): each interval's forecast talk time set
+            // to the real one where calls were answered, and the requirements recomputed from it
+            for (BankWeek.Interval r : week) {
+                if (Double.isFinite(r.ahtSeconds())) {
+                    jdbc.sql("update forecast_interval set aht_seconds = ? where queue_id = ? and interval_start = ?")
+                            .params(r.ahtSeconds(), queue.getId(), Timestamp.from(r.date().atTime(r.start()).atZone(ZONE).toInstant()))
+                            .update();
+                }
+            }
+            requirements.recompute(queue.getId(), from, to);
+        }
         List<StaffingRequirement> reqs = requirements.requirements(queue.getId(), from, to);
         assertThat(reqs).hasSize(SLOTS);
         double[] forecast = new double[SLOTS];
