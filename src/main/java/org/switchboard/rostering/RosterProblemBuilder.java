@@ -120,6 +120,15 @@ public class RosterProblemBuilder {
         this.kindRules = kindRules;
     }
 
+    /**
+     * This builder with {@code switchboard.roster.break-starts-in-search} set to {@code on}, for tests and benchmarks
+     * in the shared test context (a copy, not the Spring proxy: no method security of its own).
+     */
+    RosterProblemBuilder withBreakStartsInSearch(boolean on) {
+        return new RosterProblemBuilder(operators, contracts, templates, requirements, kindRules, queues, availability, teams,
+                forecastError, on);
+    }
+
     /** The whole center: every active operator with a contract, every queue with requirements. */
     @PreAuthorize(Roles.EDIT_MASTER_DATA)
     public RosterSolution build(LocalDate startDate, int days, ZoneId siteZone, RosterWeights weights) {

@@ -21,10 +21,10 @@ import org.switchboard.rostering.solver.RosterWeights;
 import org.switchboard.rostering.solver.ShiftOption;
 
 /**
- * {@code switchboard.roster.break-starts-in-search}: a shift whose one unpaid break floats is offered once per start of
+ * {@code switchboard.roster.break-starts-in-search} (off by default): a shift whose one unpaid break floats is offered once per start of
  * the break on the demand grid, so the solver chooses where the break goes together with the shift (the demo week).
  */
-@SpringBootTest(properties = "switchboard.roster.break-starts-in-search=true")
+@SpringBootTest
 @WithMockUser(roles = "PLANNER")
 class BreakStartsInSearchTest {
 
@@ -41,7 +41,10 @@ class BreakStartsInSearchTest {
         Instant now = Instant.now();
         LocalDate start = requirements.requirements(now.minus(3, ChronoUnit.DAYS), now.plus(60, ChronoUnit.DAYS)).stream()
                 .map(StaffingRequirement::start).min(Comparator.naturalOrder()).orElseThrow().atZone(MOSCOW).toLocalDate();
-        RosterSolution s = builder.build(start, 7, MOSCOW, new RosterWeights());
+        // the shared test context keeps the default (off): a context of its own would start a second embedded database
+        RosterSolution s = builder.withBreakStartsInSearch(true).build(start, 7, MOSCOW, new RosterWeights());
+        assertThat(builder.build(start, 7, MOSCOW, new RosterWeights()).getShiftOptions())
+                .filteredOn(o -> o.templateCode().equals("D07")).hasSize(4 * 7);
 
         // D07 07:00-10:00 hourly, its meal hour floating 3-5 h after the start: 9 quarter-hour starts each; the night
         // N22 has two floating half hours and stays one option with its windows (BreakPlanner places them)
