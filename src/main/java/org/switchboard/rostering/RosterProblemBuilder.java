@@ -313,8 +313,9 @@ public class RosterProblemBuilder {
     }
 
     /**
-     * The option of the operator's range with the stored template, start, end and paid minutes, or null when it is no
-     * longer offered as it was (an edited template must not rewrite a kept day).
+     * The option of the operator's range with the stored template, start, end and paid minutes (of several, the one
+     * with the stored breaks), or null when it is no longer offered as it was (an edited template must not rewrite a
+     * kept day).
      */
     static ShiftOption match(List<ShiftOption> range, StoredShift stored) {
         ShiftOption first = null;
@@ -428,10 +429,13 @@ public class RosterProblemBuilder {
     }
 
     /**
-     * The option of template {@code t} starting at {@code localStart} on {@code date}: id {@code code@date@HH:mm},
+     * The options of template {@code t} starting at {@code localStart} on {@code date}: id {@code code@date@HH:mm},
      * kind from this start. Unpaid breaks become {@code BreakWindow}s (a fixed break: a window of one start) and the
      * covered slots leave each out at its nominal start, the middle of its window on the grid (see
-     * {@code BreakWindow.nominalStart}); {@code BreakPlanner} places them after solving.
+     * {@code BreakWindow.nominalStart}); {@code BreakPlanner} places them after solving. With
+     * {@code switchboard.roster.break-starts-in-search} a template whose only unpaid break floats gives one option per
+     * start of the break on the grid instead, each with its break fixed there (id {@code code@date@HH:mm~minutes after
+     * the start}), so the solver chooses the break with the shift.
      */
     private List<ShiftOption> options(ShiftTemplate t, java.time.LocalTime localStart, LocalDate date, int dayIndex,
             ZoneId zone, Instant gridStart, int grid, int slotCount) {
@@ -447,6 +451,7 @@ public class RosterProblemBuilder {
         return out;
     }
 
+    /** One option of {@link #options}: the breaks in their windows ({@code breakAt} null) or the one break fixed there. */
     private ShiftOption option(ShiftTemplate t, java.time.LocalTime localStart, LocalDate date, int dayIndex, ZoneId zone,
             Instant gridStart, int grid, int slotCount, Instant breakAt) {
         ZonedDateTime[] span = t.spanOn(date, localStart, zone);
