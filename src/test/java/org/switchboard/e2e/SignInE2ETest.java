@@ -127,6 +127,9 @@ class SignInE2ETest {
         // the choice is the profile's: a new sign-in from the same Russian browser reads English
         page.locator("#sign-out").click();
         page.waitForURL(url -> url.contains("/login"));
+        // the sign-in page opened afresh, as the password journey does: typed while the sign-out's own page was still
+        // loading, the name and password were lost once (the form came up empty)
+        page.navigate(base + "/login");
         signIn(page, "manager", "switchboard");
         page.waitForURL(url -> !url.contains("/login"));
         assertThat(menu.filter(new Locator.FilterOptions().setHasText("Operators"))).isVisible();
