@@ -93,7 +93,7 @@ class BankRosterBenchmarkTest extends BankWeekScenario {
         // the week as the roster saw it and as it came, per 30-minute slot (for docs/bench/bank_week_bound.py --forecast)
         List<String> slots = new java.util.ArrayList<>(List.of("slot,forecast_calls,forecast_aht_seconds,calls,aht_seconds"));
         for (int i = 0; i < SLOTS; i++) {
-            slots.add(String.format(Locale.ROOT, "%d,%.3f,%.1f,%.0f,%s", i, week.forecast()[i], week.reqs().get(i).ahtSeconds(),
+            slots.add(String.format(Locale.ROOT, "%d,%.3f,%.1f,%.0f,%s", i, week.forecast()[i], week.forecastAht()[i],
                     week.calls()[i], Double.isFinite(week.aht()[i]) ? String.format(Locale.ROOT, "%.1f", week.aht()[i]) : ""));
         }
         Files.write(OUT.resolve("week.csv"), slots);

@@ -110,10 +110,11 @@ abstract class BankWeekScenario {
 
     /**
      * The week as set up: the queue and team, the forecast run and its requirements, and per 30-minute slot of the
-     * week the real calls, their talk time (NaN where none was answered), and the calls the product forecast.
+     * week the real calls, their talk time (NaN where none was answered), and the calls and talk time the product
+     * forecast.
      */
     record Week(Queue queue, Team team, int headcount, ForecastService.ForecastRun run, List<StaffingRequirement> reqs,
-            double[] calls, double[] aht, double weekAht, int within20, double[] forecast, List<BankWeek.Interval> history,
+            double[] calls, double[] aht, double weekAht, int within20, double[] forecast, double[] forecastAht, List<BankWeek.Interval> history,
             Map<Long, Operator> byId) {
 
         double actualCalls() {
@@ -165,9 +166,12 @@ abstract class BankWeekScenario {
         List<StaffingRequirement> reqs = requirements.requirements(queue.getId(), from, to);
         assertThat(reqs).hasSize(SLOTS);
         double[] forecast = new double[SLOTS];
+        double[] forecastAht = new double[SLOTS];
         for (ForecastService.StoredForecast f : forecasts.stored(queue.getId(), from, to)) {
             assertThat(f.intervalMinutes()).isEqualTo(30);
-            forecast[slot(f.start().atZone(ZONE))] = f.adjusted();
+            int slot = slot(f.start().atZone(ZONE));
+            forecast[slot] = f.adjusted();
+            forecastAht[slot] = f.ahtSeconds();
         }
 
         // the week's real calls on the same 30-minute grid
@@ -222,7 +226,7 @@ abstract class BankWeekScenario {
         }
         Map<Long, Operator> byId = new HashMap<>();
         operators.list().forEach(o -> byId.put(o.getId(), o));
-        return new Week(queue, team, headcount, run, reqs, calls, aht, talk / answered, within20, forecast, past, byId);
+        return new Week(queue, team, headcount, run, reqs, calls, aht, talk / answered, within20, forecast, forecastAht, past, byId);
     }
 
     /** The slot of the week (0 = 22 February 00:00) a local time falls in. */
